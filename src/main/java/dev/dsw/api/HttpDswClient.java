@@ -1,0 +1,175 @@
+package dev.dsw.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.http.ApiRequest;
+import dev.dsw.http.HttpResponse;
+import dev.dsw.http.Transport;
+import dev.dsw.model.Instance;
+import dev.dsw.model.InstancePage;
+import dev.dsw.model.Json;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+
+/** ListInstances over the signed transport: decodes pages and turns every failure into a typed exception. */
+public final class HttpDswClient implements DswClient {
+  static final String PATH = "/api/v2/instances";
+  static final String ACTION = "ListInstances";
+  static final String VERSION = "2022-01-01";
+
+  private final Transport transport;
+  private final String baseUrl;
+
+  public HttpDswClient(Transport transport, String baseUrl) {
+    this.transport = transport;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  private ApiRequest request(ListInstancesQuery query) {
+    return new ApiRequest(baseUrl, PATH, ACTION, VERSION, query.toParameters());
+  }
+
+  @Override
+  public String dryRun(ListInstancesQuery query) {
+    return transport.dryRun(request(query));
+  }
+
+  @Override
+  public InstancePage listInstances(ListInstancesQuery query) {
+    HttpResponse r;
+    try {
+      r = transport.send(request(query));
+    } catch (IOException e) {
+      throw network(e);
+    }
+    return decode(r);
+  }
+
+  private NetworkException network(IOException e) {
+    String host = baseUrl.replaceFirst("^[a-z]+://", "");
+    String why;
+    if (e instanceof UnknownHostException) {
+      why = "unknown host " + host;
+    } else if (e instanceof ConnectException) {
+      why = "cannot connect to " + host + " (" + e.getMessage() + ")";
+    } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      why = "timed out talking to " + host + " (raise --timeout or --read-timeout)";
+    } else if (e instanceof SSLException) {
+      why = "TLS failure with " + host + ": " + e.getMessage();
+    } else {
+      why = "network error with " + host + ": " + e.getMessage();
+    }
+    return new NetworkException(why, e);
+  }
+
+  /** Decodes a response into a page, or throws ApiException / MalformedResponseException. */
+  static InstancePage decode(HttpResponse r) {
+    JsonNode root = parse(r);
+    String requestId = field(root, "RequestId");
+    if (requestId == null) {
+      requestId = r.requestIdHeader();
+    }
+    if (r.status() / 100 != 2) {
+      if (root == null || !root.isObject()) {
+        String type = r.contentType().isEmpty() ? "no content type" : r.contentType();
+        throw new ApiException(r.status(), null, "the response is not the API's JSON (" + type + ", "
+            + r.body().length + " bytes)", requestId, null, null);
+      }
+      throw apiError(r.status(), root, requestId);
+    }
+    if (root == null) {
+      throw new MalformedResponseException("the service answered HTTP " + r.status() + " with "
+          + (r.body().length == 0 ? "an empty body" : "a body that is not valid JSON (" + describeType(r) + ")"),
+          requestId, null);
+    }
+    if (!root.isObject()) {
+      throw new MalformedResponseException("the response is JSON but not an object", requestId, null);
+    }
+    JsonNode success = root.get("Success");
+    if (success != null && success.isBoolean() && !success.asBoolean()) {
+      throw apiError(r.status(), root, requestId);
+    }
+    JsonNode instances = root.get("Instances");
+    if (instances == null || instances.isNull()) {
+      throw new MalformedResponseException("the response has no Instances array", requestId, null);
+    }
+    if (!instances.isArray()) {
+      throw new MalformedResponseException("Instances in the response is a " + instances.getNodeType().name()
+          .toLowerCase(Locale.ROOT) + ", not an array", requestId, null);
+    }
+    JsonNode total = root.get("TotalCount");
+    long totalCount;
+    if (total == null || total.isNull()) {
+      throw new MalformedResponseException("the response has no TotalCount", requestId, null);
+    } else if (total.canConvertToLong() && total.isIntegralNumber()) {
+      totalCount = total.asLong();
+    } else if (total.isTextual() && total.asText().matches("\\d{1,18}")) {
+      totalCount = Long.parseLong(total.asText());
+    } else {
+      throw new MalformedResponseException("TotalCount in the response is not a whole number", requestId, null);
+    }
+    List<Instance> list = new ArrayList<>(instances.size());
+    int i = 0;
+    for (JsonNode n : instances) {
+      if (!n.isObject()) {
+        throw new MalformedResponseException("Instances[" + i + "] is not an object", requestId, null);
+      }
+      JsonNode id = n.get("InstanceId");
+      if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+        throw new MalformedResponseException("Instances[" + i + "] has no InstanceId", requestId, null);
+      }
+      list.add(new Instance((ObjectNode) n));
+      i++;
+    }
+    return new InstancePage(requestId, totalCount, list);
+  }
+
+  private static String describeType(HttpResponse r) {
+    return r.contentType().isEmpty() ? "no content type" : r.contentType();
+  }
+
+  private static JsonNode parse(HttpResponse r) {
+    if (r.body().length == 0) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static ApiException apiError(int status, JsonNode root, String requestId) {
+    return new ApiException(status, field(root, "Code"), field(root, "Message"), requestId, field(root, "HostId"),
+        field(root, "Recommend"));
+  }
+
+  /** Reads a string field case-insensitively, as the official SDK does for error bodies. */
+  private static String field(JsonNode root, String name) {
+    if (root == null || !root.isObject()) {
+      return null;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equalsIgnoreCase(name) && e.getValue().isValueNode() && !e.getValue().isNull()) {
+        return e.getValue().asText();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+}

@@ -1,0 +1,226 @@
+package dev.dsw.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.model.AcceleratorType;
+import dev.dsw.model.Accessibility;
+import dev.dsw.model.InstanceStatus;
+import dev.dsw.model.Json;
+import dev.dsw.model.PaymentType;
+import dev.dsw.model.SortField;
+import dev.dsw.model.SortOrder;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A ListInstances question in human units (cores, GPUs, GB, instants). {@link #toParameters()}
+ * converts to the wire: thousandths of a core or GPU, JSON for Labels and Tag, comma lists, UTC
+ * seconds. Built through {@link Builder}, which refuses what the service must never be sent.
+ */
+public record ListInstancesQuery(String workspaceId, String instanceName, String resourceId,
+    List<InstanceStatus> statuses, PaymentType paymentType, Accessibility accessibility,
+    AcceleratorType acceleratorType, List<String> instanceIds, Map<String, String> labels,
+    List<Map.Entry<String, String>> tags, String createUserId, String gpuType, BigDecimal minCpu, BigDecimal maxCpu,
+    BigDecimal minGpu, BigDecimal maxGpu, Long minMemory, Long maxMemory, Long minGpuMemory, Long maxGpuMemory,
+    String imageName, String oversoldInfo, String oversoldType, Instant createdAfter, Instant createdBefore,
+    SortField sortBy, SortOrder order, Integer pageNumber, Integer pageSize) {
+
+  public static final int MAX_LABELS = 4;
+  private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ISO_INSTANT;
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The same question for one page. */
+  public ListInstancesQuery page(Integer number, Integer size) {
+    return new ListInstancesQuery(workspaceId, instanceName, resourceId, statuses, paymentType, accessibility,
+        acceleratorType, instanceIds, labels, tags, createUserId, gpuType, minCpu, maxCpu, minGpu, maxGpu, minMemory,
+        maxMemory, minGpuMemory, maxGpuMemory, imageName, oversoldInfo, oversoldType, createdAfter, createdBefore,
+        sortBy, order, number, size);
+  }
+
+  /** Returns the query parameters exactly as the service reads them (decoded; the signer encodes). */
+  public SortedMap<String, String> toParameters() {
+    SortedMap<String, String> p = new TreeMap<>();
+    put(p, "WorkspaceId", workspaceId);
+    put(p, "InstanceName", instanceName);
+    put(p, "ResourceId", resourceId);
+    if (!statuses.isEmpty()) {
+      p.put("Status", statuses.stream().map(Enum::name).distinct().collect(Collectors.joining(",")));
+    }
+    put(p, "PaymentType", paymentType == null ? null : paymentType.name());
+    put(p, "Accessibility", accessibility == null ? null : accessibility.name());
+    put(p, "AcceleratorType", acceleratorType == null ? null : acceleratorType.name());
+    if (!instanceIds.isEmpty()) {
+      p.put("InstanceId", instanceIds.stream().distinct().collect(Collectors.joining(",")));
+    }
+    if (!labels.isEmpty()) {
+      ObjectNode o = Json.MAPPER.createObjectNode();
+      labels.forEach(o::put);
+      p.put("Labels", json(o));
+    }
+    if (!tags.isEmpty()) {
+      ArrayNode a = Json.MAPPER.createArrayNode();
+      tags.forEach(t -> a.addObject().put("Key", t.getKey()).put("Value", t.getValue()));
+      p.put("Tag", json(a));
+    }
+    put(p, "CreateUserId", createUserId);
+    put(p, "GpuType", gpuType);
+    put(p, "MinCpu", thousandths(minCpu));
+    put(p, "MaxCpu", thousandths(maxCpu));
+    put(p, "MinGpu", thousandths(minGpu));
+    put(p, "MaxGpu", thousandths(maxGpu));
+    put(p, "MinMemory", minMemory == null ? null : minMemory.toString());
+    put(p, "MaxMemory", maxMemory == null ? null : maxMemory.toString());
+    put(p, "MinGpuMemory", minGpuMemory == null ? null : minGpuMemory.toString());
+    put(p, "MaxGpuMemory", maxGpuMemory == null ? null : maxGpuMemory.toString());
+    put(p, "ImageName", imageName);
+    put(p, "OversoldInfo", oversoldInfo);
+    put(p, "OversoldType", oversoldType);
+    put(p, "CreateTimeAfter", createdAfter == null ? null : WIRE_TIME.format(createdAfter.truncatedTo(ChronoUnit.SECONDS)));
+    put(p, "CreateTimeBefore", createdBefore == null ? null : WIRE_TIME.format(createdBefore.truncatedTo(ChronoUnit.SECONDS)));
+    // SortBy and Order always travel together, so the order never depends on a server default.
+    if (sortBy != null || order != null) {
+      p.put("SortBy", (sortBy == null ? SortField.GmtCreateTime : sortBy).name());
+      p.put("Order", (order == null ? SortOrder.DESC : order).name());
+    }
+    put(p, "PageNumber", pageNumber == null ? null : pageNumber.toString());
+    put(p, "PageSize", pageSize == null ? null : pageSize.toString());
+    return p;
+  }
+
+  private static void put(Map<String, String> p, String name, String value) {
+    if (value != null) {
+      p.put(name, value);
+    }
+  }
+
+  private static String thousandths(BigDecimal units) {
+    return units == null ? null : units.movePointRight(3).stripTrailingZeros().toBigIntegerExact().toString();
+  }
+
+  private static String json(Object node) {
+    try {
+      return Json.MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Collects the filters; {@link #build()} refuses impossible or unsendable combinations. */
+  public static final class Builder {
+    private String workspaceId;
+    private String instanceName;
+    private String resourceId;
+    private List<InstanceStatus> statuses = List.of();
+    private PaymentType paymentType;
+    private Accessibility accessibility;
+    private AcceleratorType acceleratorType;
+    private List<String> instanceIds = List.of();
+    private Map<String, String> labels = Map.of();
+    private List<Map.Entry<String, String>> tags = List.of();
+    private String createUserId;
+    private String gpuType;
+    private BigDecimal minCpu;
+    private BigDecimal maxCpu;
+    private BigDecimal minGpu;
+    private BigDecimal maxGpu;
+    private Long minMemory;
+    private Long maxMemory;
+    private Long minGpuMemory;
+    private Long maxGpuMemory;
+    private String imageName;
+    private String oversoldInfo;
+    private String oversoldType;
+    private Instant createdAfter;
+    private Instant createdBefore;
+    private SortField sortBy;
+    private SortOrder order;
+    private Integer pageNumber;
+    private Integer pageSize;
+
+    public Builder workspaceId(String v) { workspaceId = v; return this; }
+    public Builder instanceName(String v) { instanceName = v; return this; }
+    public Builder resourceId(String v) { resourceId = v; return this; }
+    public Builder statuses(List<InstanceStatus> v) { statuses = v == null ? List.of() : List.copyOf(v); return this; }
+    public Builder paymentType(PaymentType v) { paymentType = v; return this; }
+    public Builder accessibility(Accessibility v) { accessibility = v; return this; }
+    public Builder acceleratorType(AcceleratorType v) { acceleratorType = v; return this; }
+    public Builder instanceIds(List<String> v) { instanceIds = v == null ? List.of() : List.copyOf(v); return this; }
+    public Builder labels(Map<String, String> v) { labels = v == null ? Map.of() : new LinkedHashMap<>(v); return this; }
+    public Builder tags(List<Map.Entry<String, String>> v) { tags = v == null ? List.of() : List.copyOf(v); return this; }
+    public Builder createUserId(String v) { createUserId = v; return this; }
+    public Builder gpuType(String v) { gpuType = v; return this; }
+    public Builder cpu(BigDecimal min, BigDecimal max) { minCpu = min; maxCpu = max; return this; }
+    public Builder gpu(BigDecimal min, BigDecimal max) { minGpu = min; maxGpu = max; return this; }
+    public Builder memory(Long min, Long max) { minMemory = min; maxMemory = max; return this; }
+    public Builder gpuMemory(Long min, Long max) { minGpuMemory = min; maxGpuMemory = max; return this; }
+    public Builder imageName(String v) { imageName = v; return this; }
+    public Builder oversoldInfo(String v) { oversoldInfo = v; return this; }
+    public Builder oversoldType(String v) { oversoldType = v; return this; }
+    public Builder created(Instant after, Instant before) { createdAfter = after; createdBefore = before; return this; }
+    public Builder sort(SortField by, SortOrder o) { sortBy = by; order = o; return this; }
+    public Builder page(Integer number, Integer size) { pageNumber = number; pageSize = size; return this; }
+
+    public ListInstancesQuery build() {
+      if (labels.size() > MAX_LABELS) {
+        throw new InvalidQueryException("at most " + MAX_LABELS + " --label filters are allowed (got " + labels.size() + ")");
+      }
+      range("--min-cpu", minCpu, "--max-cpu", maxCpu, true);
+      range("--min-gpu", minGpu, "--max-gpu", maxGpu, true);
+      range("--min-memory", dec(minMemory), "--max-memory", dec(maxMemory), false);
+      range("--min-gpu-memory", dec(minGpuMemory), "--max-gpu-memory", dec(maxGpuMemory), false);
+      if (createdAfter != null && createdBefore != null && createdAfter.isAfter(createdBefore)) {
+        throw new InvalidQueryException("--created-after (" + createdAfter + ") is later than --created-before ("
+            + createdBefore + ")");
+      }
+      if (pageNumber != null && pageNumber < 1) {
+        throw new InvalidQueryException("--page must be 1 or more");
+      }
+      if (pageSize != null && pageSize < 1) {
+        throw new InvalidQueryException("--page-size must be 1 or more");
+      }
+      return new ListInstancesQuery(workspaceId, instanceName, resourceId, statuses, paymentType, accessibility,
+          acceleratorType, instanceIds, labels, tags, createUserId, gpuType, minCpu, maxCpu, minGpu, maxGpu, minMemory,
+          maxMemory, minGpuMemory, maxGpuMemory, imageName, oversoldInfo, oversoldType, createdAfter, createdBefore,
+          sortBy, order, pageNumber, pageSize);
+    }
+
+    private static BigDecimal dec(Long v) {
+      return v == null ? null : BigDecimal.valueOf(v);
+    }
+
+    private static void range(String minName, BigDecimal min, String maxName, BigDecimal max, boolean thousandths) {
+      for (Object[] f : new Object[][] {{minName, min}, {maxName, max}}) {
+        BigDecimal v = (BigDecimal) f[1];
+        if (v == null) {
+          continue;
+        }
+        if (v.signum() < 0) {
+          throw new InvalidQueryException(f[0] + " must not be negative (got " + v.toPlainString() + ")");
+        }
+        if (thousandths && v.stripTrailingZeros().scale() > 3) {
+          throw new InvalidQueryException(f[0] + " takes at most 3 decimals, as the API counts thousandths (got "
+              + v.toPlainString() + ")");
+        }
+        if (v.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+          throw new InvalidQueryException(f[0] + " " + v.toPlainString() + " is too large");
+        }
+      }
+      if (min != null && max != null && min.compareTo(max) > 0) {
+        throw new InvalidQueryException(minName + " (" + min.toPlainString() + ") is greater than " + maxName + " ("
+            + max.toPlainString() + ")");
+      }
+    }
+  }
+}

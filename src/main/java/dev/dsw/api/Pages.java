@@ -1,0 +1,146 @@
+package dev.dsw.api;
+
+import dev.dsw.model.Instance;
+import dev.dsw.model.InstancePage;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Fetches every matching instance: page 1 first (for TotalCount), then the remaining pages
+ * concurrently with at most {@code concurrency} in flight, handing instances to the sink in page
+ * order as soon as each page and all before it have arrived. Instances are de-duplicated by ID;
+ * if the fleet grows while paging, the extra pages are fetched too; if it shrinks, a warning says so.
+ */
+public final class Pages {
+  /** Paging settings: page size, pages in flight, and an optional limit on instances (0 = all). */
+  public record Options(int pageSize, int concurrency, long limit) {}
+
+  /** Reports progress: pages done out of pages known. */
+  public interface Progress {
+    void update(int done, int total);
+
+    Progress NONE = (d, t) -> {};
+  }
+
+  /** What was fetched: the service's total, instances handed to the sink, pages fetched. */
+  public record Result(long totalCount, long emitted, int pages) {}
+
+  private Pages() {}
+
+  /** Fetches exactly one page, as the API does (--page). */
+  public static Result single(DswClient client, ListInstancesQuery query, int page, Integer size, Consumer<Instance> sink) {
+    InstancePage p = client.listInstances(query.page(page, size));
+    p.instances().forEach(sink);
+    return new Result(p.totalCount(), p.instances().size(), 1);
+  }
+
+  public static Result all(DswClient client, ListInstancesQuery query, Options o, Consumer<Instance> sink,
+      Progress progress, Consumer<String> warn) {
+    State s = new State(sink, o.limit());
+    InstancePage first = client.listInstances(query.page(1, o.pageSize()));
+    long total = first.totalCount();
+    s.accept(first);
+    int pages = pagesFor(total, o);
+    progress.update(1, pages);
+    if (pages <= 1 || s.full()) {
+      return new Result(total, s.emitted, 1);
+    }
+    long maxTotal = total;
+    long minTotal = total;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.concurrency(), pages - 1)), r -> {
+      Thread t = new Thread(r, "dsw-page");
+      t.setDaemon(true);
+      return t;
+    });
+    Deque<Future<InstancePage>> inFlight = new ArrayDeque<>();
+    int next = 2;
+    int done = 1;
+    try {
+      while ((next <= pages || !inFlight.isEmpty()) && !s.full()) {
+        while (next <= pages && inFlight.size() < o.concurrency()) {
+          int n = next++;
+          inFlight.add(pool.submit(() -> client.listInstances(query.page(n, o.pageSize()))));
+        }
+        InstancePage p = await(inFlight.poll(), done + 1, pages, s.emitted);
+        done++;
+        maxTotal = Math.max(maxTotal, p.totalCount());
+        minTotal = Math.min(minTotal, p.totalCount());
+        s.accept(p);
+        int needed = pagesFor(maxTotal, o);
+        if (needed > pages) {
+          pages = needed; // the fleet grew: later items moved to pages we had not planned
+        }
+        progress.update(done, pages);
+      }
+    } finally {
+      inFlight.forEach(f -> f.cancel(true));
+      pool.shutdownNow();
+    }
+    if (minTotal != total || maxTotal != total) {
+      warn.accept("the fleet changed while listing (TotalCount " + minTotal + ".." + maxTotal
+          + "); instances created or deleted meanwhile may be missing; rerun to be sure");
+    }
+    return new Result(total, s.emitted, done);
+  }
+
+  private static int pagesFor(long total, Options o) {
+    long wanted = o.limit() > 0 ? Math.min(total, o.limit()) : total;
+    return (int) Math.max(1, (wanted + o.pageSize() - 1) / o.pageSize());
+  }
+
+  private static InstancePage await(Future<InstancePage> f, int page, int pages, long emitted) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (emitted > 0) {
+        throw new IncompleteResultException("page " + page + " of " + pages + " failed after retries ("
+            + cause.getMessage() + "); only " + emitted + " instances were listed", cause);
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException | CancellationException e) {
+      Thread.currentThread().interrupt();
+      throw new IncompleteResultException("interrupted after " + emitted + " instances", e);
+    }
+  }
+
+  /** The sink side: de-duplication by InstanceId and the --limit. */
+  private static final class State {
+    private final Consumer<Instance> sink;
+    private final long limit;
+    private final Set<String> seen = new HashSet<>();
+    long emitted;
+
+    State(Consumer<Instance> sink, long limit) {
+      this.sink = sink;
+      this.limit = limit;
+    }
+
+    void accept(InstancePage page) {
+      for (Instance i : page.instances()) {
+        if (full()) {
+          return;
+        }
+        if (seen.add(i.id())) {
+          sink.accept(i);
+          emitted++;
+        }
+      }
+    }
+
+    boolean full() {
+      return limit > 0 && emitted >= limit;
+    }
+  }
+}

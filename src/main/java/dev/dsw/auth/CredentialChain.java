@@ -1,0 +1,237 @@
+package dev.dsw.auth;
+
+import dev.dsw.config.CliConfig;
+import dev.dsw.config.ConfigException;
+import dev.dsw.config.IniFile;
+import dev.dsw.config.Profile;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds credentials where Alibaba Cloud users already keep them, in this order (credentials.md §4.3):
+ * an explicit --profile; the environment; ~/.aliyun/config.json (ALIBABA_CLOUD_PROFILE, else its
+ * current profile); the INI credentials file; the ECS metadata service (only when a role is named);
+ * a credentials URI. Secrets are never taken from the command line.
+ */
+public final class CredentialChain {
+  static final String[] ID_VARS = {
+    "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY"
+  };
+  static final String[] SECRET_VARS = {
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABACLOUD_ACCESS_KEY_SECRET", "ALICLOUD_ACCESS_KEY_SECRET",
+    "ALICLOUD_SECRET_KEY"
+  };
+  static final String[] TOKEN_VARS = {
+    "ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABACLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"
+  };
+  public static final String[] PROFILE_VARS = {"ALIBABACLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"};
+  /** Overrides the ECS metadata base URL; tests point it at the emulator. */
+  public static final String METADATA_VAR = "DSW_ECS_METADATA_ENDPOINT";
+
+  private final Map<String, String> env;
+  private final Path home;
+  private final String profileFlag;
+  private final Clock clock;
+  private final TokenServices tokens;
+
+  public CredentialChain(Map<String, String> env, Path home, String profileFlag, Clock clock) {
+    this.env = env;
+    this.home = home;
+    this.profileFlag = profileFlag;
+    this.clock = clock;
+    this.tokens = new TokenServices(clock);
+  }
+
+  /** Returns the provider of the first source that has credentials; throws CredentialsException listing all tried. */
+  public CredentialProvider resolve() {
+    List<String> tried = new ArrayList<>();
+    Path configPath = CliConfig.defaultPath(home);
+    Optional<CliConfig> config = CliConfig.read(configPath);
+
+    if (profileFlag != null) {
+      CliConfig cfg = config.orElseThrow(() -> new ConfigException(
+          "--profile " + profileFlag + " given, but " + configPath + " does not exist"));
+      Profile p = cfg.profile(profileFlag).orElseThrow(() -> new ConfigException(
+          "no profile '" + profileFlag + "' in " + configPath + " (profiles: " + String.join(", ", cfg.profileNames()) + ")"));
+      return fromProfile(cfg, p, new HashSet<>());
+    }
+
+    String id = first(ID_VARS);
+    String secret = first(SECRET_VARS);
+    if (id != null && secret != null) {
+      return fixed(Credentials.of(id, secret, first(TOKEN_VARS), "environment (" + which(ID_VARS) + ")"));
+    }
+    if (id != null || secret != null) {
+      throw new CredentialsException((id != null ? which(ID_VARS) + " is set but no AccessKey secret variable is"
+          : which(SECRET_VARS) + " is set but no AccessKey ID variable is"), List.of());
+    }
+    tried.add("environment (ALIBABA_CLOUD_ACCESS_KEY_ID: not set)");
+
+    String envProfile = first(PROFILE_VARS);
+    if (config.isPresent()) {
+      CliConfig cfg = config.get();
+      String name = envProfile != null ? envProfile : cfg.current();
+      Optional<Profile> p = cfg.profile(name);
+      if (p.isPresent()) {
+        return fromProfile(cfg, p.get(), new HashSet<>());
+      }
+      tried.add(configPath + " (no profile '" + name + "')");
+    } else {
+      tried.add(configPath + " (not found)");
+    }
+
+    Optional<CredentialProvider> ini = fromIni(envProfile == null ? "default" : envProfile, tried);
+    if (ini.isPresent()) {
+      return ini.get();
+    }
+
+    String role = env.get("ALIBABA_CLOUD_ECS_METADATA");
+    if (role != null && !role.isEmpty() && !"true".equalsIgnoreCase(env.get("ALIBABA_CLOUD_ECS_METADATA_DISABLED"))) {
+      return ecsRole(role);
+    }
+    tried.add("ECS metadata (ALIBABA_CLOUD_ECS_METADATA: not set)");
+
+    String uri = env.get("ALIBABA_CLOUD_CREDENTIALS_URI");
+    if (uri != null && !uri.isEmpty()) {
+      return new RefreshingProvider(() -> tokens.uri(uri, "credentials URI"), clock, "credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI)");
+    }
+    tried.add("credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI: not set)");
+    throw new CredentialsException("no credentials found", tried);
+  }
+
+  private Optional<CredentialProvider> fromIni(String section, List<String> tried) {
+    List<Path> paths = new ArrayList<>();
+    String override = env.get("ALIBABA_CLOUD_CREDENTIALS_FILE");
+    if (override != null && !override.isEmpty()) {
+      paths.add(Path.of(override));
+    }
+    paths.add(home.resolve(".alibabacloud").resolve("credentials"));
+    paths.add(home.resolve(".alibabacloud").resolve("credentials.ini"));
+    for (Path path : paths) {
+      Optional<IniFile> ini = IniFile.read(path);
+      if (ini.isEmpty()) {
+        tried.add(path + " (not found)");
+        continue;
+      }
+      Map<String, String> s = ini.get().sections().get(section);
+      if (s == null || !Boolean.parseBoolean(s.getOrDefault("enable", "false"))) {
+        tried.add(path + " (no enabled [" + section + "] section)");
+        continue;
+      }
+      String where = path + " [" + section + "]";
+      String type = s.getOrDefault("type", "");
+      return Optional.of(switch (type) {
+        case "access_key" -> fixed(Credentials.of(require(s, "access_key_id", where), require(s, "access_key_secret", where),
+            null, where));
+        case "ecs_ram_role" -> ecsRole(s.get("role_name"));
+        case "ram_role_arn" -> assumeRole(
+            fixed(Credentials.of(require(s, "access_key_id", where), require(s, "access_key_secret", where), null, where)),
+            require(s, "role_arn", where), s.get("role_session_name"), null, 3600, stsUrl(s.get("region_id"), null), where);
+        default -> throw new ConfigException(where + ": type '" + type + "' is not supported by dsw "
+            + "(supported: access_key, ecs_ram_role, ram_role_arn)");
+      });
+    }
+    return Optional.empty();
+  }
+
+  private CredentialProvider fromProfile(CliConfig cfg, Profile p, Set<String> visiting) {
+    String where = "profile '" + p.name() + "' in " + cfg.file();
+    if (!visiting.add(p.name())) {
+      throw new ConfigException(where + ": source_profile chain loops back to itself");
+    }
+    String mode = p.mode() == null ? "" : p.mode();
+    return switch (mode) {
+      case "AK" -> fixed(Credentials.of(need(p.accessKeyId(), "access_key_id", where),
+          need(p.accessKeySecret(), "access_key_secret", where), null, where));
+      case "StsToken" -> fixed(Credentials.of(need(p.accessKeyId(), "access_key_id", where),
+          need(p.accessKeySecret(), "access_key_secret", where), need(p.stsToken(), "sts_token", where), where));
+      case "RamRoleArn" -> assumeRole(
+          fixed(Credentials.of(need(p.accessKeyId(), "access_key_id", where),
+              need(p.accessKeySecret(), "access_key_secret", where), p.stsToken(), where)),
+          need(p.ramRoleArn(), "ram_role_arn", where), p.ramSessionName(), p.externalId(), duration(p),
+          stsUrl(p.stsRegion(), p.stsEndpoint()), where);
+      case "ChainableRamRoleArn" -> {
+        String sourceName = need(p.sourceProfile(), "source_profile", where);
+        Profile source = cfg.profile(sourceName).orElseThrow(() -> new ConfigException(
+            where + ": source_profile '" + sourceName + "' does not exist"));
+        yield assumeRole(fromProfile(cfg, source, visiting), need(p.ramRoleArn(), "ram_role_arn", where),
+            p.ramSessionName(), p.externalId(), duration(p), stsUrl(p.stsRegion(), p.stsEndpoint()), where);
+      }
+      case "EcsRamRole" -> ecsRole(p.ramRoleName());
+      case "CredentialsURI" -> {
+        String uri = p.credentialsUri() != null ? p.credentialsUri() : env.get("ALIBABA_CLOUD_CREDENTIALS_URI");
+        String u = need(uri, "credentials_uri", where);
+        yield new RefreshingProvider(() -> tokens.uri(u, where), clock, where + " (CredentialsURI)");
+      }
+      default -> throw new ConfigException(where + ": mode '" + mode + "' is not supported by dsw "
+          + "(supported: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI)");
+    };
+  }
+
+  private CredentialProvider assumeRole(CredentialProvider base, String roleArn, String session, String externalId,
+      int duration, String stsUrl, String where) {
+    return new RefreshingProvider(
+        () -> tokens.assumeRole(stsUrl, base.get(), roleArn, session, externalId, duration, where + " (RamRoleArn)"),
+        clock, where + " (AssumeRole " + roleArn + " via " + stsUrl + ")");
+  }
+
+  private CredentialProvider ecsRole(String roleName) {
+    String base = env.getOrDefault(METADATA_VAR, "http://100.100.100.200");
+    String where = "ECS metadata role " + (roleName == null ? "(discovered)" : roleName);
+    return new RefreshingProvider(() -> tokens.ecsRole(base, roleName, where), clock, where);
+  }
+
+  private String stsUrl(String region, String endpoint) {
+    String e = endpoint != null ? endpoint : env.get("ALIBABA_CLOUD_STS_ENDPOINT");
+    if (e != null && !e.isEmpty()) {
+      return e.contains("://") ? e : "https://" + e.replaceAll("/+$", "");
+    }
+    String r = region != null ? region : env.get("ALIBABA_CLOUD_STS_REGION");
+    return r == null || r.isEmpty() ? "https://sts.aliyuncs.com" : "https://sts." + r + ".aliyuncs.com";
+  }
+
+  private static int duration(Profile p) {
+    return p.expiredSeconds() == null || p.expiredSeconds() < 900 ? 3600 : p.expiredSeconds();
+  }
+
+  private static CredentialProvider fixed(Credentials c) {
+    return CredentialProvider.of(c);
+  }
+
+  private static String need(String value, String key, String where) {
+    if (value == null || value.isEmpty()) {
+      throw new ConfigException(where + " has no " + key);
+    }
+    return value;
+  }
+
+  private static String require(Map<String, String> section, String key, String where) {
+    return need(section.get(key), key, where);
+  }
+
+  private String first(String[] names) {
+    for (String n : names) {
+      String v = env.get(n);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private String which(String[] names) {
+    for (String n : names) {
+      String v = env.get(n);
+      if (v != null && !v.isEmpty()) {
+        return n;
+      }
+    }
+    return names[0];
+  }
+}

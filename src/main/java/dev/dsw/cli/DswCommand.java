@@ -1,0 +1,46 @@
+package dev.dsw.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: global options and the subcommand tree; it runs nothing itself. */
+@Command(name = "dsw",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Find, filter and report on Alibaba Cloud PAI-DSW notebook instances.",
+      "",
+      "Credentials come from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET), ~/.aliyun/config.json "
+          + "or ~/.alibabacloud/credentials, as for the aliyun CLI. Try it without an account: dsw --demo list"
+    },
+    subcommands = {
+      ListInstancesCommand.class,
+      EmulatorCommand.class,
+      ConfigCommand.class,
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:The API or the network failed, or the response was malformed.",
+      "2:Usage error: unknown flag or bad value; nothing was sent.",
+      "3:Output is incomplete: part of the result failed after retries.",
+      "4:Credentials are missing, unusable or were rejected.",
+    },
+    footerHeading = "%n",
+    footer = "Docs: README.md and docs/ in the dsw repository.")
+final class DswCommand implements Runnable {
+  @Mixin(name = GlobalOptions.MIXIN_NAME)
+  GlobalOptions global;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (try: dsw --demo list)");
+  }
+}

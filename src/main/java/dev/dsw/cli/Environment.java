@@ -1,0 +1,45 @@
+package dev.dsw.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What the process gets from the outside world: environment variables, the home directory, the
+ * clock and the standard streams. Tests pass a fake one; {@link SystemEnvironment} is the real one.
+ */
+public interface Environment {
+  Map<String, String> variables();
+
+  Path home();
+
+  Clock clock();
+
+  PrintStream out();
+
+  PrintStream err();
+
+  InputStream in();
+
+  /** Whether stdout is a terminal, decided by the caller (the JVM for the real process). */
+  boolean stdoutIsTerminal();
+
+  /** The terminal width in columns, or 0 when unknown. Only called when stdout is a terminal. */
+  int terminalWidth();
+
+  /** Called once colour output is known to be on; Windows consoles need ANSI enabled then. */
+  default void enableAnsi() {}
+
+  /** Returns the non-empty value of the first of the names that is set, or null. */
+  default String firstVariable(String... names) {
+    for (String name : names) {
+      String v = variables().get(name);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.dsw.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** The one exit door: every exception becomes one stderr line, an optional hint, and a documented exit code. */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+  private final Services services;
+
+  ErrorHandler(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public int handleParseException(ParameterException e, String[] args) {
+    Console console = services.console();
+    console.error(oneLine(e.getMessage()));
+    if (e instanceof UnmatchedArgumentException u) {
+      List<String> suggestions = u.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        console.hint("did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?");
+      }
+    }
+    CommandLine cmd = e.getCommandLine();
+    console.hint("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+    if (console.debug()) {
+      e.printStackTrace(console.err());
+    }
+    return ExitCodes.USAGE;
+  }
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    if (e instanceof ParameterException p) {
+      return handleParseException(p, parsed.originalArgs().toArray(new String[0]));
+    }
+    Console console = services.console();
+    Failure f = Failure.describe(e);
+    console.error(f.message());
+    f.hint().ifPresent(console::hint);
+    if (console.debug()) {
+      e.printStackTrace(console.err());
+    }
+    return f.exitCode();
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "invalid command line" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+}

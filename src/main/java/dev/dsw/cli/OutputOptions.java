@@ -1,0 +1,90 @@
+package dev.dsw.cli;
+
+import dev.dsw.model.Instance;
+import dev.dsw.output.Column;
+import dev.dsw.output.Format;
+import dev.dsw.output.InstanceColumns;
+import dev.dsw.output.OutputSpec;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** How results are shown: shared by every command that prints instances. */
+final class OutputOptions {
+  @Option(names = {"-o", "--output"}, paramLabel = "<format>",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: table.")
+  Format format = Format.table;
+
+  @Option(names = "--columns", paramLabel = "<col,...>", split = ",", completionCandidates = ColumnNames.class,
+      description = "Columns for table, csv and tsv: built-in names or field paths such as "
+          + "RequestedResource.GPUType. '--columns help' lists them.")
+  List<String> columns;
+
+  @Option(names = "--no-headers", description = "Leave out the header row (table, csv, tsv).")
+  boolean noHeaders;
+
+  @Option(names = "--sort-column", paramLabel = "<col[:desc]>", completionCandidates = ColumnNames.class,
+      description = "Sort the result by any column or field path on the client, e.g. GPU:desc.")
+  String sortColumn;
+
+  @Option(names = "--show-secrets",
+      description = "Show passwords, tokens, ImageAuth and environment values instead of ***.")
+  boolean showSecrets;
+
+  boolean wantsColumnHelp() {
+    return columns != null && columns.size() == 1 && columns.get(0).equalsIgnoreCase("help");
+  }
+
+  /** Builds the output spec; the console decides width and colour once, here. */
+  OutputSpec spec(Console console, InstanceColumns known) {
+    List<String> names = columns != null ? columns
+        : format == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT;
+    List<Column> cols = known.resolve(names);
+    Optional<Comparator<Instance>> order = Optional.ofNullable(sortColumn).map(s -> comparator(s, known));
+    return new OutputSpec(console.out(), cols, !noHeaders, console.width(), console.colour(), console.isTty(),
+        showSecrets, order);
+  }
+
+  private static Comparator<Instance> comparator(String spec, InstanceColumns known) {
+    String[] parts = spec.split(":", 2);
+    boolean desc = parts.length == 2 && parts[1].equalsIgnoreCase("desc");
+    if (parts.length == 2 && !desc && !parts[1].equalsIgnoreCase("asc")) {
+      throw new UsageException("--sort-column " + spec + ": the direction after ':' must be asc or desc", null);
+    }
+    Column col = known.resolve(List.of(parts[0])).get(0);
+    Comparator<Instance> c = (a, b) -> compareCells(col.valueOf(a), col.valueOf(b));
+    return desc ? c.reversed() : c;
+  }
+
+  /** Numbers (also "2×A10" style leading counts) compare as numbers, everything else as text. */
+  static int compareCells(String a, String b) {
+    BigDecimal x = leadingNumber(a);
+    BigDecimal y = leadingNumber(b);
+    if (x != null && y != null) {
+      int c = x.compareTo(y);
+      return c != 0 ? c : a.compareTo(b);
+    }
+    if (x != null || y != null) {
+      return x != null ? -1 : 1;
+    }
+    return a.toLowerCase(Locale.ROOT).compareTo(b.toLowerCase(Locale.ROOT));
+  }
+
+  private static BigDecimal leadingNumber(String s) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^-?\\d+(\\.\\d+)?").matcher(s);
+    return m.find() && (m.end() == s.length() || !Character.isLetter(s.charAt(m.end()))) ? new BigDecimal(m.group()) : null;
+  }
+
+  /** Completion candidates for --columns: the built-in names. */
+  static final class ColumnNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Arrays.asList("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY", "IMAGE", "OWNER", "AGE",
+          "PAYMENT", "ACCESS", "SPEC", "RESOURCE", "IDLE", "CREATED", "help").iterator();
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.dsw.cli;
+
+import dev.dsw.api.DswClient;
+import dev.dsw.api.Endpoints;
+import dev.dsw.api.HttpDswClient;
+import dev.dsw.api.InvalidQueryException;
+import dev.dsw.auth.CredentialChain;
+import dev.dsw.auth.CredentialProvider;
+import dev.dsw.auth.Credentials;
+import dev.dsw.config.CliConfig;
+import dev.dsw.config.Profile;
+import dev.dsw.emulator.EmulatorServer;
+import dev.dsw.http.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What commands use, built lazily and once: the console, and (only when a command talks to the
+ * API) the endpoint, credentials, transport and client. --help and completion build none of it.
+ */
+public final class Services implements AutoCloseable {
+  static final String[] REGION_VARS = {
+    "ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION"
+  };
+  private final Environment env;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private GlobalOptions global = new GlobalOptions();
+  private Console console;
+  private DswClient client;
+
+  public Services(Environment env) {
+    this.env = env;
+  }
+
+  void configure(GlobalOptions g) {
+    this.global = g;
+    this.console = new Console(env, g.colorMode(), g.isDebug(), g.isQuiet());
+  }
+
+  public Environment env() {
+    return env;
+  }
+
+  GlobalOptions global() {
+    return global;
+  }
+
+  Clock clock() {
+    return env.clock();
+  }
+
+  Console console() {
+    if (console == null) {
+      console = new Console(env, ColorMode.auto, false, false);
+    }
+    return console;
+  }
+
+  /** The client for the endpoint and credentials in force (the built-in emulator with --demo). */
+  DswClient client() {
+    if (client == null) {
+      client = global.isDemo() ? demoClient() : new HttpDswClient(transport(credentials()), endpoint());
+      closeables.add(client);
+    }
+    return client;
+  }
+
+  private DswClient demoClient() {
+    EmulatorServer server;
+    try {
+      server = EmulatorServer.start(EmulatorServer.Options.defaults().withFleet(200, 42, demoAnchor()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    closeables.add(server);
+    Credentials demo = Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
+    return new HttpDswClient(transport(CredentialProvider.of(demo)), server.baseUrl());
+  }
+
+  private java.time.Instant demoAnchor() {
+    return clock().instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+  }
+
+  CredentialProvider credentials() {
+    return new CredentialChain(env.variables(), env.home(), global.profile, clock()).resolve();
+  }
+
+  private Transport transport(CredentialProvider credentials) {
+    Duration connect = Optional.ofNullable(global.connectTimeout).orElse(Duration.ofSeconds(10));
+    Duration read = Optional.ofNullable(global.readTimeout).orElse(Duration.ofSeconds(30));
+    Duration call = Optional.ofNullable(global.timeout).orElse(Duration.ofSeconds(60));
+    int retries = Optional.ofNullable(global.retries).orElse(4);
+    Console c = console();
+    return new Transport(new Transport.Settings(connect, read, call, retries, 32, userAgent(), env.variables(),
+        c.debug() ? c::debugLine : null, clock()), credentials);
+  }
+
+  static String userAgent() {
+    return "dsw/" + VersionProvider.version().split(" ")[0] + " (Java " + System.getProperty("java.version") + "; "
+        + System.getProperty("os.name") + ")";
+  }
+
+  /** The API base URL: --endpoint, else built from the region. */
+  String endpoint() {
+    if (global.endpoint != null) {
+      try {
+        Endpoints.checkOverride(global.endpoint);
+      } catch (InvalidQueryException e) {
+        throw new UsageException(e.getMessage(), "e.g. --endpoint https://pai-dsw.cn-hangzhou.aliyuncs.com");
+      }
+      return global.endpoint;
+    }
+    String region = region();
+    if (!Endpoints.isValidRegion(region)) {
+      throw new UsageException("'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
+    }
+    boolean vpc = global.isVpc() || "vpc".equalsIgnoreCase(selectedProfile().map(Profile::endpointType).orElse(null));
+    return Endpoints.forRegion(region, vpc);
+  }
+
+  /** The region: --region, then the environment, then the selected profile's region_id; else a usage error naming each place. */
+  String region() {
+    if (global.region != null) {
+      return global.region;
+    }
+    String fromEnv = env.firstVariable(REGION_VARS);
+    if (fromEnv != null) {
+      return fromEnv;
+    }
+    Optional<Profile> p = selectedProfile();
+    if (p.isPresent() && p.get().regionId() != null) {
+      return p.get().regionId();
+    }
+    throw new UsageException("no region: --region not given, ALIBABA_CLOUD_REGION_ID not set, and "
+        + (p.isPresent() ? "profile '" + p.get().name() + "' has no region_id"
+            : CliConfig.defaultPath(env.home()) + " has no matching profile"),
+        "pass --region, e.g. --region cn-hangzhou (regions: " + String.join(", ", Endpoints.KNOWN_REGIONS) + ")");
+  }
+
+  /** The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current. */
+  Optional<Profile> selectedProfile() {
+    Optional<CliConfig> cfg = CliConfig.read(CliConfig.defaultPath(env.home()));
+    if (cfg.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = global.profile != null ? global.profile : env.firstVariable(CredentialChain.PROFILE_VARS);
+    return cfg.get().profile(name != null ? name : cfg.get().current());
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        // closing at exit: nothing useful to do with a failure
+      }
+    }
+    env.out().flush();
+  }
+}

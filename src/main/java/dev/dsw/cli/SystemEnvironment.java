@@ -1,0 +1,89 @@
+package dev.dsw.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.fusesource.jansi.AnsiConsole;
+
+/** The real process environment. Jansi is used here only, and only when it is needed. */
+public final class SystemEnvironment implements Environment {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private SystemEnvironment() {
+    // Buffered UTF-8 streams over the raw descriptors: output is data, not the platform charset.
+    this.out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    this.err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+  }
+
+  public static SystemEnvironment current() {
+    return new SystemEnvironment();
+  }
+
+  @Override
+  public Map<String, String> variables() {
+    return System.getenv();
+  }
+
+  @Override
+  public Path home() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  @Override
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Override
+  public PrintStream out() {
+    return out;
+  }
+
+  @Override
+  public PrintStream err() {
+    return err;
+  }
+
+  @Override
+  public InputStream in() {
+    return System.in;
+  }
+
+  @Override
+  public boolean stdoutIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    // JDK 22+ returns a Console even when redirected; isTerminal() tells the truth there.
+    try {
+      Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+      return (Boolean) isTerminal.invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  @Override
+  public int terminalWidth() {
+    try {
+      return AnsiConsole.out().getTerminalWidth();
+    } catch (RuntimeException | LinkageError e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public void enableAnsi() {
+    if (System.getProperty("os.name", "").startsWith("Windows")) {
+      AnsiConsole.systemInstall();
+    }
+  }
+}

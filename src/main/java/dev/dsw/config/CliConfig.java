@@ -1,0 +1,61 @@
+package dev.dsw.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsw.model.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The aliyun CLI's ~/.aliyun/config.json: its profiles and its current profile (credentials.md §2). */
+public record CliConfig(Path file, String current, List<Profile> profiles) {
+
+  public static Path defaultPath(Path home) {
+    return home.resolve(".aliyun").resolve("config.json");
+  }
+
+  /** Reads the file; empty when it does not exist; ConfigException when it is not valid JSON. */
+  public static Optional<CliConfig> read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(bytes);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ConfigException(file + " is not valid JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException(file + " is not a JSON object");
+    }
+    List<Profile> profiles = new ArrayList<>();
+    JsonNode list = root.path("profiles");
+    if (list.isArray()) {
+      for (JsonNode p : list) {
+        if (p.isObject()) {
+          profiles.add(Profile.fromJson(p));
+        }
+      }
+    }
+    String current = root.path("current").asText("");
+    return Optional.of(new CliConfig(file, current.isEmpty() ? "default" : current, List.copyOf(profiles)));
+  }
+
+  public Optional<Profile> profile(String name) {
+    return profiles.stream().filter(p -> name.equals(p.name())).findFirst();
+  }
+
+  public List<String> profileNames() {
+    return profiles.stream().map(Profile::name).filter(n -> n != null).toList();
+  }
+}

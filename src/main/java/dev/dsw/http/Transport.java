@@ -1,0 +1,94 @@
+package dev.dsw.http;
+
+import dev.dsw.auth.Acs3Signer;
+import dev.dsw.auth.CredentialProvider;
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The thin HTTP layer: okhttp with timeouts, proxies from the environment, gzip, a User-Agent,
+ * retries, per-attempt signing and a redacting debug log. The query that goes on the wire is the
+ * canonical query that was signed, byte for byte.
+ */
+public final class Transport implements AutoCloseable {
+  private final OkHttpClient client;
+  private final SigningInterceptor signer;
+
+  /** Everything the transport needs that is not a credential. */
+  public record Settings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int retries,
+      int maxConnections, String userAgent, Map<String, String> env, Consumer<String> debug, Clock clock) {}
+
+  public Transport(Settings s, CredentialProvider credentials) {
+    this(s, credentials, SigningInterceptor.randomNonces(), RetryPolicy.standard(s.retries()), Thread::sleep);
+  }
+
+  Transport(Settings s, CredentialProvider credentials, Supplier<String> nonces, RetryPolicy policy,
+      RetryInterceptor.Sleeper sleeper) {
+    this.signer = new SigningInterceptor(credentials, s.clock(), nonces);
+    Consumer<String> debug = s.debug() == null ? m -> {} : s.debug();
+    OkHttpClient.Builder b = new OkHttpClient.Builder()
+        .connectTimeout(s.connectTimeout())
+        .readTimeout(s.readTimeout())
+        .writeTimeout(s.readTimeout())
+        .callTimeout(s.callTimeout())
+        .retryOnConnectionFailure(false) // RetryInterceptor decides, with backoff and a fresh signature
+        .connectionPool(new ConnectionPool(Math.max(5, s.maxConnections()), 1, TimeUnit.MINUTES))
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+            .header("User-Agent", s.userAgent())
+            .header("Accept", "application/json")
+            .build()))
+        .addInterceptor(new RetryInterceptor(policy, s.callTimeout(), s.clock(), sleeper, debug))
+        .addInterceptor(signer);
+    if (s.debug() != null) {
+      b.addInterceptor(new DebugLog(debug));
+    }
+    ProxySelector proxies = EnvProxySelector.fromEnvironment(s.env());
+    if (proxies != null) {
+      b.proxySelector(proxies);
+    }
+    this.client = b.build();
+  }
+
+  /** Sends the request (signed per attempt, retried as the policy allows) and returns the whole response. */
+  public HttpResponse send(ApiRequest request) throws IOException {
+    try (Response r = client.newCall(build(request)).execute()) {
+      byte[] body = r.body().bytes();
+      String type = r.header("Content-Type", "");
+      return new HttpResponse(r.code(), type, r.header("x-acs-request-id"), body);
+    }
+  }
+
+  /** Returns the fully signed request as text, with the signature, tokens and key ID redacted, without sending it. */
+  public String dryRun(ApiRequest request) {
+    Request signed = signer.sign(build(request).newBuilder()
+        .header("User-Agent", "dsw").header("Accept", "application/json").build());
+    return DebugLog.render(signed);
+  }
+
+  static Request build(ApiRequest request) {
+    HttpUrl base = HttpUrl.get(request.baseUrl());
+    String query = Acs3Signer.canonicalQuery(request.query());
+    HttpUrl url = base.newBuilder()
+        .encodedPath(request.path())
+        .encodedQuery(query.isEmpty() ? null : query)
+        .build();
+    return new Request.Builder().url(url).get().tag(ApiRequest.class, request).build();
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,6 @@
+package dev.dsw.model;
+
+/** Sort direction (Order), spelled as on the wire. */
+public enum SortOrder {
+  ASC, DESC
+}

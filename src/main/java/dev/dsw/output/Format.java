@@ -1,0 +1,60 @@
+package dev.dsw.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The output formats of -o. Commands never branch on these: each picks its Formatter here. */
+public enum Format {
+  table(s -> new TableFormatter(s)),
+  wide(s -> new TableFormatter(s)),
+  json(s -> new JsonFormatter(s, false)),
+  jsonl(s -> new JsonFormatter(s, true)),
+  csv(s -> new CsvFormatter(s, ',')),
+  tsv(s -> new CsvFormatter(s, '\t'));
+
+  private final Function<OutputSpec, Formatter> factory;
+
+  Format(Function<OutputSpec, Formatter> factory) {
+    this.factory = factory;
+  }
+
+  /** Returns the formatter for the spec, buffering and sorting first when a client-side order is asked for. */
+  public Formatter formatter(OutputSpec spec) {
+    Formatter f = factory.apply(spec);
+    return spec.order().isEmpty() ? f : new Sorting(f, spec);
+  }
+
+  /** Whether --columns applies (JSON is always the whole object). */
+  public boolean hasColumns() {
+    return this == table || this == wide || this == csv || this == tsv;
+  }
+
+  /** Buffers all rows, sorts them, then hands them on: sorting needs the whole result. */
+  private static final class Sorting implements Formatter {
+    private final Formatter next;
+    private final OutputSpec spec;
+    private final List<dev.dsw.model.Instance> rows = new ArrayList<>();
+
+    Sorting(Formatter next, OutputSpec spec) {
+      this.next = next;
+      this.spec = spec;
+    }
+
+    @Override
+    public void begin() {}
+
+    @Override
+    public void row(dev.dsw.model.Instance instance) {
+      rows.add(instance);
+    }
+
+    @Override
+    public void end() {
+      rows.sort(spec.order().get());
+      next.begin();
+      rows.forEach(next::row);
+      next.end();
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.dsw.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsw.model.Instance;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The built-in columns, and field-path columns for anything else in the response. A name that is
+ * not built in (case-insensitively) is read as a dotted path such as RequestedResource.GPUType.
+ */
+public final class InstanceColumns {
+  /** Columns of -o table and of csv/tsv when --columns is not given. */
+  public static final List<String> DEFAULT = List.of("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY",
+      "IMAGE", "OWNER", "AGE");
+  /** Columns of -o wide. */
+  public static final List<String> WIDE = List.of("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY",
+      "IMAGE", "OWNER", "AGE", "PAYMENT", "ACCESS", "SPEC", "RESOURCE", "IDLE", "CREATED");
+
+  private final Map<String, Column> builtIn = new LinkedHashMap<>();
+  private final Map<String, String> descriptions = new LinkedHashMap<>();
+
+  public InstanceColumns(Clock clock) {
+    add("ID", "instance ID (InstanceId)", i -> i.text("InstanceId"), false);
+    add("NAME", "instance name", i -> i.text("InstanceName"), true);
+    add("STATUS", "status", i -> i.text("Status"), false);
+    add("WORKSPACE", "workspace name, else ID", i -> firstNonEmpty(i.text("WorkspaceName"), i.text("WorkspaceId")), true);
+    add("GPU", "GPUs and model, e.g. 2×A10", InstanceColumns::gpu, true);
+    add("CPU", "requested vCPUs", i -> i.text("RequestedResource.CPU"), false);
+    add("MEMORY", "requested memory", i -> memory(i.text("RequestedResource.Memory")), false);
+    add("IMAGE", "image name", i -> i.text("ImageName"), true);
+    add("OWNER", "owner name, else user ID", i -> firstNonEmpty(i.text("UserName"), i.text("UserId")), true);
+    add("AGE", "time since creation, e.g. 3d", i -> age(i.text("GmtCreateTime"), clock), false);
+    add("PAYMENT", "PayAsYouGo or Subscription", i -> i.text("PaymentType"), false);
+    add("ACCESS", "PRIVATE or PUBLIC", i -> i.text("Accessibility"), false);
+    add("SPEC", "ECS instance type", i -> i.text("EcsSpec"), true);
+    add("RESOURCE", "resource group ID", i -> i.text("ResourceId"), true);
+    add("IDLE", "minutes idle (IdleInstanceCuller)", i -> i.text("IdleInstanceCuller.IdleTimeInMinutes"), false);
+    add("CREATED", "creation time (UTC)", i -> i.text("GmtCreateTime"), false);
+  }
+
+  private void add(String name, String description, Function<Instance, String> cell, boolean shrinkable) {
+    builtIn.put(name, new Column(name, cell, shrinkable, null));
+    descriptions.put(name, description);
+  }
+
+  /** Built-in column names with a short description each, for --columns help and completion. */
+  public Map<String, String> describe() {
+    return descriptions;
+  }
+
+  /** Resolves names to columns; unknown names become field-path columns. */
+  public List<Column> resolve(List<String> names) {
+    List<Column> out = new ArrayList<>();
+    for (String name : names) {
+      Column c = builtIn.get(name.toUpperCase(Locale.ROOT));
+      out.add(c != null ? c : new Column(name, i -> cell(i.at(name)), true, name));
+    }
+    return out;
+  }
+
+  /** Renders a JSON node as a cell: scalars as text, objects and arrays as compact JSON, null as empty. */
+  public static String cell(JsonNode n) {
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return "";
+    }
+    return n.isValueNode() ? n.asText() : n.toString();
+  }
+
+  static String gpu(Instance i) {
+    String count = i.text("RequestedResource.GPU");
+    String type = i.text("RequestedResource.GPUType");
+    BigDecimal n;
+    try {
+      n = count.isEmpty() ? BigDecimal.ZERO : new BigDecimal(count);
+    } catch (NumberFormatException e) {
+      return count + (type.isEmpty() ? "" : "×" + shortGpu(type));
+    }
+    if (n.signum() == 0) {
+      return "-";
+    }
+    return n.stripTrailingZeros().toPlainString() + "×" + (type.isEmpty() ? "GPU" : shortGpu(type));
+  }
+
+  /** "NVIDIA A10" → "A10", "Tesla-V100-16G" → "V100-16G". */
+  static String shortGpu(String type) {
+    return type.replaceFirst("(?i)^(nvidia|tesla)[ -]+", "").replaceFirst("(?i)^(tesla)[ -]+", "");
+  }
+
+  static String memory(String m) {
+    return m.matches("\\d+(\\.\\d+)?") ? m + "G" : m;
+  }
+
+  /** Age like kubectl prints it: 45s, 12m, 5h, 3d, 2y. */
+  static String age(String created, Clock clock) {
+    if (created.isEmpty()) {
+      return "";
+    }
+    Instant t;
+    try {
+      t = Instant.parse(created);
+    } catch (DateTimeParseException e) {
+      return "?";
+    }
+    Duration d = Duration.between(t, clock.instant());
+    if (d.isNegative()) {
+      return "0s";
+    }
+    long s = d.getSeconds();
+    if (s < 120) {
+      return s + "s";
+    }
+    if (s < 2 * 3600) {
+      return s / 60 + "m";
+    }
+    if (s < 48 * 3600) {
+      return s / 3600 + "h";
+    }
+    if (s < 730L * 86400) {
+      return s / 86400 + "d";
+    }
+    return s / (365L * 86400) + "y";
+  }
+
+  private static String firstNonEmpty(String a, String b) {
+    return a.isEmpty() ? b : a;
+  }
+}

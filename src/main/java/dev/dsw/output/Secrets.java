@@ -1,0 +1,61 @@
+package dev.dsw.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Masks the sensitive fields of an instance (list-instances.md §4.4) in every format: ImageAuth,
+ * the values of EnvironmentVariables, and any field named like a password, secret, token, auth
+ * or AccessKey ID (CredentialConfig's UserInfo, ServiceConfig's passwords). Works on a copy.
+ */
+public final class Secrets {
+  public static final String MASK = "***";
+  private static final Pattern SENSITIVE = Pattern.compile(
+      "(?i).*(password|secret|token|accesskeyid|auth|credential).*");
+
+  private Secrets() {}
+
+  /** True when a column reads a field path that could hold a secret, so rows must be masked first. */
+  public static boolean anyMayReveal(java.util.List<Column> columns) {
+    for (Column c : columns) {
+      if (c.path() != null && (c.path().startsWith("EnvironmentVariables") || c.path().startsWith("CredentialConfig")
+          || c.path().startsWith("ServiceConfig") || SENSITIVE.matcher(c.path()).matches())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static ObjectNode masked(ObjectNode instance) {
+    ObjectNode copy = instance.deepCopy();
+    maskTree(copy, false);
+    return copy;
+  }
+
+  private static void maskTree(JsonNode node, boolean allValues) {
+    if (node instanceof ObjectNode o) {
+      Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey();
+        JsonNode v = e.getValue();
+        if (key.equals("EnvironmentVariables") && v.isObject()) {
+          maskTree(v, true);
+        } else if ((allValues || (SENSITIVE.matcher(key).matches() && !key.equals("CredentialConfig")))
+            && v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty()) {
+          e.setValue(o.textNode(MASK));
+        } else if (v.isContainerNode()) {
+          maskTree(v, allValues);
+        }
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (JsonNode child : a) {
+        maskTree(child, allValues);
+      }
+    }
+  }
+}

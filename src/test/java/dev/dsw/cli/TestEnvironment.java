@@ -1,0 +1,102 @@
+package dev.dsw.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A fake process environment: variables, a temp home, a fixed clock, captured stdout/stderr. */
+public final class TestEnvironment implements Environment {
+  public static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+  private final Map<String, String> vars = new HashMap<>();
+  private final Path home;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+  private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+  private boolean tty;
+  private int width = 0;
+  private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  public TestEnvironment(Path home) {
+    this.home = home;
+  }
+
+  public TestEnvironment set(String name, String value) {
+    vars.put(name, value);
+    return this;
+  }
+
+  public TestEnvironment terminal(int columns) {
+    this.tty = true;
+    this.width = columns;
+    return this;
+  }
+
+  public TestEnvironment clock(Clock c) {
+    this.clock = c;
+    return this;
+  }
+
+  public String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  public String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Map<String, String> variables() {
+    return vars;
+  }
+
+  @Override
+  public Path home() {
+    return home;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public PrintStream out() {
+    return outStream;
+  }
+
+  @Override
+  public PrintStream err() {
+    return errStream;
+  }
+
+  @Override
+  public InputStream in() {
+    return new ByteArrayInputStream(new byte[0]);
+  }
+
+  @Override
+  public boolean stdoutIsTerminal() {
+    return tty;
+  }
+
+  @Override
+  public int terminalWidth() {
+    return width;
+  }
+
+  /** Runs dsw with these arguments and returns the exit code. */
+  public int run(String... args) {
+    try (Services services = new Services(this)) {
+      return CommandFactory.commandLine(services).execute(args);
+    }
+  }
+}
