@@ -11,7 +11,9 @@ import java.util.List;
 
 /** -o csv (RFC 4180 quoting, UTF-8, LF line ends) and -o tsv, streamed row by row through Jackson CSV. */
 final class CsvFormatter implements Formatter {
-  private static final CsvMapper MAPPER = new CsvMapper();
+  // Quote only values that need it (Jackson otherwise quotes every value over 24 characters).
+  private static final CsvMapper MAPPER = CsvMapper.builder()
+      .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   private final OutputSpec spec;
   private final SequenceWriter writer;
   private final boolean mask;

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * -o table and -o wide: aligned columns. On a terminal, fitted to its width by cutting the
- * shrinkable columns with an ellipsis (never wrapping) and with statuses coloured when colour is
- * on; when piped, full values and no colour. Control characters never reach the terminal.
+ * shrinkable columns with an ellipsis, then by leaving out columns on the right (never wrapping),
+ * with statuses coloured when colour is on; when piped, full values and no colour. Control characters never reach the terminal.
  */
 final class TableFormatter implements Formatter {
   private static final int GAP = 3;
@@ -49,46 +49,60 @@ final class TableFormatter implements Formatter {
         widths[c] = Math.max(widths[c], Text.width(r[c]));
       }
     }
+    int shown = n;
     if (spec.width() > 0) {
-      fit(widths, cols, spec.width());
+      shown = fit(widths, cols, spec.width());
     }
     PrintStream out = spec.out();
     if (spec.headers()) {
       String[] header = cols.stream().map(Column::header).toArray(String[]::new);
-      out.print(line(header, widths, false));
+      out.print(line(header, widths, shown, false));
     }
     for (String[] r : rows) {
-      out.print(line(r, widths, spec.colour()));
+      out.print(line(r, widths, shown, spec.colour()));
     }
     out.flush();
   }
 
-  /** Shrinks the widest shrinkable column, one cell at a time, until the row fits or nothing can shrink. */
-  static void fit(int[] widths, List<Column> cols, int terminal) {
-    int total = GAP * (widths.length - 1);
-    for (int w : widths) {
-      total += w;
+  /**
+   * Shrinks the widest shrinkable column, one cell at a time, until the row fits; if it still does
+   * not fit with every column at its minimum, drops columns from the right (keeping at least one).
+   * Returns how many columns are shown.
+   */
+  static int fit(int[] widths, List<Column> cols, int terminal) {
+    int shown = widths.length;
+    while (shrink(widths, cols, terminal, shown) > terminal && shown > 1) {
+      shown--;
+    }
+    return shown;
+  }
+
+  private static int shrink(int[] widths, List<Column> cols, int terminal, int shown) {
+    int total = GAP * (shown - 1);
+    for (int c = 0; c < shown; c++) {
+      total += widths[c];
     }
     while (total > terminal) {
       int widest = -1;
-      for (int c = 0; c < widths.length; c++) {
+      for (int c = 0; c < shown; c++) {
         if (cols.get(c).shrinkable() && widths[c] > MIN_WIDTH && (widest < 0 || widths[c] > widths[widest])) {
           widest = c;
         }
       }
       if (widest < 0) {
-        return;
+        return total;
       }
       widths[widest]--;
       total--;
     }
+    return total;
   }
 
-  private String line(String[] cells, int[] widths, boolean colour) {
+  private String line(String[] cells, int[] widths, int shown, boolean colour) {
     StringBuilder sb = new StringBuilder();
-    for (int c = 0; c < cells.length; c++) {
+    for (int c = 0; c < shown; c++) {
       String cell = Text.truncate(cells[c], widths[c]);
-      boolean last = c == cells.length - 1;
+      boolean last = c == shown - 1;
       String styled = colour && spec.columns().get(c).header().equals("STATUS") ? Style.status(cell) : cell;
       sb.append(styled);
       if (!last) {

@@ -33,6 +33,11 @@ public final class Emulators {
     }
   }
 
+  public static Transport transportWith(CredentialProvider credentials) {
+    return new Transport(new Transport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
+        0, 16, "dsw-test", Map.of(), null, Clock.systemUTC()), credentials);
+  }
+
   public static Transport transport(int retries) {
     return new Transport(new Transport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
         retries, 16, "dsw-test", Map.of(), null, Clock.systemUTC()),
