@@ -105,7 +105,11 @@ final class EmulatorCommand implements Callable<Integer> {
     EmulatorServer.Options o = new EmulatorServer.Options(bind, port, data, instances, seed,
         anchor != null ? anchor : clock.instant().truncatedTo(ChronoUnit.DAYS), defaultWorkspace, accessKeyId,
         accessKeySecret, maxPageSize, latency, faultRate, throttleRate, truncateRate, clock,
-        line -> { if (!console.quiet()) { console.err().println(line); } });
+        line -> {
+          if (!console.quiet()) {
+            console.err().println(line);
+          }
+        }, seed);
     CountDownLatch stop = new CountDownLatch(1);
     try (EmulatorServer server = EmulatorServer.start(o)) {
       console.out().println(server.baseUrl());

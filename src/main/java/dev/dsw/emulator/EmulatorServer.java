@@ -37,36 +37,49 @@ public final class EmulatorServer implements AutoCloseable {
   static final int MAX_BODY_BYTES = 64 * 1024;
   static final String ROLE = "EmulatorEcsRole";
 
-  /** How the emulator runs. {@code data} null means a generated fleet of {@code instances} from {@code seed}. */
+  /**
+   * How the emulator runs. {@code data} null means a generated fleet of {@code instances} from
+   * {@code seed}; {@code faultSeed} drives the fault rolls, so faults can vary over the same fleet.
+   */
   public record Options(String host, int port, Path data, int instances, long seed, Instant anchor,
       String defaultWorkspace, String accessKeyId, String accessKeySecret, int maxPageSize, Duration latency,
-      double faultRate, double throttleRate, double truncateRate, Clock clock, Consumer<String> log) {
+      double faultRate, double throttleRate, double truncateRate, Clock clock, Consumer<String> log, long faultSeed) {
 
     /** Loopback, ephemeral port, 200 generated instances, the demo keys, no faults, no log. */
     public static Options defaults() {
       return new Options("127.0.0.1", 0, null, 200, 42, Instant.now().truncatedTo(ChronoUnit.DAYS),
           FleetGenerator.DEFAULT_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_SECRET, 100, Duration.ZERO, 0, 0, 0,
-          Clock.systemUTC(), line -> {});
+          Clock.systemUTC(), line -> {}, 42);
     }
 
     public Options withPort(int p) {
       return new Options(host, p, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
-          maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log);
+          maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
     }
 
     public Options withFleet(int n, long s, Instant a) {
       return new Options(host, port, data, n, s, a, defaultWorkspace, accessKeyId, accessKeySecret, maxPageSize,
-          latency, faultRate, throttleRate, truncateRate, clock, log);
+          latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
     }
 
     public Options withFaults(Duration lat, double fault, double throttle, double truncate) {
       return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
-          maxPageSize, lat, fault, throttle, truncate, clock, log);
+          maxPageSize, lat, fault, throttle, truncate, clock, log, faultSeed);
+    }
+
+    public Options withFaultSeed(long s) {
+      return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
+          maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log, s);
+    }
+
+    public Options withData(Path file) {
+      return new Options(host, port, file, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
+          maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
     }
 
     public Options withKeys(String id, String secret) {
       return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, id, secret, maxPageSize,
-          latency, faultRate, throttleRate, truncateRate, clock, log);
+          latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
     }
   }
 
@@ -86,7 +99,7 @@ public final class EmulatorServer implements AutoCloseable {
     this.store = new InstanceStore(fleet);
     this.keys = new Keyring(o.accessKeyId(), o.accessKeySecret(), o.clock());
     this.verifier = new SignatureVerifier(keys, o.clock());
-    this.faults = new Faults(new Faults.Rates(o.throttleRate(), o.faultRate(), o.truncateRate()), o.seed());
+    this.faults = new Faults(new Faults.Rates(o.throttleRate(), o.faultRate(), o.truncateRate()), o.faultSeed());
     this.server = HttpServer.create(new InetSocketAddress(o.host(), o.port()), 128);
     this.pool = Executors.newFixedThreadPool(64, r -> {
       Thread t = new Thread(r, "dsw-emulator");

@@ -24,8 +24,7 @@ class EmulatorSemanticsTest {
   static void start() throws URISyntaxException {
     Path data = Path.of(EmulatorSemanticsTest.class.getResource("/fleet/semantics.json").toURI());
     EmulatorServer.Options d = Emulators.options();
-    server = Emulators.start(new EmulatorServer.Options(d.host(), 0, data, 0, 1, d.anchor(), "40823", d.accessKeyId(),
-        d.accessKeySecret(), 100, d.latency(), 0, 0, 0, d.clock(), d.log()));
+    server = Emulators.start(d.withData(data));
   }
 
   @AfterAll

@@ -1,0 +1,189 @@
+package dev.dsw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsw.model.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built artifact end to end: target/dsw.jar and the launcher against a separately started emulator process. */
+class CliIT {
+  static final Path TARGET = Path.of(System.getProperty("dsw.home", "target"));
+  static final String KEY_ID = "LTAI5tIntegration0001";
+  static final String SECRET = "it-secret-must-never-print";
+  static Process emulator;
+  static String url;
+
+  @TempDir
+  static Path home;
+
+  record Result(int code, String out, String err) {}
+
+  @BeforeAll
+  static void startEmulator() throws IOException {
+    assertThat(TARGET.resolve("dsw.jar")).as("run 'mvn verify' so the jar is built first").exists();
+    emulator = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port", "0",
+        "--instances", "300", "--seed", "9", "--anchor", "2026-11-01T00:00:00Z", "--access-key-id", KEY_ID,
+        "--access-key-secret", SECRET).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader r = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+    url = r.readLine();
+    assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
+  }
+
+  @AfterAll
+  static void stopEmulator() throws InterruptedException {
+    emulator.destroy(); // SIGTERM
+    assertThat(emulator.waitFor(10, TimeUnit.SECONDS)).as("emulator stops on SIGTERM").isTrue();
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static Result run(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", TARGET.resolve("dsw.jar").toString()));
+    cmd.addAll(List.of(args));
+    return exec(cmd, env);
+  }
+
+  static Result exec(List<String> cmd, Map<String, String> env) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().clear();
+    pb.environment().put("PATH", System.getenv("PATH"));
+    pb.environment().put("HOME", home.toString());
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("dsw finished").isTrue();
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  static Map<String, String> creds() {
+    Map<String, String> env = new HashMap<>();
+    env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID);
+    env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET);
+    return env;
+  }
+
+  @Test
+  void listsTheWholeFleetAsCsvIds() throws Exception {
+    Result r = run(creds(), "list", "--endpoint", url, "--workspace", "ALL", "--resource-id", "ALL", "-o", "csv",
+        "--columns", "InstanceId", "--no-headers");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    List<String> ids = r.out().lines().toList();
+    assertThat(ids).hasSize(300).doesNotHaveDuplicates().allMatch(id -> id.startsWith("dsw-"));
+  }
+
+  @Test
+  void jsonOutputReplaysThroughTheEmulatorFieldForField(@TempDir Path dir) throws Exception {
+    Result r = run(creds(), "list", "--endpoint", url, "--workspace", "ALL", "--resource-id", "ALL", "-o", "json",
+        "--show-secrets");
+    assertThat(r.code()).as(r.err()).isZero();
+    Path saved = dir.resolve("saved.json");
+    Files.writeString(saved, r.out());
+    JsonNode first = Json.MAPPER.readTree(r.out());
+    assertThat(first).hasSize(300);
+    Process replay = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port", "0",
+        "--data", saved.toString(), "--access-key-id", KEY_ID, "--access-key-secret", SECRET)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      String replayUrl = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      Result again = run(creds(), "list", "--endpoint", replayUrl, "--workspace", "ALL", "--resource-id", "ALL", "-o",
+          "json", "--show-secrets");
+      assertThat(Json.MAPPER.readTree(again.out())).isEqualTo(first);
+    } finally {
+      replay.destroy();
+      replay.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void launcherRunsTheDemoThroughASymlinkFromAnywhere(@TempDir Path bin) throws Exception {
+    Path link = bin.resolve("dsw");
+    Files.createSymbolicLink(link, TARGET.resolve("dsw").toAbsolutePath());
+    Map<String, String> env = new HashMap<>();
+    env.put("XDG_CACHE_HOME", bin.resolve("cache").toString());
+    for (int i = 0; i < 2; i++) { // the first run records the class-data archive, the second uses it
+      Result r = exec(List.of(link.toString(), "--demo", "list", "--limit", "5", "-o", "csv", "--columns", "ID,STATUS"), env);
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out().lines().toList()).hasSize(6).first().isEqualTo("ID,STATUS");
+      assertThat(r.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void versionNamesTheReleaseAndCommit() throws Exception {
+    Result r = run(Map.of(), "--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).containsPattern("dsw \\d+\\.\\d+\\.\\d+ \\(commit [0-9a-f]{7,}|unknown\\)");
+  }
+
+  @Test
+  void missingCredentialsExitWith4AndListSources() throws Exception {
+    Result r = run(Map.of(), "list", "--endpoint", url);
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.err()).startsWith("dsw: no credentials found; tried: environment").contains("config.json")
+        .contains("hint: set ALIBABA_CLOUD_ACCESS_KEY_ID").doesNotContain("Exception");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void wrongSecretExitsWith4WithTheRequestId() throws Exception {
+    Map<String, String> env = creds();
+    env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret");
+    Result r = run(env, "list", "--endpoint", url);
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.err()).containsPattern("dsw: SignatureDoesNotMatch \\(HTTP 400\\): .*\\[RequestId [0-9A-F-]{36}\\]");
+    assertThat(r.err()).doesNotContain("not-the-secret").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unreachableEndpointExitsWith1() throws Exception {
+    Result r = run(creds(), "list", "--endpoint", "http://127.0.0.1:1", "--retries", "0");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("dsw: cannot connect to 127.0.0.1:1").doesNotContain("\tat ");
+  }
+
+  @Test
+  void debugAndDryRunNeverShowTheSecretAndMaskTheKeyId() throws Exception {
+    Result debug = run(creds(), "list", "--endpoint", url, "--debug", "--limit", "1");
+    Result dry = run(creds(), "list", "--endpoint", url, "--dry-run");
+    assertThat(debug.code()).isZero();
+    assertThat(dry.code()).isZero();
+    assertThat(dry.out()).startsWith("GET " + url + "/api/v2/instances?PageNumber=1&PageSize=100").contains("Signature=***");
+    for (Result r : List.of(debug, dry)) {
+      assertThat(r.out() + r.err()).doesNotContain(SECRET).doesNotContain(KEY_ID).contains("LTAI****0001");
+    }
+  }
+
+  @Test
+  void configShowTellsTheSourceWithoutSecrets() throws Exception {
+    Result r = run(creds(), "config", "show", "--endpoint", url);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("endpoint:    " + url).contains("environment (ALIBABA_CLOUD_ACCESS_KEY_ID)")
+        .contains("LTAI****0001").doesNotContain(SECRET);
+  }
+
+  @Test
+  void noRegionAnywhereIsAUsageErrorNamingWhereItLooked() throws Exception {
+    Result r = run(creds(), "list");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no region: --region not given, ALIBABA_CLOUD_REGION_ID not set").contains("hint: pass --region");
+  }
+}
