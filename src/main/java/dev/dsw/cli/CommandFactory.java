@@ -23,7 +23,8 @@ public final class CommandFactory implements IFactory {
         .registerConverter(dev.dsw.model.SortField.class, new WireEnumConverter<>(dev.dsw.model.SortField.class))
         .registerConverter(dev.dsw.model.SortOrder.class, new WireEnumConverter<>(dev.dsw.model.SortOrder.class))
         .registerConverter(dev.dsw.output.Format.class, new WireEnumConverter<>(dev.dsw.output.Format.class))
-        .registerConverter(ColorMode.class, new WireEnumConverter<>(ColorMode.class));
+        .registerConverter(ColorMode.class, new WireEnumConverter<>(ColorMode.class))
+        .registerConverter(CompletionCommand.Shell.class, new WireEnumConverter<>(CompletionCommand.Shell.class));
     cl.setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ListInstancesCommand.class,
       EmulatorCommand.class,
+      CompletionCommand.class,
       ConfigCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

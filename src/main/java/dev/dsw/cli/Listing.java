@@ -34,14 +34,22 @@ final class Listing {
       return ExitCodes.OK;
     }
     Formatter formatter = output.format.formatter(spec);
+    CompletionCache cache = new CompletionCache(services.env());
+    java.util.function.Consumer<dev.dsw.model.Instance> sink = i -> {
+      formatter.row(i);
+      cache.record(i);
+    };
     formatter.begin();
     if (page != null) {
-      Pages.single(services.client(), query, page, pageSize, formatter::row);
+      Pages.single(services.client(), query, page, pageSize, sink);
     } else {
-      Pages.all(services.client(), query, paging, formatter::row, progress(console, output), console::warn);
+      Pages.all(services.client(), query, paging, sink, progress(console, output), console::warn);
       clearProgress(console, output);
     }
     formatter.end();
+    if (!cache.save()) {
+      console.debugLine("could not update the completion cache in " + cache.dir());
+    }
     return ExitCodes.OK;
   }
 

@@ -73,7 +73,7 @@ public final class Services implements AutoCloseable {
   private DswClient demoClient() {
     EmulatorServer server;
     try {
-      server = EmulatorServer.start(EmulatorServer.Options.defaults().withFleet(200, 42, demoAnchor()));
+      server = EmulatorServer.start(EmulatorServer.Options.defaults().withFleet(200, 42, demoAnchor()).withClock(clock()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -67,6 +67,11 @@ public final class EmulatorServer implements AutoCloseable {
           maxPageSize, lat, fault, throttle, truncate, clock, log, faultSeed);
     }
 
+    public Options withClock(Clock c) {
+      return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
+          maxPageSize, latency, faultRate, throttleRate, truncateRate, c, log, faultSeed);
+    }
+
     public Options withFaultSeed(long s) {
       return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
           maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log, s);

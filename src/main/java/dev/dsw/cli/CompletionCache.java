@@ -1,0 +1,89 @@
+package dev.dsw.cli;
+
+import dev.dsw.model.Instance;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Remembers instance IDs, workspace IDs and GPU types seen by 'dsw list', for tab completion.
+ * Files live in ~/.cache/dsw/complete (XDG_CACHE_HOME honoured), mode 0600, replaced by atomic
+ * rename so parallel dsw processes never leave a torn file. Failing to write is never an error.
+ */
+final class CompletionCache {
+  static final int MAX_LINES = 2000;
+  private final Path dir;
+  private final Set<String> ids = new LinkedHashSet<>();
+  private final Set<String> workspaces = new LinkedHashSet<>();
+  private final Set<String> gpuTypes = new LinkedHashSet<>();
+
+  CompletionCache(Environment env) {
+    String xdg = env.firstVariable("XDG_CACHE_HOME");
+    this.dir = (xdg != null ? Path.of(xdg) : env.home().resolve(".cache")).resolve("dsw").resolve("complete");
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  void record(Instance i) {
+    if (ids.size() < MAX_LINES) {
+      ids.add(i.id());
+    }
+    add(workspaces, i.workspaceId());
+    add(gpuTypes, i.text("RequestedResource.GPUType"));
+  }
+
+  private static void add(Set<String> set, String v) {
+    if (!v.isEmpty() && set.size() < MAX_LINES && v.indexOf('\n') < 0) {
+      set.add(v);
+    }
+  }
+
+  /** Writes what was seen, newest first, merged with what was there; returns false if it could not. */
+  boolean save() {
+    try {
+      Files.createDirectories(dir);
+      write("instance-ids", ids);
+      write("workspaces", workspaces);
+      write("gpu-types", gpuTypes);
+      return true;
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
+  private void write(String name, Set<String> fresh) throws IOException {
+    if (fresh.isEmpty()) {
+      return;
+    }
+    Path file = dir.resolve(name);
+    Set<String> merged = new LinkedHashSet<>(fresh);
+    if (Files.exists(file)) {
+      merged.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+    List<String> lines = new ArrayList<>(merged).subList(0, Math.min(MAX_LINES, merged.size()));
+    Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
+      Files.writeString(tmp, "");
+    }
+    Files.write(tmp, lines, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
