@@ -80,8 +80,7 @@ public final class HttpDswClient implements DswClient {
     }
     if (r.status() / 100 != 2) {
       if (root == null || !root.isObject()) {
-        String type = r.contentType().isEmpty() ? "no content type" : r.contentType();
-        throw new ApiException(r.status(), null, "the response is not the API's JSON (" + type + ", "
+        throw new ApiException(r.status(), null, "the response is not the API's JSON (" + describeType(r) + ", "
             + r.body().length + " bytes)", requestId, null, null);
       }
       throw apiError(r.status(), root, requestId);

@@ -73,9 +73,13 @@ public final class Acs3Signer {
   }
 
   public static String sha256Hex(String s) {
+    return sha256Hex(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256Hex(byte[] bytes) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(md.digest(bytes));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

@@ -36,13 +36,22 @@ public final class CredentialChain {
 
   private final Map<String, String> env;
   private final Path home;
+  private final Optional<CliConfig> config;
   private final String profileFlag;
   private final Clock clock;
   private final TokenServices tokens;
 
+  /** A chain that reads ~/.aliyun/config.json itself. */
   public CredentialChain(Map<String, String> env, Path home, String profileFlag, Clock clock) {
+    this(env, home, CliConfig.read(CliConfig.defaultPath(home)), profileFlag, clock);
+  }
+
+  /** A chain over an already read config.json (empty when there is none), so a run reads it once. */
+  public CredentialChain(Map<String, String> env, Path home, Optional<CliConfig> config, String profileFlag,
+      Clock clock) {
     this.env = env;
     this.home = home;
+    this.config = config;
     this.profileFlag = profileFlag;
     this.clock = clock;
     this.tokens = new TokenServices(clock);
@@ -52,7 +61,6 @@ public final class CredentialChain {
   public CredentialProvider resolve() {
     List<String> tried = new ArrayList<>();
     Path configPath = CliConfig.defaultPath(home);
-    Optional<CliConfig> config = CliConfig.read(configPath);
 
     if (profileFlag != null) {
       CliConfig cfg = config.orElseThrow(() -> new ConfigException(
@@ -62,21 +70,21 @@ public final class CredentialChain {
       return fromProfile(cfg, p, new HashSet<>());
     }
 
-    String id = first(ID_VARS);
-    String secret = first(SECRET_VARS);
-    if (id != null && secret != null) {
-      return fixed(Credentials.of(id, secret, first(TOKEN_VARS), "environment (" + which(ID_VARS) + ")"));
+    String idVar = firstSet(ID_VARS);
+    String secretVar = firstSet(SECRET_VARS);
+    if (idVar != null && secretVar != null) {
+      return fixed(Credentials.of(env.get(idVar), env.get(secretVar), value(TOKEN_VARS), "environment (" + idVar + ")"));
     }
-    if (id != null || secret != null) {
-      throw new CredentialsException((id != null ? which(ID_VARS) + " is set but no AccessKey secret variable is"
-          : which(SECRET_VARS) + " is set but no AccessKey ID variable is"), List.of());
+    if (idVar != null || secretVar != null) {
+      throw new CredentialsException((idVar != null ? idVar + " is set but no AccessKey secret variable is"
+          : secretVar + " is set but no AccessKey ID variable is"), List.of());
     }
     tried.add("environment (ALIBABA_CLOUD_ACCESS_KEY_ID: not set)");
 
-    String envProfile = first(PROFILE_VARS);
+    String envProfile = value(PROFILE_VARS);
     if (config.isPresent()) {
       CliConfig cfg = config.get();
-      String name = envProfile != null ? envProfile : cfg.current();
+      String name = cfg.selectedName(null, envProfile);
       Optional<Profile> p = cfg.profile(name);
       if (p.isPresent()) {
         return fromProfile(cfg, p.get(), new HashSet<>());
@@ -215,23 +223,19 @@ public final class CredentialChain {
     return need(section.get(key), key, where);
   }
 
-  private String first(String[] names) {
-    for (String n : names) {
-      String v = env.get(n);
-      if (v != null && !v.isEmpty()) {
-        return v;
-      }
-    }
-    return null;
-  }
-
-  private String which(String[] names) {
+  /** Returns the first of the names whose variable is set and non-empty, or null. */
+  private String firstSet(String[] names) {
     for (String n : names) {
       String v = env.get(n);
       if (v != null && !v.isEmpty()) {
         return n;
       }
     }
-    return names[0];
+    return null;
+  }
+
+  private String value(String[] names) {
+    String name = firstSet(names);
+    return name == null ? null : env.get(name);
   }
 }

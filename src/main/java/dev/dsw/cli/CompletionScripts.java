@@ -24,6 +24,10 @@ final class CompletionScripts {
       new String[] {"--workspace", "workspaces"},
       new String[] {"--gpu-type", "gpu-types"});
 
+  /** Prints the profile names of ~/.aliyun/config.json, one a line, whether the JSON is indented or minified. */
+  private static final String PROFILE_NAMES = "tr ',{' '\\n\\n' < \"$HOME/.aliyun/config.json\" 2>/dev/null"
+      + " | sed -n 's/^[[:space:]]*\"name\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p'";
+
   private CompletionScripts() {}
 
   static String bash(CommandLine root) {
@@ -33,7 +37,7 @@ final class CompletionScripts {
         .append("_dsw_cache_dir() { printf '%s' \"${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete\"; }\n")
         .append("_dsw_dynamic() {\n")
         .append("  case \"$1\" in\n")
-        .append("    profiles) tr ',{' '\\n\\n' < \"$HOME/.aliyun/config.json\" 2>/dev/null | sed -n 's/^[[:space:]]*\"name\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p' ;;\n")
+        .append("    profiles) ").append(PROFILE_NAMES).append(" ;;\n")
         .append("    workspaces) echo ALL; cat \"$(_dsw_cache_dir)/workspaces\" 2>/dev/null ;;\n")
         .append("    *) cat \"$(_dsw_cache_dir)/$1\" 2>/dev/null ;;\n")
         .append("  esac\n")
@@ -129,7 +133,7 @@ final class CompletionScripts {
         .append("  zparseopts -D -E -a copts J: V: X: x: 1 2 q Q o: M:\n")
         .append("  local dir=${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete\n")
         .append("  case $1 in\n")
-        .append("    profiles) items=(${(f)\"$(tr ',{' '\\n\\n' < $HOME/.aliyun/config.json 2>/dev/null | sed -n 's/^[[:space:]]*\"name\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p')\"}) ;;\n")
+        .append("    profiles) items=(${(f)\"$(").append(PROFILE_NAMES).append(")\"}) ;;\n")
         .append("    workspaces) items=(ALL ${(f)\"$(cat $dir/workspaces 2>/dev/null)\"}) ;;\n")
         .append("    *) items=(${(f)\"$(cat $dir/$1 2>/dev/null)\"}) ;;\n")
         .append("  esac\n")

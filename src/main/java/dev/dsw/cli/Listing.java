@@ -54,8 +54,8 @@ final class Listing {
   }
 
   private static boolean showsProgress(Console console, OutputOptions output) {
-    return console.isTty() && !console.quiet() && (output.format.name().startsWith("table")
-        || output.format.name().equals("wide") || output.sortColumn != null);
+    // Progress lines would interleave with rows that stream to the same terminal.
+    return console.isTty() && !console.quiet() && (!output.format.streams() || output.sortColumn != null);
   }
 
   private static Pages.Progress progress(Console console, OutputOptions output) {

@@ -6,7 +6,6 @@ import dev.dsw.output.Format;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.OutputSpec;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -79,12 +78,13 @@ final class OutputOptions {
     return m.find() && (m.end() == s.length() || !Character.isLetter(s.charAt(m.end()))) ? new BigDecimal(m.group()) : null;
   }
 
-  /** Completion candidates for --columns: the built-in names. */
+  /** Completion candidates for --columns: the built-in names, and help. */
   static final class ColumnNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return Arrays.asList("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY", "IMAGE", "OWNER", "AGE",
-          "PAYMENT", "ACCESS", "SPEC", "RESOURCE", "IDLE", "CREATED", "help").iterator();
+      List<String> names = new java.util.ArrayList<>(new InstanceColumns(java.time.Clock.systemUTC()).describe().keySet());
+      names.add("help");
+      return names.iterator();
     }
   }
 }

@@ -32,6 +32,7 @@ public final class Services implements AutoCloseable {
   private GlobalOptions global = new GlobalOptions();
   private Console console;
   private DswClient client;
+  private Optional<CliConfig> cliConfig;
 
   public Services(Environment env) {
     this.env = env;
@@ -87,7 +88,7 @@ public final class Services implements AutoCloseable {
   }
 
   CredentialProvider credentials() {
-    return new CredentialChain(env.variables(), env.home(), global.profile, clock()).resolve();
+    return new CredentialChain(env.variables(), env.home(), cliConfig(), global.profile, clock()).resolve();
   }
 
   private Transport transport(CredentialProvider credentials) {
@@ -142,14 +143,17 @@ public final class Services implements AutoCloseable {
         "pass --region, e.g. --region cn-hangzhou (regions: " + String.join(", ", Endpoints.KNOWN_REGIONS) + ")");
   }
 
+  /** ~/.aliyun/config.json, read once per run (empty when it does not exist). */
+  private Optional<CliConfig> cliConfig() {
+    if (cliConfig == null) {
+      cliConfig = CliConfig.read(CliConfig.defaultPath(env.home()));
+    }
+    return cliConfig;
+  }
+
   /** The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current. */
   Optional<Profile> selectedProfile() {
-    Optional<CliConfig> cfg = CliConfig.read(CliConfig.defaultPath(env.home()));
-    if (cfg.isEmpty()) {
-      return Optional.empty();
-    }
-    String name = global.profile != null ? global.profile : env.firstVariable(CredentialChain.PROFILE_VARS);
-    return cfg.get().profile(name != null ? name : cfg.get().current());
+    return cliConfig().flatMap(c -> c.selected(global.profile, env.firstVariable(CredentialChain.PROFILE_VARS)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dsw.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -17,8 +18,10 @@ public final class SystemEnvironment implements Environment {
   private final PrintStream err;
 
   private SystemEnvironment() {
-    // Buffered UTF-8 streams over the raw descriptors: output is data, not the platform charset.
-    this.out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    // UTF-8 over the raw descriptors (output is data, not the platform charset). PrintStream does not
+    // buffer bytes itself, so stdout gets a 64 KiB buffer: one write per row would be one syscall per row.
+    this.out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+        StandardCharsets.UTF_8);
     this.err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
   }
 

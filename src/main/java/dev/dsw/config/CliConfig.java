@@ -51,6 +51,15 @@ public record CliConfig(Path file, String current, List<Profile> profiles) {
     return Optional.of(new CliConfig(file, current.isEmpty() ? "default" : current, List.copyOf(profiles)));
   }
 
+  /** The name of the profile in force: the explicit one (--profile), else the environment's, else current. */
+  public String selectedName(String explicit, String fromEnvironment) {
+    return explicit != null ? explicit : fromEnvironment != null ? fromEnvironment : current;
+  }
+
+  public Optional<Profile> selected(String explicit, String fromEnvironment) {
+    return profile(selectedName(explicit, fromEnvironment));
+  }
+
   public Optional<Profile> profile(String name) {
     return profiles.stream().filter(p -> name.equals(p.name())).findFirst();
   }

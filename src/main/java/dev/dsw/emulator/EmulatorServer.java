@@ -52,39 +52,83 @@ public final class EmulatorServer implements AutoCloseable {
           Clock.systemUTC(), line -> {}, 42);
     }
 
-    public Options withPort(int p) {
-      return new Options(host, p, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
-          maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
-    }
-
     public Options withFleet(int n, long s, Instant a) {
-      return new Options(host, port, data, n, s, a, defaultWorkspace, accessKeyId, accessKeySecret, maxPageSize,
-          latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
+      return edit(b -> {
+        b.instances = n;
+        b.seed = s;
+        b.anchor = a;
+      });
     }
 
     public Options withFaults(Duration lat, double fault, double throttle, double truncate) {
-      return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
-          maxPageSize, lat, fault, throttle, truncate, clock, log, faultSeed);
+      return edit(b -> {
+        b.latency = lat;
+        b.faultRate = fault;
+        b.throttleRate = throttle;
+        b.truncateRate = truncate;
+      });
     }
 
     public Options withClock(Clock c) {
-      return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
-          maxPageSize, latency, faultRate, throttleRate, truncateRate, c, log, faultSeed);
+      return edit(b -> b.clock = c);
     }
 
     public Options withFaultSeed(long s) {
-      return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
-          maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log, s);
+      return edit(b -> b.faultSeed = s);
     }
 
     public Options withData(Path file) {
-      return new Options(host, port, file, instances, seed, anchor, defaultWorkspace, accessKeyId, accessKeySecret,
-          maxPageSize, latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
+      return edit(b -> b.data = file);
     }
 
-    public Options withKeys(String id, String secret) {
-      return new Options(host, port, data, instances, seed, anchor, defaultWorkspace, id, secret, maxPageSize,
-          latency, faultRate, throttleRate, truncateRate, clock, log, faultSeed);
+    /** A copy with some components changed: the one place that lists them all. */
+    private Options edit(Consumer<Copy> change) {
+      Copy b = new Copy(this);
+      change.accept(b);
+      return new Options(b.host, b.port, b.data, b.instances, b.seed, b.anchor, b.defaultWorkspace, b.accessKeyId,
+          b.accessKeySecret, b.maxPageSize, b.latency, b.faultRate, b.throttleRate, b.truncateRate, b.clock, b.log,
+          b.faultSeed);
+    }
+
+    /** The mutable components of a copy being edited. */
+    private static final class Copy {
+      String host;
+      int port;
+      Path data;
+      int instances;
+      long seed;
+      Instant anchor;
+      String defaultWorkspace;
+      String accessKeyId;
+      String accessKeySecret;
+      int maxPageSize;
+      Duration latency;
+      double faultRate;
+      double throttleRate;
+      double truncateRate;
+      Clock clock;
+      Consumer<String> log;
+      long faultSeed;
+
+      Copy(Options o) {
+        host = o.host;
+        port = o.port;
+        data = o.data;
+        instances = o.instances;
+        seed = o.seed;
+        anchor = o.anchor;
+        defaultWorkspace = o.defaultWorkspace;
+        accessKeyId = o.accessKeyId;
+        accessKeySecret = o.accessKeySecret;
+        maxPageSize = o.maxPageSize;
+        latency = o.latency;
+        faultRate = o.faultRate;
+        throttleRate = o.throttleRate;
+        truncateRate = o.truncateRate;
+        clock = o.clock;
+        log = o.log;
+        faultSeed = o.faultSeed;
+      }
     }
   }
 

@@ -28,10 +28,6 @@ public final class InstanceStore {
     }
   }
 
-  public int size() {
-    return instances.size();
-  }
-
   /**
    * Reads a data file: a JSON array of Instance objects, or an object with an "Instances" array (a
    * saved API response). Unknown fields are kept and served back unchanged.

@@ -98,7 +98,7 @@ final class SignatureVerifier {
             + "Header " + name + " is not signed.");
       }
     }
-    String bodyHash = Acs3Signer.sha256Hex(new String(body, StandardCharsets.UTF_8));
+    String bodyHash = Acs3Signer.sha256Hex(body);
     String declared = headers.getOrDefault("x-acs-content-sha256", bodyHash);
     Map<String, String> signedHeaders = new LinkedHashMap<>();
     for (String name : signedNames) {

@@ -24,6 +24,7 @@ import okhttp3.Response;
 public final class Transport implements AutoCloseable {
   private final OkHttpClient client;
   private final SigningInterceptor signer;
+  private final String userAgent;
 
   /** Everything the transport needs that is not a credential. */
   public record Settings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int retries,
@@ -36,6 +37,7 @@ public final class Transport implements AutoCloseable {
   Transport(Settings s, CredentialProvider credentials, Supplier<String> nonces, RetryPolicy policy,
       RetryInterceptor.Sleeper sleeper) {
     this.signer = new SigningInterceptor(credentials, s.clock(), nonces);
+    this.userAgent = s.userAgent();
     Consumer<String> debug = s.debug() == null ? m -> {} : s.debug();
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .connectTimeout(s.connectTimeout())
@@ -44,10 +46,6 @@ public final class Transport implements AutoCloseable {
         .callTimeout(s.callTimeout())
         .retryOnConnectionFailure(false) // RetryInterceptor decides, with backoff and a fresh signature
         .connectionPool(new ConnectionPool(Math.max(5, s.maxConnections()), 1, TimeUnit.MINUTES))
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("User-Agent", s.userAgent())
-            .header("Accept", "application/json")
-            .build()))
         .addInterceptor(new RetryInterceptor(policy, s.callTimeout(), s.clock(), sleeper, debug))
         .addInterceptor(signer);
     if (s.debug() != null) {
@@ -71,19 +69,21 @@ public final class Transport implements AutoCloseable {
 
   /** Returns the fully signed request as text, with the signature, tokens and key ID redacted, without sending it. */
   public String dryRun(ApiRequest request) {
-    Request signed = signer.sign(build(request).newBuilder()
-        .header("User-Agent", "dsw").header("Accept", "application/json").build());
-    return DebugLog.render(signed);
+    return DebugLog.render(signer.sign(build(request)));
   }
 
-  static Request build(ApiRequest request) {
+  /** The unsigned request: the canonical query as the encoded query, so okhttp sends it unchanged. */
+  Request build(ApiRequest request) {
     HttpUrl base = HttpUrl.get(request.baseUrl());
     String query = Acs3Signer.canonicalQuery(request.query());
     HttpUrl url = base.newBuilder()
         .encodedPath(request.path())
         .encodedQuery(query.isEmpty() ? null : query)
         .build();
-    return new Request.Builder().url(url).get().tag(ApiRequest.class, request).build();
+    return new Request.Builder().url(url).get()
+        .header("User-Agent", userAgent)
+        .header("Accept", "application/json")
+        .tag(ApiRequest.class, request).build();
   }
 
   @Override

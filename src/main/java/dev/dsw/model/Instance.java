@@ -13,14 +13,6 @@ public record Instance(ObjectNode raw) {
     return text("InstanceId");
   }
 
-  public String name() {
-    return text("InstanceName");
-  }
-
-  public String status() {
-    return text("Status");
-  }
-
   public String workspaceId() {
     return text("WorkspaceId");
   }

@@ -25,6 +25,11 @@ public enum Format {
     return spec.order().isEmpty() ? f : new Sorting(f, spec);
   }
 
+  /** Whether rows reach stdout as they arrive (everything but the tables, which need all rows for widths). */
+  public boolean streams() {
+    return this != table && this != wide;
+  }
+
   /** Whether --columns applies (JSON is always the whole object). */
   public boolean hasColumns() {
     return this == table || this == wide || this == csv || this == tsv;

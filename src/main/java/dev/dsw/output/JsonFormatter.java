@@ -26,6 +26,8 @@ final class JsonFormatter implements Formatter {
       throw new UncheckedIOException(e);
     }
     gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    // flush() hands bytes to stdout's buffer without forcing a write; end() flushes stdout once.
+    gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     if (lines) {
       gen.setRootValueSeparator(null);
     } else if (spec.pretty()) {

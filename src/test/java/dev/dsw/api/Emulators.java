@@ -34,14 +34,17 @@ public final class Emulators {
   }
 
   public static Transport transportWith(CredentialProvider credentials) {
-    return new Transport(new Transport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
-        0, 16, "dsw-test", Map.of(), null, Clock.systemUTC()), credentials);
+    return transport(0, credentials);
   }
 
   public static Transport transport(int retries) {
-    return new Transport(new Transport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
-        retries, 16, "dsw-test", Map.of(), null, Clock.systemUTC()),
+    return transport(retries,
         CredentialProvider.of(Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "test")));
+  }
+
+  private static Transport transport(int retries, CredentialProvider credentials) {
+    return new Transport(new Transport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
+        retries, 16, "dsw-test", Map.of(), null, Clock.systemUTC()), credentials);
   }
 
   public static HttpDswClient client(EmulatorServer server, int retries) {
