@@ -24,6 +24,10 @@ _dsw() {
     case "$path $w" in
       "dsw list") path="dsw list" ;;
       "dsw ls") path="dsw list" ;;
+      "dsw get") path="dsw get" ;;
+      "dsw describe") path="dsw get" ;;
+      "dsw summary") path="dsw summary" ;;
+      "dsw idle") path="dsw idle" ;;
       "dsw emulator") path="dsw emulator" ;;
       "dsw completion") path="dsw completion" ;;
       "dsw config") path="dsw config" ;;
@@ -34,7 +38,7 @@ _dsw() {
   case "$path" in
     "dsw")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' ; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -43,14 +47,14 @@ _dsw() {
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
       esac
-      if [[ $cur == -* || -z "list emulator completion config" ]]; then
-        COMPREPLY=($(compgen -W "--region --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
+      if [[ $cur == -* || -z "list get summary idle emulator completion config" ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "list emulator completion config" -- "$cur"))
+        COMPREPLY=($(compgen -W "list get summary idle emulator completion config" -- "$cur"))
       fi ;;
     "dsw list")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' ; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -58,9 +62,6 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv' ; return ;;
-        --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nhelp' comma; return ;;
-        --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nhelp' ; return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --name) COMPREPLY=(); return ;;
         --resource-id) COMPREPLY=(); return ;;
@@ -88,19 +89,143 @@ _dsw() {
         --created-before) COMPREPLY=(); return ;;
         --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
         --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
-        --page) COMPREPLY=(); return ;;
+        --where) COMPREPLY=(); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+        --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
+        --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
         --page-size) COMPREPLY=(); return ;;
+        --concurrency) COMPREPLY=(); return ;;
+        --page) COMPREPLY=(); return ;;
         --limit) COMPREPLY=(); return ;;
+        --interval) COMPREPLY=(); return ;;
+      esac
+      if [[ $cur == -* || -z "" ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --workspace --name --resource-id --status --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --columns --no-headers --sort-column --show-secrets --page-size --concurrency --page --limit -w --watch --interval -h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "" -- "$cur"))
+      fi ;;
+    "dsw get")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+        --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
+        --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
+        --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
+        --resource-id) COMPREPLY=(); return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -o --output --columns --no-headers --sort-column --show-secrets --workspace --resource-id -h --help -V --version" -- "$cur"))
+      else
+        _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
+      fi ;;
+    "dsw summary")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        --by) _dsw_words "$cur" $'status\ngpu-type\nworkspace\nowner\npayment-type\naccelerator-type\nregion' comma; return ;;
+        --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
+        --name) COMPREPLY=(); return ;;
+        --resource-id) COMPREPLY=(); return ;;
+        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
+        --payment-type) _dsw_words "$cur" $'PayAsYouGo\nSubscription' ; return ;;
+        --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
+        --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
+        --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
+        --label) COMPREPLY=(); return ;;
+        --tag) COMPREPLY=(); return ;;
+        --create-user-id) COMPREPLY=(); return ;;
+        --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
+        --min-cpu) COMPREPLY=(); return ;;
+        --max-cpu) COMPREPLY=(); return ;;
+        --min-gpu) COMPREPLY=(); return ;;
+        --max-gpu) COMPREPLY=(); return ;;
+        --min-memory) COMPREPLY=(); return ;;
+        --max-memory) COMPREPLY=(); return ;;
+        --min-gpu-memory) COMPREPLY=(); return ;;
+        --max-gpu-memory) COMPREPLY=(); return ;;
+        --image-name) COMPREPLY=(); return ;;
+        --oversold-info) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold-true\nAcceptQuotaOverSold-false' ; return ;;
+        --oversold-type) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold' ; return ;;
+        --created-after) COMPREPLY=(); return ;;
+        --created-before) COMPREPLY=(); return ;;
+        --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
+        --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
+        --where) COMPREPLY=(); return ;;
+        --page-size) COMPREPLY=(); return ;;
+        --concurrency) COMPREPLY=(); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+      esac
+      if [[ $cur == -* || -z "" ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --by --workspace --name --resource-id --status --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "" -- "$cur"))
+      fi ;;
+    "dsw idle")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        --for) COMPREPLY=(); return ;;
+        --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
+        --name) COMPREPLY=(); return ;;
+        --resource-id) COMPREPLY=(); return ;;
+        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
+        --payment-type) _dsw_words "$cur" $'PayAsYouGo\nSubscription' ; return ;;
+        --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
+        --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
+        --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
+        --label) COMPREPLY=(); return ;;
+        --tag) COMPREPLY=(); return ;;
+        --create-user-id) COMPREPLY=(); return ;;
+        --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
+        --min-cpu) COMPREPLY=(); return ;;
+        --max-cpu) COMPREPLY=(); return ;;
+        --min-gpu) COMPREPLY=(); return ;;
+        --max-gpu) COMPREPLY=(); return ;;
+        --min-memory) COMPREPLY=(); return ;;
+        --max-memory) COMPREPLY=(); return ;;
+        --min-gpu-memory) COMPREPLY=(); return ;;
+        --max-gpu-memory) COMPREPLY=(); return ;;
+        --image-name) COMPREPLY=(); return ;;
+        --oversold-info) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold-true\nAcceptQuotaOverSold-false' ; return ;;
+        --oversold-type) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold' ; return ;;
+        --created-after) COMPREPLY=(); return ;;
+        --created-before) COMPREPLY=(); return ;;
+        --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
+        --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
+        --where) COMPREPLY=(); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+        --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
+        --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
+        --page-size) COMPREPLY=(); return ;;
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -o --output --columns --no-headers --sort-column --show-secrets --workspace --name --resource-id --status --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --page --page-size --limit --concurrency" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --for --workspace --name --resource-id --status --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --columns --no-headers --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
     "dsw emulator")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' ; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -116,21 +241,21 @@ _dsw() {
         --anchor) COMPREPLY=(); return ;;
         --default-workspace) COMPREPLY=(); return ;;
         --access-key-id) COMPREPLY=(); return ;;
-        --access-key-secret) COMPREPLY=(); return ;;
         --max-page-size) COMPREPLY=(); return ;;
         --latency) COMPREPLY=(); return ;;
         --fault-rate) COMPREPLY=(); return ;;
         --throttle-rate) COMPREPLY=(); return ;;
         --truncate-rate) COMPREPLY=(); return ;;
+        --regions) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --access-key-secret --max-page-size --latency --fault-rate --throttle-rate --truncate-rate" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --fault-rate --throttle-rate --truncate-rate --regions -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
     "dsw completion")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' ; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -140,13 +265,13 @@ _dsw() {
         --retries) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "bash zsh" ]]; then
-        COMPREPLY=($(compgen -W "--region --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "bash zsh" -- "$cur"))
       fi ;;
     "dsw config")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' ; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -156,13 +281,13 @@ _dsw() {
         --retries) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "show" ]]; then
-        COMPREPLY=($(compgen -W "--region --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "show" -- "$cur"))
       fi ;;
     "dsw config show")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' ; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -172,7 +297,7 @@ _dsw() {
         --retries) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

@@ -36,9 +36,10 @@ class CliIT {
   @BeforeAll
   static void startEmulator() throws IOException {
     assertThat(TARGET.resolve("dsw.jar")).as("run 'mvn verify' so the jar is built first").exists();
-    emulator = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port", "0",
-        "--instances", "300", "--seed", "9", "--anchor", "2026-11-01T00:00:00Z", "--access-key-id", KEY_ID,
-        "--access-key-secret", SECRET).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    ProcessBuilder pb = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port",
+        "0", "--instances", "300", "--seed", "9", "--anchor", "2026-11-01T00:00:00Z", "--access-key-id", KEY_ID);
+    pb.environment().put("DSW_EMULATOR_ACCESS_KEY_SECRET", SECRET);
+    emulator = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader r = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
     url = r.readLine();
     assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
@@ -99,9 +100,10 @@ class CliIT {
     Files.writeString(saved, r.out());
     JsonNode first = Json.MAPPER.readTree(r.out());
     assertThat(first).hasSize(300);
-    Process replay = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port", "0",
-        "--data", saved.toString(), "--access-key-id", KEY_ID, "--access-key-secret", SECRET)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    ProcessBuilder pb = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port",
+        "0", "--data", saved.toString(), "--access-key-id", KEY_ID);
+    pb.environment().put("DSW_EMULATOR_ACCESS_KEY_SECRET", SECRET);
+    Process replay = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
       String replayUrl = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8)).readLine();
       Result again = run(creds(), "list", "--endpoint", replayUrl, "--workspace", "ALL", "--resource-id", "ALL", "-o",
@@ -185,5 +187,42 @@ class CliIT {
     Result r = run(creds(), "list");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no region: --region not given, ALIBABA_CLOUD_REGION_ID not set").contains("hint: pass --region");
+  }
+
+  @Test
+  void watchEndsWithExitZeroOnCtrlC() throws Exception {
+    // A shell's background jobs start with SIGINT ignored, and children inherit that; python restores
+    // the default before exec, so the signal reaches dsw as a terminal's Ctrl-C would.
+    List<String> cmd = new ArrayList<>(List.of(which("python3"), "-c",
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+        java(), "-jar", TARGET.resolve("dsw.jar").toString(), "list", "--watch", "--interval", "1s", "-o", "jsonl",
+        "--endpoint", url, "--workspace", "ALL", "--resource-id", "ALL"));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(creds());
+    Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+        .lines().forEach(lines::add)); // drained all along, so dsw never blocks on a full pipe
+    reader.start();
+    List<String> firstPoll = new ArrayList<>();
+    while (firstPoll.size() < 300) {
+      String line = lines.poll(30, TimeUnit.SECONDS);
+      assertThat(line).as("event %d of the first poll", firstPoll.size() + 1).isNotNull();
+      firstPoll.add(line);
+    }
+    assertThat(firstPoll).allMatch(l -> l.contains("\"Event\":\"ADDED\""));
+    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("dsw stops on Ctrl-C").isTrue();
+    assertThat(p.exitValue()).isZero();
+    reader.join(5000);
+    assertThat(lines).as("no change happened, so no further events").isEmpty();
+  }
+
+  static String which(String tool) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
+    String found = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    p.waitFor();
+    assertThat(found).as(tool + " must be installed for this test (.ci/run installs it)").isNotEmpty();
+    return found;
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Fetches every matching instance: page 1 first (for TotalCount), then the remaining pages
@@ -36,7 +37,8 @@ public final class Pages {
   private Pages() {}
 
   /** Fetches exactly one page, as the API does (--page). */
-  public static Result single(DswClient client, ListInstancesQuery query, int page, Integer size, Consumer<Instance> sink) {
+  public static Result single(DswClient client, ListInstancesQuery query, int page, Integer size,
+      Consumer<Instance> sink) {
     InstancePage p = client.listInstances(query.page(page, size));
     p.instances().forEach(sink);
     return new Result(p.totalCount(), p.instances().size(), 1);
@@ -44,11 +46,22 @@ public final class Pages {
 
   public static Result all(DswClient client, ListInstancesQuery query, Options o, Consumer<Instance> sink,
       Progress progress, Consumer<String> warn) {
-    State s = new State(sink, o.limit());
+    return all(client, query, o, null, sink, progress, warn);
+  }
+
+  /**
+   * As above, handing on only instances that pass {@code keep} (a client-side filter; null keeps
+   * all). The limit counts kept instances, so with a filter pages are read until it is reached.
+   */
+  public static Result all(DswClient client, ListInstancesQuery query, Options o, Predicate<Instance> keep,
+      Consumer<Instance> sink, Progress progress, Consumer<String> warn) {
+    State s = new State(sink, o.limit(), keep);
+    // With a filter, the limit cannot say how many pages hold enough matches: plan for them all.
+    Options plan = keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
     InstancePage first = client.listInstances(query.page(1, o.pageSize()));
     long total = first.totalCount();
     s.accept(first);
-    int pages = pagesFor(total, o);
+    int pages = pagesFor(total, plan);
     progress.update(1, pages);
     if (pages <= 1 || s.full()) {
       return new Result(total, s.emitted, 1);
@@ -74,7 +87,7 @@ public final class Pages {
         maxTotal = Math.max(maxTotal, p.totalCount());
         minTotal = Math.min(minTotal, p.totalCount());
         s.accept(p);
-        int needed = pagesFor(maxTotal, o);
+        int needed = pagesFor(maxTotal, plan);
         if (needed > pages) {
           pages = needed; // the fleet grew: later items moved to pages we had not planned
         }
@@ -119,12 +132,14 @@ public final class Pages {
   private static final class State {
     private final Consumer<Instance> sink;
     private final long limit;
+    private final Predicate<Instance> keep;
     private final Set<String> seen = new HashSet<>();
     long emitted;
 
-    State(Consumer<Instance> sink, long limit) {
+    State(Consumer<Instance> sink, long limit, Predicate<Instance> keep) {
       this.sink = sink;
       this.limit = limit;
+      this.keep = keep;
     }
 
     void accept(InstancePage page) {
@@ -132,7 +147,7 @@ public final class Pages {
         if (full()) {
           return;
         }
-        if (seen.add(i.id())) {
+        if (seen.add(i.id()) && (keep == null || keep.test(i))) {
           sink.accept(i);
           emitted++;
         }

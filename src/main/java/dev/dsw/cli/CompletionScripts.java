@@ -24,6 +24,11 @@ final class CompletionScripts {
       new String[] {"--workspace", "workspaces"},
       new String[] {"--gpu-type", "gpu-types"});
 
+  /** Positional parameters whose values come from the cache: parameter label → script function. */
+  private static final List<String[]> DYNAMIC_POSITIONAL = List.<String[]>of(new String[] {"<instance-id>", "instance-ids"});
+  /** String options that take comma lists without picocli splitting them (--region a,b is checked as a whole). */
+  private static final Set<String> COMMA_LISTS = Set.of("--region");
+
   /** Prints the profile names of ~/.aliyun/config.json, one a line, whether the JSON is indented or minified. */
   private static final String PROFILE_NAMES = "tr ',{' '\\n\\n' < \"$HOME/.aliyun/config.json\" 2>/dev/null"
       + " | sed -n 's/^[[:space:]]*\"name\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p'";
@@ -78,7 +83,7 @@ final class CompletionScripts {
         sb.append("        ").append(String.join("|", o.names())).append(") ");
         String dyn = dynamic(o);
         List<String> values = values(o);
-        String comma = o.splitRegex().equals(",") ? "comma" : "";
+        String comma = isCommaList(o) ? "comma" : "";
         if (dyn != null) {
           sb.append("_dsw_words \"$cur\" \"$(_dsw_dynamic ").append(dyn).append(")\" ").append(comma);
         } else if (isPath(o)) {
@@ -110,6 +115,15 @@ final class CompletionScripts {
       }
       String flagList = String.join(" ", flags);
       String wordList = String.join(" ", new LinkedHashSet<>(words));
+      String positional = dynamicPositional(spec);
+      if (positional != null) {
+        sb.append("      if [[ $cur == -* ]]; then\n")
+            .append("        COMPREPLY=($(compgen -W \"").append(flagList).append("\" -- \"$cur\"))\n")
+            .append("      else\n")
+            .append("        _dsw_words \"$cur\" \"$(_dsw_dynamic ").append(positional).append(")\" comma\n")
+            .append("      fi ;;\n");
+        continue;
+      }
       sb.append("      if [[ $cur == -* || -z \"").append(wordList).append("\" ]]; then\n")
           .append("        COMPREPLY=($(compgen -W \"").append(flagList).append("\" -- \"$cur\"))\n")
           .append("      else\n")
@@ -168,6 +182,11 @@ final class CompletionScripts {
         sb.append("      esac ;;\n  esac\n");
       } else {
         int index = 1;
+        String positional = dynamicPositional(c.getCommandSpec());
+        if (positional != null) {
+          sb.append("    '*:").append(positional).append(":_dsw_dynamic ").append(positional).append("'\n}\n\n");
+          continue;
+        }
         for (picocli.CommandLine.Model.PositionalParamSpec p : c.getCommandSpec().positionalParameters()) {
           List<String> values = new ArrayList<>();
           if (p.completionCandidates() != null) {
@@ -202,7 +221,7 @@ final class CompletionScripts {
       String action;
       String dyn = dynamic(o);
       List<String> values = values(o);
-      boolean comma = o.splitRegex().equals(",");
+      boolean comma = isCommaList(o);
       if (dyn != null) {
         action = "_dsw_dynamic " + dyn + (comma ? " comma" : "");
       } else if (isPath(o)) {
@@ -241,6 +260,21 @@ final class CompletionScripts {
       }
     }
     return null;
+  }
+
+  private static String dynamicPositional(CommandSpec spec) {
+    for (picocli.CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
+      for (String[] d : DYNAMIC_POSITIONAL) {
+        if (p.paramLabel().equals(d[0])) {
+          return d[1];
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isCommaList(OptionSpec o) {
+    return o.splitRegex().equals(",") || COMMA_LISTS.contains(o.longestName());
   }
 
   private static boolean isPath(OptionSpec o) {

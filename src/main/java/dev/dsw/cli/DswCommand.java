@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** The root command: global options and the subcommand tree; it runs nothing itself. */
 @Command(name = "dsw",
+    scope = picocli.CommandLine.ScopeType.INHERIT, // -h/--help (and -V) on every subcommand too
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -19,6 +20,9 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ListInstancesCommand.class,
+      GetCommand.class,
+      SummaryCommand.class,
+      IdleCommand.class,
       EmulatorCommand.class,
       CompletionCommand.class,
       ConfigCommand.class,
@@ -30,6 +34,7 @@ import picocli.CommandLine.Spec;
       "2:Usage error: unknown flag or bad value; nothing was sent.",
       "3:Output is incomplete: part of the result failed after retries.",
       "4:Credentials are missing, unusable or were rejected.",
+      "5:An instance asked for by ID was not found (dsw get).",
     },
     footerHeading = "%n",
     footer = "Docs: README.md and docs/ in the dsw repository.")

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "emulator", sortOptions = false, usageHelpAutoWidth = true,
     description = {
       "Serve a local PAI-DSW ListInstances API (signature checks, paging, faults) until Ctrl-C.",
-      "The first line on stdout is the base URL; one line per request goes to stderr."
+      "The first line on stdout is the base URL; one line per request goes to stderr.",
+      "The AccessKey secret it accepts is DSW_EMULATOR_ACCESS_KEY_SECRET (default: the demo secret)."
     },
     footerHeading = "%nExample:%n",
     footer = {
@@ -61,9 +62,8 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--access-key-id", paramLabel = "<id>", description = "AccessKey ID to accept. Default: ${DEFAULT-VALUE}.")
   String accessKeyId = EmulatorServer.DEMO_KEY_ID;
 
-  @Option(names = "--access-key-secret", paramLabel = "<secret>",
-      description = "AccessKey secret to accept (a test key, never a real one). Default: the demo secret.")
-  String accessKeySecret = EmulatorServer.DEMO_KEY_SECRET;
+  /** The secret to accept comes from the environment, never from the command line (where ps would show it). */
+  static final String SECRET_VARIABLE = "DSW_EMULATOR_ACCESS_KEY_SECRET";
 
   @Option(names = "--max-page-size", paramLabel = "<n>", description = "Largest PageSize accepted. Default: ${DEFAULT-VALUE}.")
   int maxPageSize = 100;
@@ -81,10 +81,20 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--truncate-rate", paramLabel = "<0..1>", description = "Share whose body is cut off half way. Default: 0.")
   double truncateRate;
 
+  @Option(names = "--regions", split = ",", paramLabel = "<id>", completionCandidates = Regions.class,
+      description = "Also answer for these regions at /REGION/api/v2/instances, each with its own fleet "
+          + "(use dsw --endpoint 'URL/{region}' --region a,b).")
+  java.util.List<String> regions = new java.util.ArrayList<>();
+
   private final Services services;
 
   EmulatorCommand(Services services) {
     this.services = services;
+  }
+
+  private String secret() {
+    String s = services.env().variables().get(SECRET_VARIABLE);
+    return s == null || s.isEmpty() ? EmulatorServer.DEMO_KEY_SECRET : s;
   }
 
   @Override
@@ -104,12 +114,12 @@ final class EmulatorCommand implements Callable<Integer> {
     Clock clock = services.clock();
     EmulatorServer.Options o = new EmulatorServer.Options(bind, port, data, instances, seed,
         anchor != null ? anchor : clock.instant().truncatedTo(ChronoUnit.DAYS), defaultWorkspace, accessKeyId,
-        accessKeySecret, maxPageSize, latency, faultRate, throttleRate, truncateRate, clock,
+        secret(), maxPageSize, latency, faultRate, throttleRate, truncateRate, clock,
         line -> {
           if (!console.quiet()) {
             console.err().println(line);
           }
-        }, seed);
+        }, seed, regions);
     CountDownLatch stop = new CountDownLatch(1);
     try (EmulatorServer server = EmulatorServer.start(o)) {
       console.out().println(server.baseUrl());

@@ -29,6 +29,15 @@ public interface Environment {
   /** The terminal width in columns, or 0 when unknown. Only called when stdout is a terminal. */
   int terminalWidth();
 
+  /**
+   * Waits for the given time, or until the user asks to stop (Ctrl-C, which then does not kill the
+   * process); returns true when asked to stop. Used by polling commands such as list --watch.
+   */
+  boolean pause(java.time.Duration d);
+
+  /** From now on Ctrl-C ends the next {@link #pause} instead of the process (called before the first output). */
+  default void catchInterrupts() {}
+
   /** Called once colour output is known to be on; Windows consoles need ANSI enabled then. */
   default void enableAnsi() {}
 

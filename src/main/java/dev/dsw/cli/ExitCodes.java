@@ -12,6 +12,8 @@ public final class ExitCodes {
   public static final int INCOMPLETE = 3;
   /** Credentials are missing, unusable, or were rejected by the service. */
   public static final int CREDENTIALS = 4;
+  /** An instance asked for by ID (dsw get) was not found; the others were shown. */
+  public static final int NOT_FOUND = 5;
   /** Interrupted (Ctrl-C) outside of a command that treats Ctrl-C as a normal stop. */
   public static final int INTERRUPTED = 130;
 

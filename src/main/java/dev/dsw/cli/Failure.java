@@ -32,6 +32,9 @@ record Failure(String message, Optional<String> hint, int exitCode) {
     if (e instanceof UsageException u) {
       return new Failure(u.getMessage(), Optional.ofNullable(u.hint()), ExitCodes.USAGE);
     }
+    if (e instanceof NotFoundException n) {
+      return new Failure(n.getMessage(), Optional.ofNullable(n.hint()), ExitCodes.NOT_FOUND);
+    }
     if (e instanceof IncompleteResultException) {
       return new Failure(e.getMessage(), Optional.of("the output above is incomplete; rerun, or raise --retries/--timeout"),
           ExitCodes.INCOMPLETE);

@@ -14,12 +14,17 @@ import picocli.CommandLine.ParseResult;
 public final class GlobalOptions {
   static final String MIXIN_NAME = "global";
 
-  @Option(names = "--region", paramLabel = "<id>", completionCandidates = Regions.class,
-      description = "Region ID, e.g. cn-hangzhou. Default: ALIBABA_CLOUD_REGION_ID, then the profile's region_id.")
+  @Option(names = "--region", paramLabel = "<id[,id...]>", completionCandidates = Regions.class,
+      description = "Region ID, e.g. cn-hangzhou, or several separated by commas (queried at once, with a REGION "
+          + "column). Default: ALIBABA_CLOUD_REGION_ID, then the profile's region_id.")
   String region;
 
+  @Option(names = "--all-regions", description = "Query every region with a DSW endpoint at once (see --region).")
+  Boolean allRegions;
+
   @Option(names = "--endpoint", paramLabel = "<url>",
-      description = "API base URL, overriding the one built from the region (plain http only for loopback).")
+      description = "API base URL, overriding the one built from the region (plain http only for loopback); "
+          + "{region} in it stands for each region with several regions.")
   String endpoint;
 
   @Option(names = "--vpc", description = "Use the VPC endpoint pai-dsw-vpc.<region>.aliyuncs.com.")
@@ -81,6 +86,7 @@ public final class GlobalOptions {
   private void overlay(Object other) {
     GlobalOptions o = (GlobalOptions) other;
     region = o.region != null ? o.region : region;
+    allRegions = o.allRegions != null ? o.allRegions : allRegions;
     endpoint = o.endpoint != null ? o.endpoint : endpoint;
     vpc = o.vpc != null ? o.vpc : vpc;
     profile = o.profile != null ? o.profile : profile;
@@ -117,6 +123,10 @@ public final class GlobalOptions {
 
   boolean isDemo() {
     return Boolean.TRUE.equals(demo);
+  }
+
+  boolean isAllRegions() {
+    return Boolean.TRUE.equals(allRegions);
   }
 
   boolean isVpc() {

@@ -2,18 +2,8 @@ package dev.dsw.cli;
 
 import dev.dsw.api.ListInstancesQuery;
 import dev.dsw.api.Pages;
-import dev.dsw.model.AcceleratorType;
-import dev.dsw.model.Accessibility;
-import dev.dsw.model.InstanceStatus;
-import dev.dsw.model.PaymentType;
-import dev.dsw.model.SortField;
-import dev.dsw.model.SortOrder;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.dsw.output.Format;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,119 +20,39 @@ import picocli.CommandLine.Spec;
       "  dsw list --status Running --gpu-type \"NVIDIA A10\" --created-after 7d",
       "  dsw list --workspace ALL --min-gpu 1 -o csv --columns ID,NAME,GPU,OWNER",
       "  dsw list --label team=nlp --label env=prod -o json | jq '.[].InstanceId'",
+      "  dsw list --where 'Status!=Running' --where 'InstanceName~^train'",
+      "  dsw list --all-regions --status Running",
+      "  dsw list --watch --interval 30s -o jsonl",
     })
 final class ListInstancesCommand implements Callable<Integer> {
-  static final int MAX_PAGE_SIZE = 100;
-
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
   @Mixin
+  FilterOptions filters;
+
+  @Mixin
   OutputOptions output;
+
+  @Mixin
+  PagingOptions paging;
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--workspace", paramLabel = "<id|ALL>", description = "Workspace ID, or ALL. Default: your default workspace.")
-  String workspace;
-
-  @Option(names = "--name", paramLabel = "<text>", description = "Instance name contains this text.")
-  String name;
-
-  @Option(names = "--resource-id", paramLabel = "<id|ALL>",
-      description = "Resource group (quota) ID, or ALL. Default: pay-as-you-go instances only.")
-  String resourceId;
-
-  @Option(names = "--status", split = ",", paramLabel = "<status>",
-      description = "Status, comma list or repeated: ${COMPLETION-CANDIDATES}.")
-  List<InstanceStatus> statuses = new ArrayList<>();
-
-  @Option(names = "--payment-type", paramLabel = "<type>", description = "Billing: ${COMPLETION-CANDIDATES}.")
-  PaymentType paymentType;
-
-  @Option(names = "--accessibility", paramLabel = "<scope>", description = "Visibility: ${COMPLETION-CANDIDATES}.")
-  Accessibility accessibility;
-
-  @Option(names = "--accelerator-type", paramLabel = "<type>", description = "Compute type: ${COMPLETION-CANDIDATES}.")
-  AcceleratorType acceleratorType;
-
-  @Option(names = "--instance-id", split = ",", paramLabel = "<id>", description = "Instance IDs, comma list or repeated.")
-  List<String> instanceIds = new ArrayList<>();
-
-  @Option(names = "--label", paramLabel = "<key=value>", mapFallbackValue = "\u0000",
-      description = "Label that must be present; repeatable, at most 4.")
-  Map<String, String> labels = new LinkedHashMap<>();
-
-  @Option(names = "--tag", paramLabel = "<key=value>", mapFallbackValue = "\u0000",
-      description = "Resource tag that must be present; repeatable.")
-  Map<String, String> tags = new LinkedHashMap<>();
-
-  @Option(names = "--create-user-id", paramLabel = "<uid>", description = "UID of the creator.")
-  String createUserId;
-
-  @Option(names = "--gpu-type", paramLabel = "<model>", description = "GPU model, exactly, e.g. \"NVIDIA A10\".")
-  String gpuType;
-
-  @Option(names = "--min-cpu", paramLabel = "<cores>", converter = DecimalConverter.class, description = "At least this many vCPUs, e.g. 0.5.")
-  BigDecimal minCpu;
-
-  @Option(names = "--max-cpu", paramLabel = "<cores>", converter = DecimalConverter.class, description = "At most this many vCPUs.")
-  BigDecimal maxCpu;
-
-  @Option(names = "--min-gpu", paramLabel = "<gpus>", converter = DecimalConverter.class, description = "At least this many GPUs, e.g. 0.5.")
-  BigDecimal minGpu;
-
-  @Option(names = "--max-gpu", paramLabel = "<gpus>", converter = DecimalConverter.class, description = "At most this many GPUs.")
-  BigDecimal maxGpu;
-
-  @Option(names = "--min-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At least this much memory: 32, 32G or 32Gi.")
-  Long minMemory;
-
-  @Option(names = "--max-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At most this much memory.")
-  Long maxMemory;
-
-  @Option(names = "--min-gpu-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At least this much memory per GPU card.")
-  Long minGpuMemory;
-
-  @Option(names = "--max-gpu-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At most this much memory per GPU card.")
-  Long maxGpuMemory;
-
-  @Option(names = "--image-name", paramLabel = "<text>", description = "Image name contains this text.")
-  String imageName;
-
-  @Option(names = "--oversold-info", paramLabel = "<value>", completionCandidates = OversoldInfos.class,
-      description = "Idle-resource type actually used, e.g. ${COMPLETION-CANDIDATES} (not enforced).")
-  String oversoldInfo;
-
-  @Option(names = "--oversold-type", paramLabel = "<value>", completionCandidates = OversoldTypes.class,
-      description = "Idle-resource type requested, e.g. ${COMPLETION-CANDIDATES} (not enforced).")
-  String oversoldType;
-
-  @Option(names = "--created-after", paramLabel = "<time>", converter = TimeConverter.class,
-      description = "Created at or after: 2024-01-12T14:36:01Z, 2024-01-12, or an age like 90m, 36h, 7d, 2w.")
-  Instant createdAfter;
-
-  @Option(names = "--created-before", paramLabel = "<time>", converter = TimeConverter.class,
-      description = "Created at or before; same forms as --created-after.")
-  Instant createdBefore;
-
-  @Option(names = "--sort-by", paramLabel = "<field>", description = "Server-side sort: ${COMPLETION-CANDIDATES}. Default: GmtCreateTime.")
-  SortField sortBy;
-
-  @Option(names = "--order", paramLabel = "<dir>", description = "Sort direction: ${COMPLETION-CANDIDATES}. Default: DESC.")
-  SortOrder order;
-
   @Option(names = "--page", paramLabel = "<n>", description = "Return only this page, as the API does (see --page-size).")
   Integer page;
-
-  @Option(names = "--page-size", paramLabel = "<n>", description = "Instances per request, 1-100. Default: 100 (the API's own default with --page).")
-  Integer pageSize;
 
   @Option(names = "--limit", paramLabel = "<n>", description = "Stop after this many instances; fetches no more pages than needed.")
   Long limit;
 
-  @Option(names = "--concurrency", paramLabel = "<n>", description = "Pages fetched at once, 1-32. Default: ${DEFAULT-VALUE}.")
-  int concurrency = 8;
+  @Option(names = {"-w", "--watch"}, description = "Poll and show what changes (added, removed, status); Ctrl-C stops. "
+      + "Redraws on a terminal; one JSON event per change with -o jsonl.")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "<duration>", converter = DurationConverter.class,
+      description = "Time between polls with --watch, at least 1s. Default: 10s.")
+  Duration interval;
 
   private final Services services;
 
@@ -152,9 +62,6 @@ final class ListInstancesCommand implements Callable<Integer> {
 
   /** The query these flags ask; refuses bad combinations before anything is sent. */
   ListInstancesQuery query() {
-    if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
-      throw new ParameterException(spec.commandLine(), "--page-size must be between 1 and " + MAX_PAGE_SIZE + " (got " + pageSize + ")");
-    }
     if (page != null && page < 1) {
       throw new ParameterException(spec.commandLine(), "--page must be 1 or more (got " + page + ")");
     }
@@ -164,54 +71,31 @@ final class ListInstancesCommand implements Callable<Integer> {
     if (limit != null && limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be 1 or more (got " + limit + ")");
     }
-    if (concurrency < 1 || concurrency > 32) {
-      throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 32 (got " + concurrency + ")");
-    }
-    checkPairs("--label", labels);
-    checkPairs("--tag", tags);
-    return ListInstancesQuery.builder()
-        .workspaceId(workspace).instanceName(name).resourceId(resourceId).statuses(statuses)
-        .paymentType(paymentType).accessibility(accessibility).acceleratorType(acceleratorType)
-        .instanceIds(instanceIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList())
-        .labels(labels).tags(List.copyOf(tags.entrySet())).createUserId(createUserId).gpuType(gpuType)
-        .cpu(minCpu, maxCpu).gpu(minGpu, maxGpu).memory(minMemory, maxMemory).gpuMemory(minGpuMemory, maxGpuMemory)
-        .imageName(imageName).oversoldInfo(oversoldInfo).oversoldType(oversoldType)
-        .created(createdAfter, createdBefore).sort(sortBy, order)
-        .build();
-  }
-
-  private void checkPairs(String flag, Map<String, String> pairs) {
-    for (Map.Entry<String, String> e : pairs.entrySet()) {
-      if ("\u0000".equals(e.getValue())) {
-        throw new ParameterException(spec.commandLine(), flag + " " + e.getKey() + ": expected KEY=VALUE");
-      }
-      if (e.getKey().isEmpty()) {
-        throw new ParameterException(spec.commandLine(), flag + ": the key before '=' must not be empty");
-      }
-    }
+    paging.options(0);
+    return filters.query().build();
   }
 
   @Override
   public Integer call() {
     ListInstancesQuery q = query();
-    int size = pageSize == null ? MAX_PAGE_SIZE : pageSize;
-    return new Listing(services).run(q, page, pageSize, new Pages.Options(size, concurrency, limit == null ? 0 : limit),
-        output);
-  }
-
-  /** Suggested OversoldType values (list-instances.md §3.1; unconfirmed, so not enforced). */
-  static final class OversoldTypes implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return dev.dsw.model.Oversold.TYPES.iterator();
+    Pages.Options o = paging.options(limit == null ? 0 : limit);
+    Format format = output.format(Format.table);
+    if (interval != null && !watch) {
+      throw new ParameterException(spec.commandLine(), "--interval only applies with --watch");
     }
-  }
-
-  /** Suggested OversoldInfo values. */
-  static final class OversoldInfos implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return dev.dsw.model.Oversold.INFOS.iterator();
+    if (watch) {
+      if (page != null || limit != null) {
+        throw new ParameterException(spec.commandLine(), "--watch lists every page; drop --page and --limit");
+      }
+      if (format != Format.table && format != Format.wide && format != Format.jsonl) {
+        throw new ParameterException(spec.commandLine(), "--watch works with -o table, wide or jsonl (got -o " + format + ")");
+      }
+      Duration every = interval == null ? Duration.ofSeconds(10) : interval;
+      if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new ParameterException(spec.commandLine(), "--interval must be at least 1s (got " + every.toMillis() + "ms)");
+      }
+      return new Watch(services, output, format, every).run(q, o, filters);
     }
+    return new Listing(services).run(q, page, paging.pageSize, o, output, filters, format);
   }
 }

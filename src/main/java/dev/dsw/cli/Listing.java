@@ -5,8 +5,13 @@ import dev.dsw.api.Pages;
 import dev.dsw.output.Formatter;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.OutputSpec;
+import dev.dsw.model.Instance;
+import dev.dsw.output.Format;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Runs a listing: dry run, or fetch (one page or all) into the chosen formatter with progress on a terminal. */
 final class Listing {
@@ -16,50 +21,54 @@ final class Listing {
     this.services = services;
   }
 
-  int run(ListInstancesQuery query, Integer page, Integer pageSize, Pages.Options paging, OutputOptions output) {
+  int run(ListInstancesQuery query, Integer page, Integer pageSize, Pages.Options paging, OutputOptions output,
+      FilterOptions filters, Format format) {
     Console console = services.console();
     InstanceColumns known = new InstanceColumns(services.clock());
     if (output.wantsColumnHelp()) {
       printColumns(console.out(), known);
       return ExitCodes.OK;
     }
-    if (output.columns != null && !output.format.hasColumns()) {
-      console.warn("--columns applies to table, wide, csv and tsv; -o " + output.format + " prints whole instances");
-    }
-    OutputSpec spec = output.spec(console, known);
+    Predicate<Instance> where = filters.where(known, services.clock());
+    Fetch fetch = new Fetch(services);
+    OutputSpec spec = output.spec(console, known, format, fetch.multiRegion() ? List.of("REGION") : List.of());
     if (services.global().isDryRun()) {
       ListInstancesQuery first = page != null ? query.page(page, pageSize) : query.page(1, paging.pageSize());
       console.out().print(services.client().dryRun(first));
       console.out().flush();
       return ExitCodes.OK;
     }
-    Formatter formatter = output.format.formatter(spec);
+    Formatter formatter = format.formatter(spec);
     CompletionCache cache = new CompletionCache(services.env());
-    java.util.function.Consumer<dev.dsw.model.Instance> sink = i -> {
+    Consumer<Instance> sink = i -> {
       formatter.row(i);
       cache.record(i);
     };
     formatter.begin();
     if (page != null) {
-      Pages.single(services.client(), query, page, pageSize, sink);
+      fetch.single(query, page, pageSize, where, sink);
     } else {
-      Pages.all(services.client(), query, paging, sink, progress(console, output), console::warn);
-      clearProgress(console, output);
+      try {
+        fetch.all(query, paging, where, sink, progress(console, format, output));
+      } finally {
+        clearProgress(console, format, output);
+      }
     }
     formatter.end();
+    fetch.complete();
     if (!cache.save()) {
       console.debugLine("could not update the completion cache in " + cache.dir());
     }
     return ExitCodes.OK;
   }
 
-  private static boolean showsProgress(Console console, OutputOptions output) {
+  private static boolean showsProgress(Console console, Format format, OutputOptions output) {
     // Progress lines would interleave with rows that stream to the same terminal.
-    return console.isTty() && !console.quiet() && (!output.format.streams() || output.sortColumn != null);
+    return console.isTty() && !console.quiet() && (!format.streams() || output.sortColumn != null);
   }
 
-  private static Pages.Progress progress(Console console, OutputOptions output) {
-    if (!showsProgress(console, output)) {
+  static Pages.Progress progress(Console console, Format format, OutputOptions output) {
+    if (!showsProgress(console, format, output)) {
       return Pages.Progress.NONE;
     }
     return (done, total) -> {
@@ -70,8 +79,8 @@ final class Listing {
     };
   }
 
-  private static void clearProgress(Console console, OutputOptions output) {
-    if (showsProgress(console, output)) {
+  static void clearProgress(Console console, Format format, OutputOptions output) {
+    if (showsProgress(console, format, output)) {
       console.err().print("\r\u001b[K");
       console.err().flush();
     }

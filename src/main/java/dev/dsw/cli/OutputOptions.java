@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 /** How results are shown: shared by every command that prints instances. */
 final class OutputOptions {
   @Option(names = {"-o", "--output"}, paramLabel = "<format>",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: table.")
-  Format format = Format.table;
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: table (detail for get).")
+  Format format;
 
   @Option(names = "--columns", paramLabel = "<col,...>", split = ",", completionCandidates = ColumnNames.class,
       description = "Columns for table, csv and tsv: built-in names or field paths such as "
@@ -38,10 +38,31 @@ final class OutputOptions {
     return columns != null && columns.size() == 1 && columns.get(0).equalsIgnoreCase("help");
   }
 
-  /** Builds the output spec; the console decides width and colour once, here. */
-  OutputSpec spec(Console console, InstanceColumns known) {
-    List<String> names = columns != null ? columns
-        : format == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT;
+  /** The format asked for, else the command's default. */
+  Format format(Format orElse) {
+    return format != null ? format : orElse;
+  }
+
+  /**
+   * Builds the output spec; the console decides width and colour once, here. {@code extra} columns
+   * (REGION when several regions are listed) go first unless --columns names the columns.
+   */
+  OutputSpec spec(Console console, InstanceColumns known, Format chosen, List<String> extra) {
+    return spec(console, known, chosen, extra, chosen == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT);
+  }
+
+  /** As above with the command's own default columns. */
+  OutputSpec spec(Console console, InstanceColumns known, Format chosen, List<String> extra, List<String> defaults) {
+    if (columns != null && !chosen.hasColumns()) {
+      console.warn("--columns applies to table, wide, csv and tsv; -o " + chosen + " prints whole instances");
+    }
+    List<String> names = new java.util.ArrayList<>();
+    if (columns != null) {
+      names.addAll(columns);
+    } else {
+      names.addAll(extra);
+      names.addAll(defaults);
+    }
     List<Column> cols = known.resolve(names);
     Optional<Comparator<Instance>> order = Optional.ofNullable(sortColumn).map(s -> comparator(s, known));
     return new OutputSpec(console.out(), cols, !noHeaders, console.width(), console.colour(), console.isTty(),

@@ -32,6 +32,8 @@ public final class Services implements AutoCloseable {
   private GlobalOptions global = new GlobalOptions();
   private Console console;
   private DswClient client;
+  private final java.util.Map<String, DswClient> regionClients = new java.util.concurrent.ConcurrentHashMap<>();
+  private EmulatorServer demoServer;
   private Optional<CliConfig> cliConfig;
 
   public Services(Environment env) {
@@ -65,23 +67,79 @@ public final class Services implements AutoCloseable {
   /** The client for the endpoint and credentials in force (the built-in emulator with --demo). */
   DswClient client() {
     if (client == null) {
-      client = global.isDemo() ? demoClient() : new HttpDswClient(transport(credentials()), endpoint());
+      client = global.isDemo() ? demoClient(global.region) : new HttpDswClient(transport(credentials()), endpoint());
       closeables.add(client);
     }
     return client;
   }
 
-  private DswClient demoClient() {
-    EmulatorServer server;
-    try {
-      server = EmulatorServer.start(EmulatorServer.Options.defaults().withFleet(200, 42, demoAnchor()).withClock(clock()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    closeables.add(server);
-    Credentials demo = Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
-    return new HttpDswClient(transport(CredentialProvider.of(demo)), server.baseUrl());
+  /** The client for one of several regions queried at once; {@link #regions()} decides which. */
+  synchronized DswClient client(String region) {
+    return regionClients.computeIfAbsent(region, r -> {
+      DswClient c = global.isDemo() ? demoClient(r) : new HttpDswClient(transport(sharedCredentials()), endpoint(r));
+      closeables.add(c);
+      return c;
+    });
   }
+
+  private CredentialProvider shared;
+
+  private CredentialProvider sharedCredentials() {
+    if (shared == null) {
+      shared = credentials();
+    }
+    return shared;
+  }
+
+  /**
+   * The regions of --region a,b,c or --all-regions, each checked; empty for the usual single region
+   * (resolved by {@link #region()}, which also reads the environment and the profile).
+   */
+  List<String> regions() {
+    if (global.isAllRegions()) {
+      if (global.region != null) {
+        throw new UsageException("--all-regions and --region cannot be combined", "drop one of them");
+      }
+      return Endpoints.KNOWN_REGIONS;
+    }
+    if (global.region == null || global.region.indexOf(',') < 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String r : global.region.split(",", -1)) {
+      String id = r.trim();
+      if (!Endpoints.isValidRegion(id)) {
+        throw new UsageException("--region " + global.region + ": '" + id + "' is not a region ID",
+            "separate region IDs with commas, e.g. --region cn-hangzhou,cn-shanghai");
+      }
+      if (!out.contains(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  private DswClient demoClient(String region) {
+    if (demoServer == null) {
+      try {
+        demoServer = EmulatorServer.start(EmulatorServer.Options.defaults().withFleet(200, 42, demoAnchor())
+            .withRegions(DEMO_REGIONS).withClock(clock()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      closeables.add(demoServer);
+    }
+    if (region != null && !Endpoints.isValidRegion(region)) {
+      throw new UsageException("'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
+    }
+    Credentials demo = Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
+    return new HttpDswClient(transport(CredentialProvider.of(demo)),
+        demoServer.baseUrl() + (region == null ? "" : "/" + region));
+  }
+
+  /** The demo emulator answers for every documented region; the first is the default. */
+  static final List<String> DEMO_REGIONS = Endpoints.KNOWN_REGIONS.stream()
+      .sorted(java.util.Comparator.comparing(r -> !r.equals("cn-hangzhou"))).toList();
 
   private java.time.Instant demoAnchor() {
     return clock().instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
@@ -109,14 +167,20 @@ public final class Services implements AutoCloseable {
   /** The API base URL: --endpoint, else built from the region. */
   String endpoint() {
     if (global.endpoint != null) {
-      try {
-        Endpoints.checkOverride(global.endpoint);
-      } catch (InvalidQueryException e) {
-        throw new UsageException(e.getMessage(), "e.g. --endpoint https://pai-dsw.cn-hangzhou.aliyuncs.com");
-      }
-      return global.endpoint;
+      return checkedEndpoint(global.endpoint.replace("{region}", global.endpoint.contains("{region}") ? region() : ""));
     }
-    String region = region();
+    return endpoint(region());
+  }
+
+  /** The base URL for one region: --endpoint with {region} replaced, else pai-dsw[-vpc].REGION.aliyuncs.com. */
+  String endpoint(String region) {
+    if (global.endpoint != null) {
+      if (!global.endpoint.contains("{region}")) {
+        throw new UsageException("--endpoint " + global.endpoint + " names one endpoint, but several regions were asked for",
+            "put {region} in the URL where the region goes, e.g. --endpoint 'http://127.0.0.1:8080/{region}'");
+      }
+      return checkedEndpoint(global.endpoint.replace("{region}", region));
+    }
     if (!Endpoints.isValidRegion(region)) {
       throw new UsageException("'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
     }
@@ -124,10 +188,22 @@ public final class Services implements AutoCloseable {
     return Endpoints.forRegion(region, vpc);
   }
 
+  private static String checkedEndpoint(String url) {
+    try {
+      Endpoints.checkOverride(url);
+    } catch (InvalidQueryException e) {
+      throw new UsageException(e.getMessage(), "e.g. --endpoint https://pai-dsw.cn-hangzhou.aliyuncs.com");
+    }
+    return url;
+  }
+
   /** The region: --region, then the environment, then the selected profile's region_id; else a usage error naming each place. */
   String region() {
     if (global.region != null) {
       return global.region;
+    }
+    if (global.isDemo()) {
+      return DEMO_REGIONS.get(0);
     }
     String fromEnv = env.firstVariable(REGION_VARS);
     if (fromEnv != null) {

@@ -83,6 +83,38 @@ public final class SystemEnvironment implements Environment {
     }
   }
 
+  private java.util.concurrent.CountDownLatch interrupted;
+
+  /**
+   * The first call installs SIGINT and SIGTERM handlers, so Ctrl-C (or a polite kill) ends the
+   * wait, and with it the command, instead of the process.
+   */
+  @Override
+  public synchronized void catchInterrupts() {
+    if (interrupted == null) {
+      java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+      for (String name : new String[] {"INT", "TERM"}) {
+        try {
+          sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> latch.countDown());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+          // no such signal here (Windows has no TERM): it ends the process as usual
+        }
+      }
+      interrupted = latch;
+    }
+  }
+
+  @Override
+  public boolean pause(java.time.Duration d) {
+    catchInterrupts();
+    try {
+      return interrupted.await(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
   @Override
   public void enableAnsi() {
     if (System.getProperty("os.name", "").startsWith("Windows")) {

@@ -43,13 +43,14 @@ public final class EmulatorServer implements AutoCloseable {
    */
   public record Options(String host, int port, Path data, int instances, long seed, Instant anchor,
       String defaultWorkspace, String accessKeyId, String accessKeySecret, int maxPageSize, Duration latency,
-      double faultRate, double throttleRate, double truncateRate, Clock clock, Consumer<String> log, long faultSeed) {
+      double faultRate, double throttleRate, double truncateRate, Clock clock, Consumer<String> log, long faultSeed,
+      List<String> regions) {
 
     /** Loopback, ephemeral port, 200 generated instances, the demo keys, no faults, no log. */
     public static Options defaults() {
       return new Options("127.0.0.1", 0, null, 200, 42, Instant.now().truncatedTo(ChronoUnit.DAYS),
           FleetGenerator.DEFAULT_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_SECRET, 100, Duration.ZERO, 0, 0, 0,
-          Clock.systemUTC(), line -> {}, 42);
+          Clock.systemUTC(), line -> {}, 42, List.of());
     }
 
     public Options withFleet(int n, long s, Instant a) {
@@ -81,13 +82,25 @@ public final class EmulatorServer implements AutoCloseable {
       return edit(b -> b.data = file);
     }
 
+    /**
+     * Answers for these regions too: /REGION/api/v2/instances serves a fleet of its own (the first
+     * region's is the one at /api/v2/instances); other regions get 404, as a host without DSW would.
+     */
+    public Options withRegions(List<String> ids) {
+      return edit(b -> b.regions = List.copyOf(ids));
+    }
+
+    public Options withLog(Consumer<String> l) {
+      return edit(b -> b.log = l);
+    }
+
     /** A copy with some components changed: the one place that lists them all. */
     private Options edit(Consumer<Copy> change) {
       Copy b = new Copy(this);
       change.accept(b);
       return new Options(b.host, b.port, b.data, b.instances, b.seed, b.anchor, b.defaultWorkspace, b.accessKeyId,
           b.accessKeySecret, b.maxPageSize, b.latency, b.faultRate, b.throttleRate, b.truncateRate, b.clock, b.log,
-          b.faultSeed);
+          b.faultSeed, b.regions);
     }
 
     /** The mutable components of a copy being edited. */
@@ -109,6 +122,7 @@ public final class EmulatorServer implements AutoCloseable {
       Clock clock;
       Consumer<String> log;
       long faultSeed;
+      List<String> regions;
 
       Copy(Options o) {
         host = o.host;
@@ -128,6 +142,7 @@ public final class EmulatorServer implements AutoCloseable {
         clock = o.clock;
         log = o.log;
         faultSeed = o.faultSeed;
+        regions = o.regions;
       }
     }
   }
@@ -139,6 +154,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final InstanceStore store;
+  private final Map<String, InstanceStore> regionStores = new java.util.concurrent.ConcurrentHashMap<>();
   private final Keyring keys;
   private final SignatureVerifier verifier;
   private final Faults faults;
@@ -146,6 +162,9 @@ public final class EmulatorServer implements AutoCloseable {
   private EmulatorServer(Options o, List<ObjectNode> fleet) throws IOException {
     this.options = o;
     this.store = new InstanceStore(fleet);
+    if (!o.regions().isEmpty()) {
+      regionStores.put(o.regions().get(0), store);
+    }
     this.keys = new Keyring(o.accessKeyId(), o.accessKeySecret(), o.clock());
     this.verifier = new SignatureVerifier(keys, o.clock());
     this.faults = new Faults(new Faults.Rates(o.throttleRate(), o.faultRate(), o.truncateRate()), o.faultSeed());
@@ -177,6 +196,15 @@ public final class EmulatorServer implements AutoCloseable {
 
   public InstanceStore store() {
     return store;
+  }
+
+  /** The fleet of one region of {@link Options#regions()}: the main one for the first, else generated on first use. */
+  public InstanceStore store(String region) {
+    if (!options.regions().contains(region)) {
+      throw new IllegalArgumentException("the emulator does not answer for region " + region);
+    }
+    return regionStores.computeIfAbsent(region, r -> new InstanceStore(
+        FleetGenerator.generate(options.instances(), options.seed() * 31 + r.hashCode(), options.anchor())));
   }
 
   private void handle(HttpExchange ex) {
@@ -219,7 +247,12 @@ public final class EmulatorServer implements AutoCloseable {
       return send(ex, 400, gatewayBody(requestId, ex, "InvalidParameter.Format", "The query string is not well encoded."), requestId);
     }
     if (path.equals(PATH) && ex.getRequestMethod().equals("GET")) {
-      return listInstances(ex, requestId, rawQuery == null ? "" : rawQuery, query, body);
+      return listInstances(ex, requestId, rawQuery == null ? "" : rawQuery, query, body, PATH, store);
+    }
+    if (path.endsWith(PATH) && ex.getRequestMethod().equals("GET")
+        && options.regions().contains(path.substring(1, path.length() - PATH.length()))) {
+      String region = path.substring(1, path.length() - PATH.length());
+      return listInstances(ex, requestId, rawQuery == null ? "" : rawQuery, query, body, path, store(region));
     }
     if (path.equals("/sts") || path.equals("/sts/")) {
       return assumeRole(ex, requestId, query);
@@ -234,8 +267,8 @@ public final class EmulatorServer implements AutoCloseable {
         "Specified api is not found, please check your url and method."), requestId);
   }
 
-  private int listInstances(HttpExchange ex, String requestId, String rawQuery, Map<String, String> query, byte[] body)
-      throws IOException {
+  private int listInstances(HttpExchange ex, String requestId, String rawQuery, Map<String, String> query, byte[] body,
+      String path, InstanceStore fleet) throws IOException {
     pause(options.latency());
     Faults.Kind fault = faults.decide(rawQuery);
     switch (fault) {
@@ -258,7 +291,7 @@ public final class EmulatorServer implements AutoCloseable {
       headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
     }
     try {
-      verifier.verify("GET", PATH, query, headers, body);
+      verifier.verify("GET", path, query, headers, body);
       if (!"ListInstances".equals(headers.get("x-acs-action")) || !"2022-01-01".equals(headers.get("x-acs-version"))) {
         throw new GatewayError(404, "InvalidApi.NotFound", "Specified api is not found, please check your url and method.");
       }
@@ -277,7 +310,7 @@ public final class EmulatorServer implements AutoCloseable {
       err.put("HttpStatusCode", 400);
       return send(ex, 400, err, requestId);
     }
-    List<ObjectNode> matches = selection.select(store.snapshot());
+    List<ObjectNode> matches = selection.select(fleet.snapshot());
     ObjectNode ok = Json.MAPPER.createObjectNode();
     ok.put("RequestId", requestId);
     ok.put("Success", true);

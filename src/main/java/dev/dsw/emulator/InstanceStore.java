@@ -17,7 +17,8 @@ public final class InstanceStore {
     this.instances = List.copyOf(instances);
   }
 
-  List<ObjectNode> snapshot() {
+  /** The fleet as it is now (an unmodifiable list). */
+  public List<ObjectNode> snapshot() {
     return instances;
   }
 

@@ -72,12 +72,15 @@ public final class Transport implements AutoCloseable {
     return DebugLog.render(signer.sign(build(request)));
   }
 
-  /** The unsigned request: the canonical query as the encoded query, so okhttp sends it unchanged. */
+  /**
+   * The unsigned request: the canonical query as the encoded query, so okhttp sends it unchanged;
+   * a path in the base URL (an emulator answering for several regions) comes before the API path.
+   */
   Request build(ApiRequest request) {
     HttpUrl base = HttpUrl.get(request.baseUrl());
     String query = Acs3Signer.canonicalQuery(request.query());
     HttpUrl url = base.newBuilder()
-        .encodedPath(request.path())
+        .encodedPath(base.encodedPath().replaceAll("/+$", "") + request.path())
         .encodedQuery(query.isEmpty() ? null : query)
         .build();
     return new Request.Builder().url(url).get()

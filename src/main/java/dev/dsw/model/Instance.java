@@ -17,7 +17,10 @@ public record Instance(ObjectNode raw) {
     return text("WorkspaceId");
   }
 
-  /** Returns the node at a dotted path such as "RequestedResource.GPUType" or "Labels.0.Key", or null. */
+  /**
+   * Returns the node at a dotted path such as "RequestedResource.GPUType" or "Labels.0.Key", or
+   * null. In a key/value array (Labels, Tags) a name picks the value of that key: "Labels.team".
+   */
   public JsonNode at(String dottedPath) {
     JsonNode n = raw;
     for (String part : dottedPath.split("\\.")) {
@@ -26,6 +29,8 @@ public record Instance(ObjectNode raw) {
       }
       if (n.isArray() && part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
         n = n.get(Integer.parseInt(part));
+      } else if (n.isArray()) {
+        n = valueOfKey(n, part);
       } else {
         n = n.get(part);
       }
@@ -37,5 +42,24 @@ public record Instance(ObjectNode raw) {
   public String text(String dottedPath) {
     JsonNode n = dottedPath.indexOf('.') < 0 ? raw.get(dottedPath) : at(dottedPath);
     return n == null || n.isNull() ? "" : n.asText();
+  }
+
+  /** The Value (or TagValue) of the item whose Key (or TagKey) is the given one, or null. */
+  private static JsonNode valueOfKey(JsonNode array, String key) {
+    for (JsonNode item : array) {
+      if (key.equals(item.path("Key").asText(null))) {
+        return item.get("Value");
+      }
+      if (key.equals(item.path("TagKey").asText(null))) {
+        return item.get("TagValue");
+      }
+    }
+    return null;
+  }
+
+  /** Records the region an instance was listed in, for results merged from several regions. */
+  public Instance inRegion(String region) {
+    raw.put("RegionId", region);
+    return this;
   }
 }

@@ -11,7 +11,8 @@ public enum Format {
   json(s -> new JsonFormatter(s, false)),
   jsonl(s -> new JsonFormatter(s, true)),
   csv(s -> new CsvFormatter(s, ',')),
-  tsv(s -> new CsvFormatter(s, '\t'));
+  tsv(s -> new CsvFormatter(s, '\t')),
+  detail(s -> new DetailFormatter(s));
 
   private final Function<OutputSpec, Formatter> factory;
 

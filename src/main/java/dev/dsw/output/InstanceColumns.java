@@ -2,6 +2,8 @@ package dev.dsw.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.Instance;
+import dev.dsw.model.Metrics;
+import dev.dsw.model.Times;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +48,10 @@ public final class InstanceColumns {
     add("RESOURCE", "resource group ID", i -> i.text("ResourceId"), true);
     add("IDLE", "minutes idle (IdleInstanceCuller)", i -> i.text("IdleInstanceCuller.IdleTimeInMinutes"), false);
     add("CREATED", "creation time (UTC)", i -> i.text("GmtCreateTime"), false);
+    add("REGION", "region, when listing several (RegionId)", i -> i.text("RegionId"), false);
+    add("IDLE_FOR", "idle time, e.g. 3h20m (IdleInstanceCuller)", InstanceColumns::idleFor, false);
+    add("WASTE", "GPU-hours idle: GPUs × idle hours", i -> Metrics.display(Metrics.idleGpuHours(i)), false);
+    add("RUNTIME", "accumulated running hours", i -> Metrics.display(Metrics.runningHours(i)), false);
   }
 
   private void add(String name, String description, Function<Instance, String> cell, boolean shrinkable) {
@@ -74,6 +80,10 @@ public final class InstanceColumns {
       return "";
     }
     return n.isValueNode() ? n.asText() : n.toString();
+  }
+
+  static String idleFor(Instance i) {
+    return i.text("IdleInstanceCuller.IdleTimeInMinutes").isEmpty() ? "" : Times.format(Metrics.idle(i));
   }
 
   static String gpu(Instance i) {

@@ -13,6 +13,10 @@ final class Style {
 
   private Style() {}
 
+  static String bold(String text) {
+    return "\u001b[1m" + text + RESET;
+  }
+
   static String status(String cell) {
     String s = cell.trim();
     if (s.equals("Running")) {

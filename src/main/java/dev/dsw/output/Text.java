@@ -1,11 +1,11 @@
 package dev.dsw.output;
 
 /** Terminal text helpers: display width (CJK and emoji take two cells), ellipsis cutting, control characters made visible. */
-final class Text {
+public final class Text {
   private Text() {}
 
   /** Replaces control characters (newlines, tabs, ESC) so a cell stays on one line and cannot drive the terminal. */
-  static String printable(String s) {
+  public static String printable(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);

@@ -91,7 +91,7 @@ class CompletionTest {
     assertThat(bash("dsw list --sta")).containsExactly("--status");
     assertThat(bash("dsw list --status R")).containsExactlyInAnyOrder("ResourceAllocating", "Recovering", "Running");
     assertThat(bash("dsw list --status Running,Sto")).containsExactlyInAnyOrder("Running,Stopped", "Running,Stopping");
-    assertThat(bash("dsw list -o ")).containsExactly("table", "wide", "json", "jsonl", "csv", "tsv");
+    assertThat(bash("dsw list -o ")).containsExactly("table", "wide", "json", "jsonl", "csv", "tsv", "detail");
     assertThat(bash("dsw list --sort-by ")).containsExactly("Priority", "GmtCreateTime", "GmtModifiedTime");
     assertThat(bash("dsw list --payment-type ")).containsExactly("PayAsYouGo", "Subscription");
     assertThat(bash("dsw --color ")).containsExactly("auto", "always", "never");
@@ -102,6 +102,14 @@ class CompletionTest {
     assertThat(bash("dsw list --gpu-type NVIDIA")).containsExactly("NVIDIA\\ A10", "NVIDIA\\ A100-80G");
     assertThat(bash("dsw completion ")).containsExactly("bash", "zsh");
     assertThat(bash("dsw config ")).contains("show");
+    assertThat(bash("dsw list --region cn-hangzhou,ap-northeast-")).containsExactly("cn-hangzhou,ap-northeast-1",
+        "cn-hangzhou,ap-northeast-2");
+    assertThat(bash("dsw get dsw-a")).containsExactly("dsw-aaa111", "dsw-abc222");
+    assertThat(bash("dsw get dsw-aaa111 dsw-z")).containsExactly("dsw-zzz333");
+    assertThat(bash("dsw get --wo")).containsExactly("--workspace");
+    assertThat(bash("dsw summary --by gpu-type,st")).containsExactly("gpu-type,status");
+    assertThat(bash("dsw idle --fo")).containsExactly("--for");
+    assertThat(bash("dsw s")).containsExactly("summary");
   }
 
   @Test
@@ -119,7 +127,8 @@ class CompletionTest {
     Path log = home.resolve("zlog");
     Files.deleteIfExists(log);
     List<String> lines = List.of("dsw li", "dsw list --sta", "dsw list --status R", "dsw list -o ", "dsw --profile ",
-        "dsw list --gpu-type NVIDIA", "dsw list --instance-id dsw-a", "dsw list --accelerator-type ");
+        "dsw list --gpu-type NVIDIA", "dsw list --instance-id dsw-a", "dsw list --accelerator-type ", "dsw get dsw-a",
+        "dsw summary --by ");
     List<String> cmd = new ArrayList<>(List.of(which("zsh"), harness.toString(), fpath.toString(), log.toString()));
     cmd.addAll(lines);
     run(cmd);
@@ -132,6 +141,8 @@ class CompletionTest {
     assertThat(got.get("dsw list --gpu-type NVIDIA")).contains("NVIDIA A10", "NVIDIA A100-80G").doesNotContain("Tesla-V100-16G");
     assertThat(got.get("dsw list --instance-id dsw-a")).contains("dsw-aaa111", "dsw-abc222").doesNotContain("dsw-zzz333");
     assertThat(got.get("dsw list --accelerator-type ")).contains("CPU", "GPU");
+    assertThat(got.get("dsw get dsw-a")).contains("dsw-aaa111", "dsw-abc222").doesNotContain("dsw-zzz333");
+    assertThat(got.get("dsw summary --by ")).contains("status", "gpu-type", "owner", "region");
   }
 
   static Map<String, List<String>> parse(List<String> log) {

@@ -93,6 +93,20 @@ public final class TestEnvironment implements Environment {
     return width;
   }
 
+  private java.util.function.IntPredicate pauses = n -> true;
+  private int paused;
+
+  /** What each pause does: the function gets the pause number (1, 2…) and says whether to stop. */
+  public TestEnvironment onPause(java.util.function.IntPredicate stopAfter) {
+    this.pauses = stopAfter;
+    return this;
+  }
+
+  @Override
+  public boolean pause(java.time.Duration d) {
+    return pauses.test(++paused);
+  }
+
   /** Runs dsw with these arguments and returns the exit code. */
   public int run(String... args) {
     try (Services services = new Services(this)) {

@@ -1,0 +1,83 @@
+package dev.dsw.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers read off an instance for summaries and the idle report. The API sends resources as
+ * strings ("4", "0.5", "32", "8Gi", "512Mi"), so each reader is lenient and absent or unreadable
+ * values count as zero.
+ */
+public final class Metrics {
+  private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kKmMgGtT]i?[bB]?)?");
+  private static final BigDecimal MS_PER_HOUR = BigDecimal.valueOf(3_600_000);
+
+  private Metrics() {}
+
+  /** Requested vCPUs. */
+  public static BigDecimal cpus(Instance i) {
+    return number(i.text("RequestedResource.CPU"));
+  }
+
+  /** Requested GPUs (may be fractional for shared GPUs). */
+  public static BigDecimal gpus(Instance i) {
+    return number(i.text("RequestedResource.GPU"));
+  }
+
+  /** Requested memory in GB: a plain number is GB; k8s quantities (8Gi, 512Mi, 1T) are converted, Gi counted as G. */
+  public static BigDecimal memoryGb(Instance i) {
+    return gigabytes(i.text("RequestedResource.Memory"));
+  }
+
+  static BigDecimal gigabytes(String text) {
+    Matcher m = QUANTITY.matcher(text.trim());
+    if (!m.matches()) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal n = new BigDecimal(m.group(1));
+    String unit = m.group(2) == null ? "g" : m.group(2).substring(0, 1).toLowerCase(Locale.ROOT);
+    return switch (unit) {
+      case "k" -> n.divide(BigDecimal.valueOf(1024 * 1024), 6, RoundingMode.HALF_UP);
+      case "m" -> n.divide(BigDecimal.valueOf(1024), 6, RoundingMode.HALF_UP);
+      case "t" -> n.multiply(BigDecimal.valueOf(1024));
+      default -> n;
+    };
+  }
+
+  /** AccumulatedRunningTimeInMs in hours. */
+  public static BigDecimal runningHours(Instance i) {
+    return number(i.text("AccumulatedRunningTimeInMs")).divide(MS_PER_HOUR, 6, RoundingMode.HALF_UP);
+  }
+
+  /** How long IdleInstanceCuller says the instance has been idle, or zero. */
+  public static Duration idle(Instance i) {
+    return Duration.ofMinutes(number(i.text("IdleInstanceCuller.IdleTimeInMinutes")).longValue());
+  }
+
+  /** GPU-hours spent idle so far: GPUs × idle hours, the idle report's sort key. */
+  public static BigDecimal idleGpuHours(Instance i) {
+    return gpus(i).multiply(BigDecimal.valueOf(idle(i).toMinutes())).divide(BigDecimal.valueOf(60), 6,
+        RoundingMode.HALF_UP);
+  }
+
+  /** A number for display: at most one decimal, no trailing zeros (12, 0.5, 1234.6). */
+  public static String display(BigDecimal n) {
+    BigDecimal r = n.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+    return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
+  }
+
+  private static BigDecimal number(String text) {
+    if (text.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    try {
+      return new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      return BigDecimal.ZERO;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.dsw.model;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The time forms dsw reads everywhere (flags and --where): ISO-8601 instants, dates meaning
+ * midnight UTC, ages before now (90m, 36h, 7d, 2w) and durations (45s, 90m, 2h, 3h20m, 1d).
+ */
+public final class Times {
+  private static final Pattern AGE = Pattern.compile("(\\d{1,7})([smhdw])");
+  private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,7})d)?(?:(\\d{1,7})h)?(?:(\\d{1,7})m)?(?:(\\d{1,7})s)?");
+
+  private Times() {}
+
+  /** An instant, a date, or an age such as 7d (meaning seven days before the clock's now). */
+  public static Optional<Instant> instant(String text, Clock clock) {
+    String v = text.trim();
+    Matcher m = AGE.matcher(v);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      Duration d = switch (m.group(2)) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        case "d" -> Duration.ofDays(n);
+        default -> Duration.ofDays(7 * n);
+      };
+      return Optional.of(clock.instant().minus(d));
+    }
+    return absolute(v);
+  }
+
+  /** An ISO-8601 instant (Z or an offset; no zone means UTC) or a date; never an age. */
+  public static Optional<Instant> absolute(String text) {
+    String v = text.trim();
+    if (v.length() < 10 || !Character.isDigit(v.charAt(0))) {
+      return Optional.empty();
+    }
+    try {
+      if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return Optional.of(LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant());
+      }
+      if (v.endsWith("Z") || v.endsWith("z")) {
+        return Optional.of(Instant.parse(v.toUpperCase(Locale.ROOT)));
+      }
+      if (v.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+        return Optional.of(OffsetDateTime.parse(v).toInstant());
+      }
+      return Optional.of(LocalDateTime.parse(v).toInstant(ZoneOffset.UTC));
+    } catch (DateTimeParseException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A duration written as 1d2h3m4s, any part optional but at least one present: 45s, 90m, 2h, 3h20m. */
+  public static Optional<Duration> duration(String text) {
+    String v = text.trim();
+    Matcher m = DURATION.matcher(v);
+    if (v.isEmpty() || !m.matches()) {
+      return Optional.empty();
+    }
+    Duration d = Duration.ZERO;
+    long[] unit = {86400, 3600, 60, 1};
+    for (int g = 1; g <= 4; g++) {
+      if (m.group(g) != null) {
+        d = d.plusSeconds(Long.parseLong(m.group(g)) * unit[g - 1]);
+      }
+    }
+    return Optional.of(d);
+  }
+
+  /** Writes a duration the way {@link #duration} reads it, to the minute: 0m, 45m, 3h20m, 2d4h. */
+  public static String format(Duration d) {
+    long minutes = Math.max(0, d.toMinutes());
+    long days = minutes / 1440;
+    long hours = (minutes % 1440) / 60;
+    long mins = minutes % 60;
+    if (days > 0) {
+      return days + "d" + (hours > 0 ? hours + "h" : "");
+    }
+    if (hours > 0) {
+      return hours + "h" + (mins > 0 ? mins + "m" : "");
+    }
+    return mins + "m";
+  }
+}

@@ -1,0 +1,150 @@
+package dev.dsw.output;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.model.Instance;
+import dev.dsw.model.Json;
+import dev.dsw.model.Metrics;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * dsw summary: instances grouped by one or more keys, with per group the count, requested CPU
+ * cores, GPUs and memory (GB), and accumulated running hours; then a total. Groups come biggest
+ * first (then by key). Each row is a JSON object, so every output format can print it.
+ */
+public final class Summary {
+  /** A grouping key: its --by name, JSON field, table header and how it reads an instance. */
+  public enum Key {
+    STATUS("status", "Status", "STATUS", i -> i.text("Status")),
+    GPU_TYPE("gpu-type", "GPUType", "GPU TYPE", i -> i.text("RequestedResource.GPUType")),
+    WORKSPACE("workspace", "Workspace", "WORKSPACE", i -> either(i.text("WorkspaceName"), i.text("WorkspaceId"))),
+    OWNER("owner", "Owner", "OWNER", i -> either(i.text("UserName"), i.text("UserId"))),
+    PAYMENT_TYPE("payment-type", "PaymentType", "PAYMENT", i -> i.text("PaymentType")),
+    ACCELERATOR_TYPE("accelerator-type", "AcceleratorType", "ACCELERATOR", i -> i.text("AcceleratorType")),
+    REGION("region", "Region", "REGION", i -> i.text("RegionId"));
+
+    public final String flag;
+    final String field;
+    final String header;
+    final Function<Instance, String> read;
+
+    Key(String flag, String field, String header, Function<Instance, String> read) {
+      this.flag = flag;
+      this.field = field;
+      this.header = header;
+      this.read = read;
+    }
+
+    /** The key for a --by name, case-insensitive; "_" and "-" are the same. */
+    public static Optional<Key> named(String name) {
+      String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+      for (Key k : values()) {
+        if (k.flag.equals(n)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Shown for an empty group value (a CPU instance has no GPU type). */
+  public static final String NONE = "(none)";
+  /** The first key's cell in the total row of tables and CSV; JSON has null keys there. */
+  public static final String TOTAL = "TOTAL";
+
+  private final List<Key> keys;
+  private final Map<List<String>, Totals> groups = new HashMap<>();
+  private final Totals total = new Totals();
+
+  public Summary(List<Key> keys) {
+    this.keys = List.copyOf(keys);
+  }
+
+  public void add(Instance i) {
+    List<String> values = new ArrayList<>(keys.size());
+    for (Key k : keys) {
+      String v = k.read.apply(i);
+      values.add(v.isEmpty() ? NONE : v);
+    }
+    groups.computeIfAbsent(values, v -> new Totals()).add(i);
+    total.add(i);
+  }
+
+  /** The group rows, biggest first, then the total row (its key fields null). */
+  public List<Instance> rows() {
+    List<Map.Entry<List<String>, Totals>> sorted = new ArrayList<>(groups.entrySet());
+    Comparator<Map.Entry<List<String>, Totals>> byCount = Comparator.comparingLong(e -> -e.getValue().count);
+    sorted.sort(byCount.thenComparing(e -> String.join("\u0000", e.getKey())));
+    List<Instance> rows = new ArrayList<>();
+    for (Map.Entry<List<String>, Totals> e : sorted) {
+      ObjectNode row = Json.MAPPER.createObjectNode();
+      for (int k = 0; k < keys.size(); k++) {
+        row.put(keys.get(k).field, e.getKey().get(k));
+      }
+      e.getValue().into(row);
+      rows.add(new Instance(row));
+    }
+    ObjectNode last = Json.MAPPER.createObjectNode();
+    for (Key k : keys) {
+      last.putNull(k.field);
+    }
+    total.into(last);
+    rows.add(new Instance(last));
+    return rows;
+  }
+
+  /** The table and CSV columns: the keys (TOTAL in the first for the total row), then the figures. */
+  public List<Column> columns() {
+    List<Column> cols = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      Key key = keys.get(k);
+      boolean firstKey = k == 0;
+      cols.add(new Column(key.header, i -> {
+        String v = i.text(key.field);
+        return i.raw().get(key.field).isNull() ? (firstKey ? TOTAL : "") : v;
+      }, true, null));
+    }
+    cols.add(new Column("INSTANCES", i -> i.text("Instances"), false, null));
+    cols.add(new Column("CPU", i -> i.text("CPU"), false, null));
+    cols.add(new Column("GPU", i -> i.text("GPU"), false, null));
+    cols.add(new Column("MEMORY(GB)", i -> i.text("MemoryGB"), false, null));
+    cols.add(new Column("RUNNING(H)", i -> i.text("RunningHours"), false, null));
+    return cols;
+  }
+
+  /** The sums of one group. */
+  private static final class Totals {
+    long count;
+    BigDecimal cpu = BigDecimal.ZERO;
+    BigDecimal gpu = BigDecimal.ZERO;
+    BigDecimal memory = BigDecimal.ZERO;
+    BigDecimal hours = BigDecimal.ZERO;
+
+    void add(Instance i) {
+      count++;
+      cpu = cpu.add(Metrics.cpus(i));
+      gpu = gpu.add(Metrics.gpus(i));
+      memory = memory.add(Metrics.memoryGb(i));
+      hours = hours.add(Metrics.runningHours(i));
+    }
+
+    void into(ObjectNode row) {
+      row.put("Instances", count);
+      row.put("CPU", new BigDecimal(Metrics.display(cpu)));
+      row.put("GPU", new BigDecimal(Metrics.display(gpu)));
+      row.put("MemoryGB", new BigDecimal(Metrics.display(memory)));
+      row.put("RunningHours", new BigDecimal(Metrics.display(hours)));
+    }
+  }
+
+  private static String either(String a, String b) {
+    return a.isEmpty() ? b : a;
+  }
+}

@@ -1,0 +1,200 @@
+package dev.dsw.output;
+
+import dev.dsw.model.Instance;
+import dev.dsw.model.Times;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A client-side filter, {@code FIELD OP VALUE}: FIELD is a column name (STATUS, GPU, IDLE_FOR…)
+ * or a field path of the response (RequestedResource.GPUType, Labels.team); OP is one of
+ * {@code = != < <= > >= ~ !~} (~ is a regular-expression search). Values that read as numbers
+ * compare as numbers, times (2024-01-12, ISO-8601, or an age such as 7d) as times, durations
+ * (90m, 2h, 3h20m) as durations, anything else as text. Quotes around VALUE are removed.
+ */
+public final class Where implements Predicate<Instance> {
+  /** Why an expression cannot be read; the message names the part at fault. */
+  public static final class SyntaxException extends IllegalArgumentException {
+    SyntaxException(String expression, String problem) {
+      super("--where '" + expression + "': " + problem);
+    }
+  }
+
+  enum Op {
+    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), MATCH("~"), NOT_MATCH("!~");
+
+    final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  public static final String OPERATORS = "= != < <= > >= ~ !~";
+  private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?");
+
+  private final String field;
+  private final Op op;
+  private final String value;
+  private final Column column;
+  private final Pattern regex;
+  private final BigDecimal number;
+  private final Instant time;
+  private final Duration duration;
+
+  private Where(String expression, String field, Op op, String value, Column column, Clock clock) {
+    this.field = field;
+    this.op = op;
+    this.value = value;
+    this.column = column;
+    if (op == Op.MATCH || op == Op.NOT_MATCH) {
+      try {
+        this.regex = Pattern.compile(value);
+      } catch (PatternSyntaxException e) {
+        throw new SyntaxException(expression, "bad regular expression '" + value + "': " + e.getDescription()
+            + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+      }
+    } else {
+      this.regex = null;
+    }
+    this.number = exactNumber(value);
+    this.time = number == null ? Times.instant(value, clock).orElse(null) : null;
+    this.duration = number == null ? Times.duration(value).orElse(null) : null;
+  }
+
+  /** Reads one expression; throws {@link SyntaxException} pointing at the bad part. */
+  public static Where parse(String expression, InstanceColumns columns, Clock clock) {
+    int at = -1;
+    for (int i = 0; i < expression.length(); i++) {
+      if ("=!<>~".indexOf(expression.charAt(i)) >= 0) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) {
+      throw new SyntaxException(expression, "no operator; write FIELD OP VALUE with OP one of " + OPERATORS);
+    }
+    String field = expression.substring(0, at).trim();
+    if (field.isEmpty()) {
+      throw new SyntaxException(expression, "missing field before '" + expression.charAt(at)
+          + "'; write FIELD OP VALUE, e.g. Status!=Running");
+    }
+    if (field.chars().anyMatch(Character::isWhitespace) || field.chars().anyMatch(Character::isISOControl)) {
+      throw new SyntaxException(expression, "field '" + field + "' contains a space or control character");
+    }
+    int end = at;
+    while (end < expression.length() && "=!<>~".indexOf(expression.charAt(end)) >= 0 && end - at < 2) {
+      end++;
+    }
+    String symbol = expression.substring(at, end);
+    Op op = switch (symbol) {
+      case "=", "==" -> Op.EQ;
+      case "!=" -> Op.NE;
+      case "<" -> Op.LT;
+      case "<=" -> Op.LE;
+      case ">" -> Op.GT;
+      case ">=" -> Op.GE;
+      case "~" -> Op.MATCH;
+      case "!~" -> Op.NOT_MATCH;
+      default -> null;
+    };
+    if (op == null && symbol.length() == 2 && "=<>".indexOf(symbol.charAt(0)) >= 0
+        && "~!<>".indexOf(symbol.charAt(1)) < 0) {
+      op = switch (symbol.charAt(0)) {
+        case '=' -> Op.EQ;
+        case '<' -> Op.LT;
+        default -> Op.GT;
+      };
+      end = at + 1; // "<<x" and friends: the second character belongs to the value
+    }
+    if (op == null) {
+      throw new SyntaxException(expression, "unknown operator '" + symbol + "' after '" + field + "' (use one of "
+          + OPERATORS + (symbol.equals("=~") ? "; ~ alone is the regular-expression match"
+              : symbol.equals("<>") ? "; != is not-equal" : "") + ")");
+    }
+    String value = unquote(expression.substring(end).trim());
+    Column column = columns.resolve(List.of(field)).get(0);
+    return new Where(expression, field, op, value, column, clock);
+  }
+
+  @Override
+  public boolean test(Instance instance) {
+    String cell = column.valueOf(instance);
+    return switch (op) {
+      case MATCH -> regex.matcher(cell).find();
+      case NOT_MATCH -> !regex.matcher(cell).find();
+      case EQ -> compare(cell).map(c -> c == 0).orElse(cell.equals(value));
+      case NE -> compare(cell).map(c -> c != 0).orElse(!cell.equals(value));
+      case LT -> compare(cell).map(c -> c < 0).orElse(false);
+      case LE -> compare(cell).map(c -> c <= 0).orElse(false);
+      case GT -> compare(cell).map(c -> c > 0).orElse(false);
+      case GE -> compare(cell).map(c -> c >= 0).orElse(false);
+    };
+  }
+
+  /**
+   * Compares the cell with the value when both read as the same kind (number, time, duration);
+   * for ordering operators two texts compare as text; otherwise empty (no match for < and >).
+   */
+  private Optional<Integer> compare(String cell) {
+    if (number != null) {
+      BigDecimal n = leadingNumber(cell);
+      return n == null ? Optional.empty() : Optional.of(n.compareTo(number));
+    }
+    if (time != null) {
+      Optional<Instant> t = Times.absolute(cell);
+      if (t.isPresent()) {
+        return Optional.of(t.get().compareTo(time));
+      }
+    }
+    if (duration != null) {
+      Optional<Duration> d = Times.duration(cell);
+      if (d.isPresent()) {
+        return Optional.of(d.get().compareTo(duration));
+      }
+    }
+    if (op == Op.EQ || op == Op.NE || cell.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(cell.compareTo(value));
+  }
+
+  /** The value as a number when it is one, e.g. 2, -1.5 (not 7d, not 2024-01-12). */
+  private static BigDecimal exactNumber(String s) {
+    Matcher m = NUMBER.matcher(s);
+    return m.find() && m.end() == s.length() ? new BigDecimal(s) : null;
+  }
+
+  /** The leading number of a cell: "2" → 2, "2×A10" → 2, "32G" → 32; null for "A10" or "2024-01-12". */
+  static BigDecimal leadingNumber(String s) {
+    Matcher m = NUMBER.matcher(s);
+    if (!m.find()) {
+      return null;
+    }
+    if (m.end() < s.length() && (Character.isDigit(s.charAt(m.end())) || s.charAt(m.end()) == '-'
+        || s.charAt(m.end()) == ':')) {
+      return null;
+    }
+    return new BigDecimal(m.group());
+  }
+
+  private static String unquote(String v) {
+    if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+      return v.substring(1, v.length() - 1);
+    }
+    return v;
+  }
+
+  @Override
+  public String toString() {
+    return field + op.symbol + value;
+  }
+}
