@@ -26,7 +26,7 @@ class MultiRegionTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = EmulatorServer.start(EmulatorServer.Options.defaults()
+    server = EmulatorServer.start(TestEnvironment.emulator()
         .withFleet(30, 7, Instant.parse("2026-11-01T00:00:00Z")).withRegions(SERVED));
   }
 

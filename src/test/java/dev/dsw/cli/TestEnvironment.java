@@ -25,6 +25,14 @@ public final class TestEnvironment implements Environment {
   private int width = 0;
   private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
+  /**
+   * Emulator options on this environment's fixed clock: dsw signs with the fake clock, and the
+   * emulator refuses signatures more than 15 minutes off its own.
+   */
+  public static dev.dsw.emulator.EmulatorServer.Options emulator() {
+    return dev.dsw.emulator.EmulatorServer.Options.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
   public TestEnvironment(Path home) {
     this.home = home;
   }

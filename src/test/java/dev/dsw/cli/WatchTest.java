@@ -26,7 +26,7 @@ class WatchTest {
   void start() throws Exception {
     Path data = dir.resolve("reports.json");
     Files.copy(WatchTest.class.getResourceAsStream("/fleet/reports.json"), data);
-    server = EmulatorServer.start(EmulatorServer.Options.defaults().withData(data));
+    server = EmulatorServer.start(TestEnvironment.emulator().withData(data));
   }
 
   @AfterEach
