@@ -246,10 +246,13 @@ _dsw() {
         --fault-rate) COMPREPLY=(); return ;;
         --throttle-rate) COMPREPLY=(); return ;;
         --truncate-rate) COMPREPLY=(); return ;;
+        --drop-rate) COMPREPLY=(); return ;;
+        --spike-rate) COMPREPLY=(); return ;;
+        --spike) COMPREPLY=(); return ;;
         --regions) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --fault-rate --throttle-rate --truncate-rate --regions -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

@@ -48,6 +48,8 @@ public final class HttpDswClient implements DswClient {
     HttpResponse r;
     try {
       r = transport.send(request(query));
+    } catch (dev.dsw.http.ResponseTooLargeException e) {
+      throw new MalformedResponseException("the response is too large: " + e.getMessage(), null, e);
     } catch (IOException e) {
       throw network(e);
     }
@@ -87,7 +89,7 @@ public final class HttpDswClient implements DswClient {
     }
     if (root == null) {
       throw new MalformedResponseException("the service answered HTTP " + r.status() + " with "
-          + (r.body().length == 0 ? "an empty body" : "a body that is not valid JSON (" + describeType(r) + ")"),
+          + (r.body().length == 0 ? "an empty body" : "a body that is not valid JSON (" + describeType(r) + why(r) + ")"),
           requestId, null);
     }
     if (!root.isObject()) {
@@ -102,8 +104,9 @@ public final class HttpDswClient implements DswClient {
       throw new MalformedResponseException("the response has no Instances array", requestId, null);
     }
     if (!instances.isArray()) {
-      throw new MalformedResponseException("Instances in the response is a " + instances.getNodeType().name()
-          .toLowerCase(Locale.ROOT) + ", not an array", requestId, null);
+      String kind = instances.getNodeType().name().toLowerCase(Locale.ROOT);
+      throw new MalformedResponseException("Instances in the response is " + ("aeiou".indexOf(kind.charAt(0)) >= 0
+          ? "an " : "a ") + kind + ", not an array", requestId, null);
     }
     JsonNode total = root.get("TotalCount");
     long totalCount;
@@ -145,6 +148,23 @@ public final class HttpDswClient implements DswClient {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** Why a body did not parse, when that is telling: not UTF-8, or JSON cut short. */
+  private static String why(HttpResponse r) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(r.body()));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return "; not UTF-8";
+    }
+    try {
+      Json.MAPPER.readTree(r.body());
+    } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+      return "; it ends too early";
+    } catch (IOException e) {
+      return "";
+    }
+    return "";
   }
 
   private static ApiException apiError(int status, JsonNode root, String requestId) {

@@ -40,6 +40,7 @@ public final class CredentialChain {
   private final String profileFlag;
   private final Clock clock;
   private final TokenServices tokens;
+  private java.util.function.Consumer<String> warn = w -> {};
 
   /** A chain that reads ~/.aliyun/config.json itself. */
   public CredentialChain(Map<String, String> env, Path home, String profileFlag, Clock clock) {
@@ -55,6 +56,12 @@ public final class CredentialChain {
     this.profileFlag = profileFlag;
     this.clock = clock;
     this.tokens = new TokenServices(clock);
+  }
+
+  /** Where to report credential files that other users can read. */
+  public CredentialChain warnings(java.util.function.Consumer<String> sink) {
+    this.warn = sink;
+    return this;
   }
 
   /** Returns the provider of the first source that has credentials; throws CredentialsException listing all tried. */
@@ -127,6 +134,7 @@ public final class CredentialChain {
         tried.add(path + " (not found)");
         continue;
       }
+      dev.dsw.config.FileModes.exposure(path).ifPresent(warn);
       Map<String, String> s = ini.get().sections().get(section);
       if (s == null || !Boolean.parseBoolean(s.getOrDefault("enable", "false"))) {
         tried.add(path + " (no enabled [" + section + "] section)");

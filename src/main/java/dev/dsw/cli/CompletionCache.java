@@ -4,7 +4,6 @@ import dev.dsw.model.Instance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,12 +71,13 @@ final class CompletionCache {
       merged.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
     List<String> lines = new ArrayList<>(merged).subList(0, Math.min(MAX_LINES, merged.size()));
-    Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + ".tmp");
+    Path tmp;
     try {
-      Files.deleteIfExists(tmp);
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
-      Files.writeString(tmp, "");
+      // a fresh, private name per writer: processes and threads never share a temporary file
+      tmp = Files.createTempFile(dir, "." + name + ".", ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
     }
     Files.write(tmp, lines, StandardCharsets.UTF_8);
     try {

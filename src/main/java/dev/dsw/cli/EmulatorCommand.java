@@ -81,6 +81,16 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--truncate-rate", paramLabel = "<0..1>", description = "Share whose body is cut off half way. Default: 0.")
   double truncateRate;
 
+  @Option(names = "--drop-rate", paramLabel = "<0..1>", description = "Share whose connection is closed before any answer. Default: 0.")
+  double dropRate;
+
+  @Option(names = "--spike-rate", paramLabel = "<0..1>", description = "Share answered only after --spike. Default: 0.")
+  double spikeRate;
+
+  @Option(names = "--spike", paramLabel = "<duration>", converter = DurationConverter.class,
+      description = "Extra delay of a latency spike. Default: 300ms.")
+  Duration spike = Duration.ofMillis(300);
+
   @Option(names = "--regions", split = ",", paramLabel = "<id>", completionCandidates = Regions.class,
       description = "Also answer for these regions at /REGION/api/v2/instances, each with its own fleet "
           + "(use dsw --endpoint 'URL/{region}' --region a,b).")
@@ -99,9 +109,9 @@ final class EmulatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (double rate : new double[] {faultRate, throttleRate, truncateRate}) {
+    for (double rate : new double[] {faultRate, throttleRate, truncateRate, dropRate, spikeRate}) {
       if (rate < 0 || rate > 1) {
-        throw new ParameterException(spec.commandLine(), "fault, throttle and truncate rates must be between 0 and 1");
+        throw new ParameterException(spec.commandLine(), "fault, throttle, truncate, drop and spike rates must be between 0 and 1");
       }
     }
     if (port < 0 || port > 65535) {
@@ -119,7 +129,7 @@ final class EmulatorCommand implements Callable<Integer> {
           if (!console.quiet()) {
             console.err().println(line);
           }
-        }, seed, regions);
+        }, seed, regions, dropRate, spikeRate, spike);
     CountDownLatch stop = new CountDownLatch(1);
     try (EmulatorServer server = EmulatorServer.start(o)) {
       console.out().println(server.baseUrl());

@@ -36,7 +36,7 @@ record Failure(String message, Optional<String> hint, int exitCode) {
       return new Failure(n.getMessage(), Optional.ofNullable(n.hint()), ExitCodes.NOT_FOUND);
     }
     if (e instanceof IncompleteResultException) {
-      return new Failure(e.getMessage(), Optional.of("the output above is incomplete; rerun, or raise --retries/--timeout"),
+      return new Failure("output is incomplete: " + e.getMessage(), Optional.of("rerun, or raise --retries/--timeout"),
           ExitCodes.INCOMPLETE);
     }
     if (e instanceof NetworkException) {

@@ -125,10 +125,23 @@ final class FilterOptions {
           + "by value, e.g. 'IdleInstanceCuller.IdleTimeInMinutes>=120', 'InstanceName~^train', 'Labels.team=nlp'."})
   List<String> where = new ArrayList<>();
 
+  /** Longest value a text flag takes; the API's own names are far shorter, and the gateway caps the query. */
+  static final int MAX_TEXT = 1024;
+
   /** The query these flags ask; refuses bad combinations before anything is sent. */
   ListInstancesQuery.Builder query() {
     checkPairs("--label", labels);
     checkPairs("--tag", tags);
+    checkText("--workspace", workspace);
+    checkText("--name", name);
+    checkText("--resource-id", resourceId);
+    checkText("--create-user-id", createUserId);
+    checkText("--gpu-type", gpuType);
+    checkText("--image-name", imageName);
+    checkText("--oversold-info", oversoldInfo);
+    checkText("--oversold-type", oversoldType);
+    instanceIds.forEach(id -> checkText("--instance-id", id));
+    where.forEach(w -> checkText("--where", w));
     return ListInstancesQuery.builder()
         .workspaceId(workspace).instanceName(name).resourceId(resourceId).statuses(statuses)
         .paymentType(paymentType).accessibility(accessibility).acceleratorType(acceleratorType)
@@ -152,8 +165,32 @@ final class FilterOptions {
     return all;
   }
 
+  /** Refuses control characters (a pasted newline or escape is never meant) and values past {@link #MAX_TEXT}. */
+  void checkText(String flag, String value) {
+    checkText(spec.commandLine(), flag, value);
+  }
+
+  static void checkText(picocli.CommandLine cl, String flag, String value) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new ParameterException(cl, flag + ": control character U+"
+            + String.format("%04X", (int) c) + " at position " + (i + 1) + " is not allowed");
+      }
+    }
+    if (value.length() > MAX_TEXT) {
+      throw new ParameterException(cl, flag + ": value of " + value.length()
+          + " characters is longer than the " + MAX_TEXT + " allowed");
+    }
+  }
+
   private void checkPairs(String flag, Map<String, String> pairs) {
     for (Map.Entry<String, String> e : pairs.entrySet()) {
+      checkText(flag, e.getKey());
+      checkText(flag, e.getValue().equals("\u0000") ? "" : e.getValue());
       if ("\u0000".equals(e.getValue())) {
         throw new ParameterException(spec.commandLine(), flag + " " + e.getKey() + ": expected KEY=VALUE");
       }

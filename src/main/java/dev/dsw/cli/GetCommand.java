@@ -59,7 +59,10 @@ final class GetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Set<String> wanted = new LinkedHashSet<>();
+    FilterOptions.checkText(spec.commandLine(), "--workspace", workspace);
+    FilterOptions.checkText(spec.commandLine(), "--resource-id", resourceId);
     for (String arg : ids) {
+      FilterOptions.checkText(spec.commandLine(), "instance ID", arg);
       for (String id : arg.split(",")) {
         if (!id.isBlank()) {
           wanted.add(id.trim());

@@ -8,11 +8,13 @@ import dev.dsw.auth.CredentialChain;
 import dev.dsw.auth.CredentialProvider;
 import dev.dsw.auth.Credentials;
 import dev.dsw.config.CliConfig;
+import dev.dsw.config.FileModes;
 import dev.dsw.config.Profile;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.http.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,7 +148,8 @@ public final class Services implements AutoCloseable {
   }
 
   CredentialProvider credentials() {
-    return new CredentialChain(env.variables(), env.home(), cliConfig(), global.profile, clock()).resolve();
+    return new CredentialChain(env.variables(), env.home(), cliConfig(), global.profile, clock())
+        .warnings(console()::warn).resolve();
   }
 
   private Transport transport(CredentialProvider credentials) {
@@ -154,6 +157,9 @@ public final class Services implements AutoCloseable {
     Duration read = Optional.ofNullable(global.readTimeout).orElse(Duration.ofSeconds(30));
     Duration call = Optional.ofNullable(global.timeout).orElse(Duration.ofSeconds(60));
     int retries = Optional.ofNullable(global.retries).orElse(4);
+    if (retries < 0 || retries > 20) {
+      throw new UsageException("--retries must be between 0 and 20 (got " + retries + ")", null);
+    }
     Console c = console();
     return new Transport(new Transport.Settings(connect, read, call, retries, 32, userAgent(), env.variables(),
         c.debug() ? c::debugLine : null, clock()), credentials);
@@ -166,6 +172,9 @@ public final class Services implements AutoCloseable {
 
   /** The API base URL: --endpoint, else built from the region. */
   String endpoint() {
+    if (global.region != null && !Endpoints.isValidRegion(global.region)) {
+      throw new UsageException("'" + global.region + "' is not a region ID", "e.g. --region cn-hangzhou");
+    }
     if (global.endpoint != null) {
       return checkedEndpoint(global.endpoint.replace("{region}", global.endpoint.contains("{region}") ? region() : ""));
     }
@@ -222,7 +231,11 @@ public final class Services implements AutoCloseable {
   /** ~/.aliyun/config.json, read once per run (empty when it does not exist). */
   private Optional<CliConfig> cliConfig() {
     if (cliConfig == null) {
-      cliConfig = CliConfig.read(CliConfig.defaultPath(env.home()));
+      Path file = CliConfig.defaultPath(env.home());
+      cliConfig = CliConfig.read(file);
+      if (cliConfig.isPresent()) {
+        FileModes.exposure(file).ifPresent(console()::warn);
+      }
     }
     return cliConfig;
   }

@@ -44,13 +44,13 @@ public final class EmulatorServer implements AutoCloseable {
   public record Options(String host, int port, Path data, int instances, long seed, Instant anchor,
       String defaultWorkspace, String accessKeyId, String accessKeySecret, int maxPageSize, Duration latency,
       double faultRate, double throttleRate, double truncateRate, Clock clock, Consumer<String> log, long faultSeed,
-      List<String> regions) {
+      List<String> regions, double dropRate, double spikeRate, Duration spike) {
 
     /** Loopback, ephemeral port, 200 generated instances, the demo keys, no faults, no log. */
     public static Options defaults() {
       return new Options("127.0.0.1", 0, null, 200, 42, Instant.now().truncatedTo(ChronoUnit.DAYS),
           FleetGenerator.DEFAULT_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_SECRET, 100, Duration.ZERO, 0, 0, 0,
-          Clock.systemUTC(), line -> {}, 42, List.of());
+          Clock.systemUTC(), line -> {}, 42, List.of(), 0, 0, Duration.ofMillis(300));
     }
 
     public Options withFleet(int n, long s, Instant a) {
@@ -67,6 +67,22 @@ public final class EmulatorServer implements AutoCloseable {
         b.faultRate = fault;
         b.throttleRate = throttle;
         b.truncateRate = truncate;
+      });
+    }
+
+    /** Connections closed before any response, and answers delayed by {@code delay}, at these rates. */
+    public Options withDropsAndSpikes(double drop, double spikes, Duration delay) {
+      return edit(b -> {
+        b.dropRate = drop;
+        b.spikeRate = spikes;
+        b.spike = delay;
+      });
+    }
+
+    public Options withKeys(String id, String secret) {
+      return edit(b -> {
+        b.accessKeyId = id;
+        b.accessKeySecret = secret;
       });
     }
 
@@ -100,7 +116,7 @@ public final class EmulatorServer implements AutoCloseable {
       change.accept(b);
       return new Options(b.host, b.port, b.data, b.instances, b.seed, b.anchor, b.defaultWorkspace, b.accessKeyId,
           b.accessKeySecret, b.maxPageSize, b.latency, b.faultRate, b.throttleRate, b.truncateRate, b.clock, b.log,
-          b.faultSeed, b.regions);
+          b.faultSeed, b.regions, b.dropRate, b.spikeRate, b.spike);
     }
 
     /** The mutable components of a copy being edited. */
@@ -123,6 +139,9 @@ public final class EmulatorServer implements AutoCloseable {
       Consumer<String> log;
       long faultSeed;
       List<String> regions;
+      double dropRate;
+      double spikeRate;
+      Duration spike;
 
       Copy(Options o) {
         host = o.host;
@@ -143,6 +162,9 @@ public final class EmulatorServer implements AutoCloseable {
         log = o.log;
         faultSeed = o.faultSeed;
         regions = o.regions;
+        dropRate = o.dropRate;
+        spikeRate = o.spikeRate;
+        spike = o.spike;
       }
     }
   }
@@ -167,7 +189,8 @@ public final class EmulatorServer implements AutoCloseable {
     }
     this.keys = new Keyring(o.accessKeyId(), o.accessKeySecret(), o.clock());
     this.verifier = new SignatureVerifier(keys, o.clock());
-    this.faults = new Faults(new Faults.Rates(o.throttleRate(), o.faultRate(), o.truncateRate()), o.faultSeed());
+    this.faults = new Faults(new Faults.Rates(o.throttleRate(), o.faultRate(), o.truncateRate(), o.dropRate(),
+        o.spikeRate()), o.faultSeed());
     this.server = HttpServer.create(new InetSocketAddress(o.host(), o.port()), 128);
     this.pool = Executors.newFixedThreadPool(64, r -> {
       Thread t = new Thread(r, "dsw-emulator");
@@ -180,6 +203,8 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** Starts an emulator; the fleet is generated or read from the data file. */
   public static EmulatorServer start(Options o) throws IOException {
+    // Without TCP_NODELAY the JDK server's small responses wait out the peer's delayed ACK (~40 ms each).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     List<ObjectNode> fleet = o.data() != null ? InstanceStore.load(o.data())
         : FleetGenerator.generate(o.instances(), o.seed(), o.anchor());
     EmulatorServer s = new EmulatorServer(o, fleet);
@@ -282,6 +307,10 @@ public final class EmulatorServer implements AutoCloseable {
       case ERROR_503 -> {
         return send(ex, 503, gatewayBody(requestId, ex, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."), requestId);
       }
+      case DROP -> {
+        return -1; // the exchange closes with nothing sent: the client sees the connection end
+      }
+      case SPIKE -> pause(options.spike());
       default -> {
         // no fault before authentication
       }

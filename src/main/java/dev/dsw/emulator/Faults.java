@@ -11,12 +11,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrent requests arrive in, and a retry of the same page gets a fresh roll.
  */
 final class Faults {
-  enum Kind { NONE, THROTTLE, ERROR_500, ERROR_503, TRUNCATE }
+  enum Kind { NONE, THROTTLE, ERROR_500, ERROR_503, TRUNCATE, DROP, SPIKE }
 
-  /** Rates are probabilities in [0, 1]; at most one fault is picked per request. */
-  record Rates(double throttle, double error, double truncate) {
+  /**
+   * Rates are probabilities in [0, 1]; at most one fault is picked per request. DROP closes the
+   * connection before any response; SPIKE answers correctly after an extra delay.
+   */
+  record Rates(double throttle, double error, double truncate, double drop, double spike) {
+    Rates(double throttle, double error, double truncate) {
+      this(throttle, error, truncate, 0, 0);
+    }
+
     boolean none() {
-      return throttle <= 0 && error <= 0 && truncate <= 0;
+      return throttle <= 0 && error <= 0 && truncate <= 0 && drop <= 0 && spike <= 0;
     }
   }
 
@@ -43,6 +50,14 @@ final class Faults {
       return roll < rates.error() / 2 ? Kind.ERROR_500 : Kind.ERROR_503;
     }
     roll -= rates.error();
-    return roll < rates.truncate() ? Kind.TRUNCATE : Kind.NONE;
+    if (roll < rates.truncate()) {
+      return Kind.TRUNCATE;
+    }
+    roll -= rates.truncate();
+    if (roll < rates.drop()) {
+      return Kind.DROP;
+    }
+    roll -= rates.drop();
+    return roll < rates.spike() ? Kind.SPIKE : Kind.NONE;
   }
 }

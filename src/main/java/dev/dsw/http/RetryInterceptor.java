@@ -23,7 +23,7 @@ import okhttp3.ResponseBody;
  * truncated one counts as a failed attempt rather than surfacing later as a parse error.
  */
 final class RetryInterceptor implements Interceptor {
-  static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+  static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
   private static final Pattern THROTTLING = Pattern.compile("\"[Cc]ode\"\\s*:\\s*\"Throttling");
 
   private final RetryPolicy policy;
@@ -54,7 +54,7 @@ final class RetryInterceptor implements Interceptor {
       Response buffered;
       try {
         buffered = buffer(chain.proceed(request));
-      } catch (TooLargeException e) {
+      } catch (ResponseTooLargeException e) {
         throw e;
       } catch (IOException e) {
         if (last || chain.call().isCanceled() || e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
@@ -127,13 +127,13 @@ final class RetryInterceptor implements Interceptor {
     try (ResponseBody body = response.body()) {
       long declared = body.contentLength();
       if (declared > MAX_BODY_BYTES) {
-        throw new TooLargeException("response body of " + declared + " bytes is larger than the 256 MiB limit");
+        throw new ResponseTooLargeException("response body of " + declared + " bytes is larger than the 64 MiB limit");
       }
       okio.Buffer buf = new okio.Buffer();
       okio.BufferedSource src = body.source();
       while (src.read(buf, 64 * 1024) != -1) {
         if (buf.size() > MAX_BODY_BYTES) {
-          throw new TooLargeException("response body is larger than the 256 MiB limit");
+          throw new ResponseTooLargeException("response body is larger than the 64 MiB limit");
         }
       }
       MediaType type = body.contentType();
@@ -142,13 +142,5 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** A response too large to hold: not a transient failure, so never retried. */
-  static final class TooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    TooLargeException(String message) {
-      super(message);
-    }
-  }
 
 }
