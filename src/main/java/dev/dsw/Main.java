@@ -11,7 +11,7 @@ public final class Main {
   public static void main(String[] args) {
     int code;
     try (Services services = new Services(SystemEnvironment.current())) {
-      code = CommandFactory.commandLine(services).execute(args);
+      code = CommandFactory.commandLine(services, args).execute(args);
     }
     System.exit(code);
   }

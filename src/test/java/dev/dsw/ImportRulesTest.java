@@ -19,7 +19,8 @@ class ImportRulesTest {
 
   @Test
   void onlyCliAndMainUsePicocli() {
-    noClasses().that().resideOutsideOfPackages("dev.dsw.cli..").and().doNotHaveFullyQualifiedName("dev.dsw.Main").should().dependOnClassesThat()
+    noClasses().that().resideOutsideOfPackages("dev.dsw.cli..", "picocli..").and().doNotHaveFullyQualifiedName("dev.dsw.Main")
+        .and().doNotHaveFullyQualifiedName("dev.dsw.Train").should().dependOnClassesThat()
         .resideInAPackage("picocli..").check(classes);
   }
 

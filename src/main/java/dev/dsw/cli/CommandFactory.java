@@ -1,6 +1,12 @@
 package dev.dsw.cli;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.util.HashSet;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.RunLast;
@@ -13,8 +19,48 @@ public final class CommandFactory implements IFactory {
     this.services = services;
   }
 
+  /** The whole command tree (completion scripts and tests need it all). */
   public static CommandLine commandLine(Services services) {
-    CommandLine cl = new CommandLine(DswCommand.class, new CommandFactory(services));
+    CommandFactory factory = new CommandFactory(services);
+    CommandLine cl = new CommandLine(DswCommand.class, factory);
+    for (Class<?> sub : DswCommand.SUBCOMMANDS) {
+      cl.addSubcommand(new CommandLine(sub, factory));
+    }
+    return configure(cl, services);
+  }
+
+  /**
+   * Only what these arguments need, since building picocli's model of a command costs time at
+   * every start: the one subcommand named, or, when none is (dsw --help, a typo), the root with
+   * name-and-description stand-ins for every subcommand. If a stand-in is ever chosen by the
+   * parser after all, the whole tree is built and the line parsed again.
+   */
+  public static CommandLine commandLine(Services services, String[] args) {
+    Class<?> target = Lazy.target(args);
+    if (target == CompletionCommand.class) {
+      return commandLine(services); // the scripts describe every command
+    }
+    CommandFactory factory = new CommandFactory(services);
+    CommandLine cl = new CommandLine(DswCommand.class, factory);
+    for (Class<?> sub : DswCommand.SUBCOMMANDS) {
+      cl.addSubcommand(sub == target ? new CommandLine(sub, factory) : Lazy.standIn(sub));
+    }
+    configure(cl, services);
+    picocli.CommandLine.IParameterExceptionHandler errors = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((e, a) -> e.getCommandLine().getCommandSpec().userObject() == null
+        ? commandLine(services).execute(args) // e.g. an @argument-file named the command: parse it whole
+        : errors.handleParseException(e, a));
+    cl.setExecutionStrategy(parseResult -> {
+      if (Lazy.isStandIn(parseResult)) {
+        return commandLine(services).execute(args);
+      }
+      services.configure(GlobalOptions.effective(parseResult));
+      return new RunLast().execute(parseResult);
+    });
+    return cl;
+  }
+
+  private static CommandLine configure(CommandLine cl, Services services) {
     ErrorHandler errors = new ErrorHandler(services);
     cl.registerConverter(dev.dsw.model.InstanceStatus.class, new WireEnumConverter<>(dev.dsw.model.InstanceStatus.class))
         .registerConverter(dev.dsw.model.PaymentType.class, new WireEnumConverter<>(dev.dsw.model.PaymentType.class))
@@ -48,6 +94,59 @@ public final class CommandFactory implements IFactory {
       return withServices.newInstance(services);
     } catch (NoSuchMethodException e) {
       return CommandLine.defaultFactory().create(type);
+    }
+  }
+
+  /** Finding the subcommand in raw arguments, and stand-ins that cost nothing to build. */
+  static final class Lazy {
+    private Lazy() {}
+
+    /** The subcommand class the first positional argument names, skipping global options and their values. */
+    static Class<?> target(String[] args) {
+      Set<String> takesValue = new HashSet<>();
+      for (Field f : GlobalOptions.class.getDeclaredFields()) {
+        Option o = f.getAnnotation(Option.class);
+        if (o != null && f.getType() != Boolean.class && f.getType() != boolean.class) {
+          takesValue.addAll(java.util.List.of(o.names()));
+        }
+      }
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        if (a.equals("--")) {
+          return null;
+        }
+        if (a.startsWith("-")) {
+          if (takesValue.contains(a)) {
+            i++;
+          }
+          continue;
+        }
+        for (Class<?> sub : DswCommand.SUBCOMMANDS) {
+          Command c = sub.getAnnotation(Command.class);
+          if (c.name().equals(a) || java.util.Arrays.asList(c.aliases()).contains(a)) {
+            return sub;
+          }
+        }
+        return null;
+      }
+      return null;
+    }
+
+    /** A subcommand with only its name, aliases and description: enough for the root's help and typo hints. */
+    static CommandLine standIn(Class<?> sub) {
+      Command c = sub.getAnnotation(Command.class);
+      CommandSpec spec = CommandSpec.create().name(c.name()).aliases(c.aliases());
+      spec.usageMessage().description(c.description());
+      return new CommandLine(spec);
+    }
+
+    static boolean isStandIn(CommandLine.ParseResult parseResult) {
+      for (CommandLine line : parseResult.asCommandLineList()) {
+        if (line.getCommandSpec().userObject() == null) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

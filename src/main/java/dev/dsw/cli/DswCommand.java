@@ -18,15 +18,6 @@ import picocli.CommandLine.Spec;
       "Credentials come from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET), ~/.aliyun/config.json "
           + "or ~/.alibabacloud/credentials, as for the aliyun CLI. Try it without an account: dsw --demo list"
     },
-    subcommands = {
-      ListInstancesCommand.class,
-      GetCommand.class,
-      SummaryCommand.class,
-      IdleCommand.class,
-      EmulatorCommand.class,
-      CompletionCommand.class,
-      ConfigCommand.class,
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
@@ -39,6 +30,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%n",
     footer = "Docs: README.md and docs/ in the dsw repository.")
 final class DswCommand implements Runnable {
+  /** The subcommands, in help order; CommandFactory adds only the one a command line needs. */
+  static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(ListInstancesCommand.class, GetCommand.class,
+      SummaryCommand.class, IdleCommand.class, EmulatorCommand.class, CompletionCommand.class, ConfigCommand.class);
+
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,7 +24,9 @@ import okhttp3.Response;
  * canonical query that was signed, byte for byte.
  */
 public final class Transport implements AutoCloseable {
-  private final OkHttpClient client;
+  private final OkHttpClient.Builder builder;
+  private OkHttpClient tlsClient;
+  private OkHttpClient cleartextClient;
   private final SigningInterceptor signer;
   private final String userAgent;
 
@@ -55,12 +59,30 @@ public final class Transport implements AutoCloseable {
     if (proxies != null) {
       b.proxySelector(proxies);
     }
-    this.client = b.build();
+    this.builder = b;
+  }
+
+  /**
+   * The client for a scheme, built on first use. A plain-http client (loopback only, such as the
+   * emulator) has no TLS connection spec, so okhttp never loads the trust store it cannot use.
+   */
+  private synchronized OkHttpClient client(boolean tls) {
+    if (tls) {
+      if (tlsClient == null) {
+        tlsClient = builder.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)).build();
+      }
+      return tlsClient;
+    }
+    if (cleartextClient == null) {
+      cleartextClient = builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    }
+    return cleartextClient;
   }
 
   /** Sends the request (signed per attempt, retried as the policy allows) and returns the whole response. */
   public HttpResponse send(ApiRequest request) throws IOException {
-    try (Response r = client.newCall(build(request)).execute()) {
+    Request http = build(request);
+    try (Response r = client(http.url().isHttps()).newCall(http).execute()) {
       byte[] body = r.body().bytes();
       String type = r.header("Content-Type", "");
       return new HttpResponse(r.code(), type, r.header("x-acs-request-id"), body);
@@ -90,8 +112,12 @@ public final class Transport implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+  public synchronized void close() {
+    for (OkHttpClient c : new OkHttpClient[] {tlsClient, cleartextClient}) {
+      if (c != null) {
+        c.dispatcher().executorService().shutdown();
+        c.connectionPool().evictAll();
+      }
+    }
   }
 }

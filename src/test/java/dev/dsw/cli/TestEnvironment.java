@@ -118,7 +118,7 @@ public final class TestEnvironment implements Environment {
   /** Runs dsw with these arguments and returns the exit code. */
   public int run(String... args) {
     try (Services services = new Services(this)) {
-      return CommandFactory.commandLine(services).execute(args);
+      return CommandFactory.commandLine(services, args).execute(args);
     }
   }
 }

@@ -1,0 +1,51 @@
+package dev.dsw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Only the subcommand named is built; whatever the scan cannot see falls back to the whole tree. */
+class LazyCommandLineTest {
+  @TempDir
+  Path home;
+
+  @Test
+  void findsTheSubcommandPastGlobalOptionsAndTheirValues() {
+    assertThat(CommandFactory.Lazy.target(new String[] {"--region", "cn-hangzhou", "--debug", "ls", "-o", "json"}))
+        .isEqualTo(ListInstancesCommand.class);
+    assertThat(CommandFactory.Lazy.target(new String[] {"--profile=list", "summary"})).isEqualTo(SummaryCommand.class);
+    assertThat(CommandFactory.Lazy.target(new String[] {"--endpoint", "get", "describe", "x"})).isEqualTo(GetCommand.class);
+    assertThat(CommandFactory.Lazy.target(new String[] {"--help"})).isNull();
+    assertThat(CommandFactory.Lazy.target(new String[] {"lst"})).isNull();
+  }
+
+  @Test
+  void buildsOnlyTheNamedSubcommand() {
+    try (Services services = new Services(new TestEnvironment(home))) {
+      picocli.CommandLine cl = CommandFactory.commandLine(services, new String[] {"idle", "--for", "2h"});
+      assertThat(cl.getSubcommands().get("idle").getCommandSpec().userObject()).isInstanceOf(IdleCommand.class);
+      assertThat(cl.getSubcommands().get("list").getCommandSpec().userObject()).isNull();
+      assertThat(cl.getSubcommands().get("list").getCommandSpec().findOption("--status")).isNull();
+      assertThat(cl.getSubcommands().get("idle").getCommandSpec().findOption("--status")).isNotNull();
+    }
+  }
+
+  @Test
+  void anArgumentFileFallsBackToTheWholeTree() throws Exception {
+    Path args = home.resolve("args");
+    Files.writeString(args, "list --limit 2 -o csv --columns ID --no-headers\n");
+    TestEnvironment env = new TestEnvironment(home);
+    assertThat(env.run("--demo", "@" + args)).as(env.stderr()).isZero();
+    assertThat(env.stdout().lines()).hasSize(2).allMatch(l -> l.startsWith("dsw-"));
+  }
+
+  @Test
+  void typosStillGetSuggestionsFromTheStandIns() {
+    TestEnvironment env = new TestEnvironment(home);
+    assertThat(env.run("sumary")).isEqualTo(2);
+    assertThat(env.stderr()).contains("did you mean summary");
+  }
+}
