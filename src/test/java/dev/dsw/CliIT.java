@@ -193,7 +193,7 @@ class CliIT {
   void watchEndsWithExitZeroOnCtrlC() throws Exception {
     // A shell's background jobs start with SIGINT ignored, and children inherit that; python restores
     // the default before exec, so the signal reaches dsw as a terminal's Ctrl-C would.
-    List<String> cmd = new ArrayList<>(List.of(which("python3"), "-c",
+    List<String> cmd = new ArrayList<>(List.of(dev.dsw.cli.CompletionTest.which("python3"), "-c",
         "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
         java(), "-jar", TARGET.resolve("dsw.jar").toString(), "list", "--watch", "--interval", "1s", "-o", "jsonl",
         "--endpoint", url, "--workspace", "ALL", "--resource-id", "ALL"));
@@ -216,13 +216,5 @@ class CliIT {
     assertThat(p.exitValue()).isZero();
     reader.join(5000);
     assertThat(lines).as("no change happened, so no further events").isEmpty();
-  }
-
-  static String which(String tool) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
-    String found = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    p.waitFor();
-    assertThat(found).as(tool + " must be installed for this test (.ci/run installs it)").isNotEmpty();
-    return found;
   }
 }

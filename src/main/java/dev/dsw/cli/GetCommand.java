@@ -79,9 +79,7 @@ final class GetCommand implements Callable<Integer> {
     InstanceColumns known = new InstanceColumns(services.clock());
     Fetch fetch = new Fetch(services);
     OutputSpec outSpec = output.spec(console, known, format, fetch.multiRegion() ? List.of("REGION") : List.of());
-    if (services.global().isDryRun()) {
-      console.out().print(services.client().dryRun(query.page(1, PagingOptions.MAX_PAGE_SIZE)));
-      console.out().flush();
+    if (services.dryRun(query.page(1, PagingOptions.MAX_PAGE_SIZE))) {
       return ExitCodes.OK;
     }
     Map<String, Instance> found = new LinkedHashMap<>();

@@ -83,9 +83,7 @@ final class IdleCommand implements Callable<Integer> {
     Format format = output.format(Format.table);
     Fetch fetch = new Fetch(services);
     OutputSpec out = output.spec(console, known, format, fetch.multiRegion() ? List.of("REGION") : List.of(), COLUMNS);
-    if (services.global().isDryRun()) {
-      console.out().print(services.client().dryRun(query.page(1, o.pageSize())));
-      console.out().flush();
+    if (services.dryRun(query.page(1, o.pageSize()))) {
       return ExitCodes.OK;
     }
     List<Instance> idle = new ArrayList<>();

@@ -32,10 +32,7 @@ final class Listing {
     Predicate<Instance> where = filters.where(known, services.clock());
     Fetch fetch = new Fetch(services);
     OutputSpec spec = output.spec(console, known, format, fetch.multiRegion() ? List.of("REGION") : List.of());
-    if (services.global().isDryRun()) {
-      ListInstancesQuery first = page != null ? query.page(page, pageSize) : query.page(1, paging.pageSize());
-      console.out().print(services.client().dryRun(first));
-      console.out().flush();
+    if (services.dryRun(page != null ? query.page(page, pageSize) : query.page(1, paging.pageSize()))) {
       return ExitCodes.OK;
     }
     Formatter formatter = format.formatter(spec);

@@ -75,6 +75,19 @@ public final class Services implements AutoCloseable {
     return client;
   }
 
+  /**
+   * With --dry-run, prints the first request a command would send (signed, redacted) and returns
+   * true: the command then stops. Without it, returns false.
+   */
+  boolean dryRun(dev.dsw.api.ListInstancesQuery first) {
+    if (!global.isDryRun()) {
+      return false;
+    }
+    console().out().print(client().dryRun(first));
+    console().out().flush();
+    return true;
+  }
+
   /** The client for one of several regions queried at once; {@link #regions()} decides which. */
   synchronized DswClient client(String region) {
     return regionClients.computeIfAbsent(region, r -> {

@@ -89,9 +89,7 @@ final class SummaryCommand implements Callable<Integer> {
     Pages.Options o = paging.options(0);
     Predicate<Instance> where = filters.where(new InstanceColumns(services.clock()), services.clock());
     Console console = services.console();
-    if (services.global().isDryRun()) {
-      console.out().print(services.client().dryRun(query.page(1, o.pageSize())));
-      console.out().flush();
+    if (services.dryRun(query.page(1, o.pageSize()))) {
       return ExitCodes.OK;
     }
     Fetch fetch = new Fetch(services);

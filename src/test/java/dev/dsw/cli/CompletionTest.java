@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The completion scripts: in step with the code, and run by real bash and real zsh. */
-class CompletionTest {
+public class CompletionTest {
   static final Path BASH_FILE = Path.of("completions/dsw.bash");
   static final Path ZSH_FILE = Path.of("completions/_dsw");
 
@@ -58,7 +58,8 @@ class CompletionTest {
     }
   }
 
-  static String which(String tool) throws Exception {
+  /** The path of a tool the tests need; fails loudly when it is not installed. */
+  public static String which(String tool) throws Exception {
     Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     p.waitFor();
