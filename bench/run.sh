@@ -1,47 +1,115 @@
 #!/usr/bin/env bash
-# Rerunnable benchmarks for dsw. Needs a built target/ (mvn -q -DskipTests package) and hyperfine
-# is not required: each figure is the median of N whole-process runs timed with date +%s%N.
-# Usage: bench/run.sh [runs]   (default 10). Prints Markdown rows for docs/benchmarks.md.
+# Rerunnable benchmarks for dsw, each beside a reference measured in the same run (this machine is
+# shared and noisy: compare ratios, not absolute numbers). Needs a built target/ (mvn -q -DskipTests
+# package), curl, jq, GNU time (/usr/bin/time) and Node.js with npm (the official Alibaba Cloud Node
+# client is installed into bench/node on first use).
+# Usage: bench/run.sh [runs] [sections]   runs: default 10 (volume: a third of it, at least 3)
+#                                         sections: any of startup,paging,volume (default: all)
+# Prints Markdown for docs/benchmarks.md. Every figure is the median of the runs, taken in rounds
+# so that each contender sees the same moments of machine load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
+sections=${2:-startup,paging,volume}
 dsw=./target/dsw
 export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIdemo0000emulator ALIBABA_CLOUD_ACCESS_KEY_SECRET=demo-secret-not-a-real-key
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-time_ms() { # time_ms CMD... : median wall time of $runs runs, in ms
-  for _ in $(seq "$runs"); do
-    s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
-  done | median
+[ -x /usr/bin/time ] || { echo "bench/run.sh needs GNU time: apt-get install -y time" >&2; exit 1; }
+[ -d bench/node/node_modules ] || (cd bench/node && npm ci --no-audit --no-fund >/dev/null 2>&1)
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "-"; else print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+# run NAME CMD... : one timed run; appends wall ms and peak RSS KiB to $work/NAME.{ms,kb}
+run() {
+  local name=$1; shift
+  local s e
+  s=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { echo "failed: $*" >&2; cat "$work/err" >&2; exit 1; }
+  e=$(date +%s%N)
+  echo $(( (e - s) / 1000000 )) >>"$work/$name.ms"
+  cat "$work/t" >>"$work/$name.kb"
 }
-start_emulator() { # start_emulator ARGS... → sets url and epid
-  local f; f=$(mktemp)
-  java -jar target/dsw.jar emulator --port 0 "$@" >"$f" 2>/dev/null &
+ms() { median <"$work/$1.ms"; }
+mib() { median <"$work/$1.kb" | awk '{printf "%.0f", $1 / 1024}'; }
+start_emulator() { # start_emulator ARGS... → sets url
+  local f="$work/emulator.url"; : >"$f"
+  java -jar target/dsw.jar emulator --port 0 --anchor 2026-11-01T00:00:00Z "$@" >"$f" 2>/dev/null &
   epid=$!
-  for _ in $(seq 100); do [ -s "$f" ] && break; sleep 0.1; done
+  for _ in $(seq 600); do [ -s "$f" ] && break; sleep 0.1; done
   url=$(head -1 "$f")
 }
+stop_emulator() { kill "$epid" 2>/dev/null || true; wait "$epid" 2>/dev/null || true; }
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d)"
-$dsw --version >/dev/null 2>&1 || true   # first run records the class-data archive
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(node --version 2>/dev/null) node, $(jq --version), $(date -u +%Y-%m-%d)."
+echo "Command: bench/run.sh $runs $sections"
+$dsw --version >/dev/null 2>&1 # the launcher trains its class-data archive here if the build did not
 
-start_emulator --instances 100 --anchor 2026-11-01T00:00:00Z
-q="$url/api/v2/instances?PageSize=10"
-echo "| start-up | median ms ($runs runs) |"
-echo "|---|---|"
-echo "| curl, unsigned GET (reference) | $(time_ms curl -s "$q") |"
-echo "| dsw --version | $(time_ms $dsw --version) |"
-echo "| dsw --help | $(time_ms $dsw --help) |"
-echo "| dsw list --page 1 (one signed request) | $(time_ms $dsw list --endpoint "$url" --page 1) |"
-echo "| java -jar dsw.jar list --page 1 (no launcher flags) | $(time_ms java -jar target/dsw.jar list --endpoint "$url" --page 1) |"
-kill "$epid"
+if [[ $sections == *startup* ]]; then
+  start_emulator --instances 100
+  for _ in $(seq "$runs"); do
+    run curl curl -s "$url/api/v2/instances?PageSize=100"
+    run node node bench/node/list.js "$url"
+    run list $dsw list --endpoint "$url" --page 1
+    run plain java -jar target/dsw.jar list --endpoint "$url" --page 1
+    run help $dsw --help
+    run version $dsw --version
+  done
+  stop_emulator
+  echo
+  echo "| start-up: one signed ListInstances page (100 instances) from a local emulator | median ms | peak RSS MiB | × Node client |"
+  echo "|---|---|---|---|"
+  node_ms=$(ms node)
+  for n in "curl:curl, unsigned GET (reference)" "node:official Node client (@alicloud/openapi-client), signed GET" \
+      "list:dsw list --page 1" "plain:java -jar dsw.jar list --page 1 (no launcher: no archive, default JIT and GC)" \
+      "help:dsw --help" "version:dsw --version"; do
+    k=${n%%:*}; label=${n#*:}
+    echo "| $label | $(ms "$k") | $(mib "$k") | $(awk -v a="$(ms "$k")" -v b="$node_ms" 'BEGIN {printf "%.2f", a / b}') |"
+  done
+fi
 
-start_emulator --instances 10000 --latency 50ms --anchor 2026-11-01T00:00:00Z
-echo
-echo "| 10,000 instances, pages of 100, 50 ms per request | median ms ($runs runs) | floor (1 + ceil(99/c)) x 50 ms |"
-echo "|---|---|---|"
-for c in 1 2 4 8 16; do
-  floor=$(( (1 + (99 + c - 1) / c) * 50 ))
-  echo "| --concurrency $c | $(time_ms $dsw list --endpoint "$url" --workspace ALL --resource-id ALL -o csv --columns ID --concurrency $c) | $floor |"
-done
-kill "$epid"
+if [[ $sections == *paging* ]]; then
+  start_emulator --instances 10000 --latency 50ms
+  for _ in $(seq "$runs"); do
+    for c in 1 8 16; do
+      run "c$c" $dsw list --endpoint "$url" --workspace ALL --resource-id ALL -o csv --columns ID --concurrency $c
+    done
+  done
+  stop_emulator
+  echo
+  echo "| 10,000 instances in pages of 100, emulator adding 50 ms per request | median ms | × sequential | floor (1 + ⌈99/c⌉) × 50 ms | × floor |"
+  echo "|---|---|---|---|---|"
+  seq_ms=$(ms c1)
+  for c in 1 8 16; do
+    floor=$(( (1 + (99 + c - 1) / c) * 50 ))
+    label="--concurrency $c"; [ $c = 1 ] && label="--concurrency 1 (sequential, as the official SDK and aliyun CLI page)"
+    [ $c = 8 ] && label="--concurrency 8 (dsw's default)"
+    echo "| $label | $(ms "c$c") | $(awk -v a="$(ms "c$c")" -v b="$seq_ms" 'BEGIN {printf "%.2f", a / b}') | $floor | $(awk -v a="$(ms "c$c")" -v b="$floor" 'BEGIN {printf "%.2f", a / b}') |"
+  done
+fi
+
+if [[ $sections == *volume* ]]; then
+  vruns=$(( runs / 3 )); [ "$vruns" -lt 3 ] && vruns=3
+  cols='[.InstanceId, .InstanceName, .Status, (.WorkspaceName // .WorkspaceId), .RequestedResource.GPU, .RequestedResource.CPU, .RequestedResource.Memory, .ImageName, (.UserName // .UserId), .GmtCreateTime] | @csv'
+  echo
+  echo "| volume: every instance from the emulator | instances | median s | peak RSS MiB | × jq |"
+  echo "|---|---|---|---|---|"
+  for n in 10000 100000; do
+    start_emulator --instances $n
+    all=(--endpoint "$url" --workspace ALL --resource-id ALL)
+    $dsw list "${all[@]}" -o json --show-secrets >"$work/fleet.json" # the same data, saved, for jq
+    for _ in $(seq "$vruns"); do
+      run "jq$n" jq -r ".[] | $cols" "$work/fleet.json"
+      run "csv$n" $dsw list "${all[@]}" -o csv
+      run "jsonl$n" $dsw list "${all[@]}" -o jsonl
+      run "table$n" $dsw list "${all[@]}" -o table
+    done
+    stop_emulator
+    jq_ms=$(ms "jq$n")
+    for f in "jq:jq -r '.[] | [10 fields] | @csv' on the saved JSON ($(du -m "$work/fleet.json" | cut -f1) MB)" \
+        "csv:dsw list -o csv" "jsonl:dsw list -o jsonl" "table:dsw list -o table (buffers rows to size columns)"; do
+      k=${f%%:*}; label=${f#*:}
+      echo "| $label | $n | $(awk -v a="$(ms "$k$n")" 'BEGIN {printf "%.2f", a / 1000}') | $(mib "$k$n") | $(awk -v a="$(ms "$k$n")" -v b="$jq_ms" 'BEGIN {printf "%.2f", a / b}') |"
+    done
+  done
+fi

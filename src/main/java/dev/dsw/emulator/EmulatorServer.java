@@ -339,7 +339,7 @@ public final class EmulatorServer implements AutoCloseable {
       err.put("HttpStatusCode", 400);
       return send(ex, 400, err, requestId);
     }
-    List<ObjectNode> matches = selection.select(fleet.snapshot());
+    List<ObjectNode> matches = matches(fleet.snapshot(), query, selection);
     ObjectNode ok = Json.MAPPER.createObjectNode();
     ok.put("RequestId", requestId);
     ok.put("Success", true);
@@ -363,6 +363,32 @@ public final class EmulatorServer implements AutoCloseable {
       return -1; // closing now leaves the client with a body cut short
     }
     return send(ex, 200, ok, requestId);
+  }
+
+  /** The last selections, by fleet version and filters (not paging): paging a big fleet filters and sorts it once. */
+  private final Map<String, List<ObjectNode>> selections = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, List<ObjectNode>> eldest) {
+      return size() > 16;
+    }
+  };
+
+  private List<ObjectNode> matches(List<ObjectNode> fleet, Map<String, String> query, Selection selection) {
+    Map<String, String> filters = new java.util.TreeMap<>(query);
+    filters.remove("PageNumber");
+    filters.remove("PageSize");
+    String key = System.identityHashCode(fleet) + "/" + fleet.size() + "/" + filters;
+    synchronized (selections) {
+      List<ObjectNode> cached = selections.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    List<ObjectNode> fresh = selection.select(fleet);
+    synchronized (selections) {
+      selections.put(key, fresh);
+    }
+    return fresh;
   }
 
   private int assumeRole(HttpExchange ex, String requestId, Map<String, String> query) throws IOException {

@@ -44,9 +44,13 @@ final class JsonFormatter implements Formatter {
 
   @Override
   public void row(Instance instance) {
-    ObjectNode node = spec.showSecrets() ? instance.raw() : Secrets.masked(instance.raw());
+    ObjectNode node = instance.raw();
     io(() -> {
-      Json.MAPPER.writeTree(gen, node);
+      if (spec.showSecrets()) {
+        Json.MAPPER.writeTree(gen, node);
+      } else {
+        Secrets.writeMasked(gen, node);
+      }
       if (lines) {
         gen.flush();
         spec.out().write('\n');

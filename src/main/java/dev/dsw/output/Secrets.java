@@ -16,6 +16,8 @@ public final class Secrets {
   public static final String MASK = "***";
   private static final Pattern SENSITIVE = Pattern.compile(
       "(?i).*(password|secret|token|accesskeyid|auth|credential).*");
+  /** Field names repeat across instances: each is matched once. */
+  private static final java.util.Map<String, Boolean> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Secrets() {}
 
@@ -45,7 +47,7 @@ public final class Secrets {
         JsonNode v = e.getValue();
         if (key.equals("EnvironmentVariables") && v.isObject()) {
           maskTree(v, true);
-        } else if ((allValues || (SENSITIVE.matcher(key).matches() && !key.equals("CredentialConfig")))
+        } else if ((allValues || (sensitive(key) && !key.equals("CredentialConfig")))
             && v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty()) {
           e.setValue(o.textNode(MASK));
         } else if (v.isContainerNode()) {
@@ -56,6 +58,50 @@ public final class Secrets {
       for (JsonNode child : a) {
         maskTree(child, allValues);
       }
+    }
+  }
+
+  /** Whether a field name marks a secret (password, secret, token, AccessKeyId, auth, credential). */
+  static boolean sensitive(String key) {
+    return NAMES.computeIfAbsent(key, k -> SENSITIVE.matcher(k).matches());
+  }
+
+  /**
+   * Writes an instance as JSON with the same masking as {@link #masked}, without copying it: what
+   * -o json and -o jsonl do for every instance.
+   */
+  public static void writeMasked(com.fasterxml.jackson.core.JsonGenerator g, JsonNode node) throws java.io.IOException {
+    write(g, node, false);
+  }
+
+  private static void write(com.fasterxml.jackson.core.JsonGenerator g, JsonNode node, boolean allValues)
+      throws java.io.IOException {
+    if (node instanceof ObjectNode o) {
+      g.writeStartObject();
+      Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey();
+        JsonNode v = e.getValue();
+        g.writeFieldName(key);
+        if (key.equals("EnvironmentVariables") && v.isObject()) {
+          write(g, v, true);
+        } else if ((allValues || (sensitive(key) && !key.equals("CredentialConfig")))
+            && v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty()) {
+          g.writeString(MASK);
+        } else {
+          write(g, v, allValues);
+        }
+      }
+      g.writeEndObject();
+    } else if (node instanceof ArrayNode a) {
+      g.writeStartArray();
+      for (JsonNode child : a) {
+        write(g, child, allValues);
+      }
+      g.writeEndArray();
+    } else {
+      g.writeTree(node);
     }
   }
 }
