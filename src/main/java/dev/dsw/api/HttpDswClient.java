@@ -7,7 +7,7 @@ import dev.dsw.http.HttpResponse;
 import dev.dsw.http.Transport;
 import dev.dsw.model.Instance;
 import dev.dsw.model.InstancePage;
-import dev.dsw.model.Json;
+import dev.dsw.model.JsonText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -144,7 +144,7 @@ public final class HttpDswClient implements DswClient {
       return null;
     }
     try {
-      return Json.MAPPER.readTree(r.body());
+      return JsonText.read(r.body());
     } catch (IOException e) {
       return null;
     }
@@ -158,7 +158,7 @@ public final class HttpDswClient implements DswClient {
       return "; not UTF-8";
     }
     try {
-      Json.MAPPER.readTree(r.body());
+      JsonText.read(r.body());
     } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
       return "; it ends too early";
     } catch (IOException e) {

@@ -1,12 +1,12 @@
 package dev.dsw.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.model.AcceleratorType;
 import dev.dsw.model.Accessibility;
 import dev.dsw.model.InstanceStatus;
-import dev.dsw.model.Json;
+import dev.dsw.model.JsonText;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.PaymentType;
 import dev.dsw.model.SortField;
 import dev.dsw.model.SortOrder;
@@ -65,12 +65,12 @@ public record ListInstancesQuery(String workspaceId, String instanceName, String
       p.put("InstanceId", instanceIds.stream().distinct().collect(Collectors.joining(",")));
     }
     if (!labels.isEmpty()) {
-      ObjectNode o = Json.MAPPER.createObjectNode();
+      ObjectNode o = JsonText.NODES.objectNode();
       labels.forEach(o::put);
       p.put("Labels", json(o));
     }
     if (!tags.isEmpty()) {
-      ArrayNode a = Json.MAPPER.createArrayNode();
+      ArrayNode a = JsonText.NODES.arrayNode();
       tags.forEach(t -> a.addObject().put("Key", t.getKey()).put("Value", t.getValue()));
       p.put("Tag", json(a));
     }
@@ -109,12 +109,8 @@ public record ListInstancesQuery(String workspaceId, String instanceName, String
     return units == null ? null : units.movePointRight(3).stripTrailingZeros().toBigIntegerExact().toString();
   }
 
-  private static String json(Object node) {
-    try {
-      return Json.MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String json(JsonNode node) {
+    return JsonText.toString(node);
   }
 
   /** Collects the filters; {@link #build()} refuses impossible or unsendable combinations. */

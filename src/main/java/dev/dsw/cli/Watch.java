@@ -8,7 +8,7 @@ import dev.dsw.api.MalformedResponseException;
 import dev.dsw.api.NetworkException;
 import dev.dsw.api.Pages;
 import dev.dsw.model.Instance;
-import dev.dsw.model.Json;
+import dev.dsw.model.JsonText;
 import dev.dsw.output.Format;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.OutputSpec;
@@ -109,7 +109,7 @@ final class Watch {
   private void events(PrintStream out, List<Change> changes, boolean showSecrets) {
     String time = now().toString();
     for (Change c : changes) {
-      ObjectNode event = Json.MAPPER.createObjectNode();
+      ObjectNode event = JsonText.NODES.objectNode();
       event.put("Time", time);
       event.put("Event", c.event());
       event.put("InstanceId", c.instance().id());
@@ -122,7 +122,7 @@ final class Watch {
         event.put("RegionId", c.instance().text("RegionId"));
       }
       event.set("Instance", showSecrets ? c.instance().raw() : Secrets.masked(c.instance().raw()));
-      out.println(event);
+      out.println(JsonText.toString(event));
     }
   }
 

@@ -79,7 +79,7 @@ public final class InstanceColumns {
     if (n == null || n.isNull() || n.isMissingNode()) {
       return "";
     }
-    return n.isValueNode() ? n.asText() : n.toString();
+    return n.isValueNode() ? n.asText() : dev.dsw.model.JsonText.toString(n);
   }
 
   static String idleFor(Instance i) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.model.Instance;
-import dev.dsw.model.Json;
+import dev.dsw.model.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -21,7 +21,7 @@ final class JsonFormatter implements Formatter {
     this.spec = spec;
     this.lines = lines;
     try {
-      this.gen = Json.MAPPER.getFactory().createGenerator(spec.out());
+      this.gen = JsonText.FACTORY.createGenerator(spec.out());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -47,7 +47,7 @@ final class JsonFormatter implements Formatter {
     ObjectNode node = instance.raw();
     io(() -> {
       if (spec.showSecrets()) {
-        Json.MAPPER.writeTree(gen, node);
+        JsonText.write(gen, node);
       } else {
         Secrets.writeMasked(gen, node);
       }

@@ -101,7 +101,7 @@ public final class Secrets {
       }
       g.writeEndArray();
     } else {
-      g.writeTree(node);
+      dev.dsw.model.JsonText.write(g, node);
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.dsw.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.model.Instance;
-import dev.dsw.model.Json;
+import dev.dsw.model.JsonText;
 import dev.dsw.model.Metrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -84,14 +84,14 @@ public final class Summary {
     sorted.sort(byCount.thenComparing(e -> String.join("\u0000", e.getKey())));
     List<Instance> rows = new ArrayList<>();
     for (Map.Entry<List<String>, Totals> e : sorted) {
-      ObjectNode row = Json.MAPPER.createObjectNode();
+      ObjectNode row = JsonText.NODES.objectNode();
       for (int k = 0; k < keys.size(); k++) {
         row.put(keys.get(k).field, e.getKey().get(k));
       }
       e.getValue().into(row);
       rows.add(new Instance(row));
     }
-    ObjectNode last = Json.MAPPER.createObjectNode();
+    ObjectNode last = JsonText.NODES.objectNode();
     for (Key k : keys) {
       last.putNull(k.field);
     }
