@@ -76,14 +76,15 @@ public final class Services implements AutoCloseable {
   }
 
   /**
-   * With --dry-run, prints the first request a command would send (signed, redacted) and returns
-   * true: the command then stops. Without it, returns false.
+   * With --dry-run, prints the first request a command would send (signed, redacted; to the first
+   * region when several are asked) and returns true: the command then stops. Without it, false.
    */
   boolean dryRun(dev.dsw.api.ListInstancesQuery first) {
     if (!global.isDryRun()) {
       return false;
     }
-    console().out().print(client().dryRun(first));
+    List<String> several = regions();
+    console().out().print((several.isEmpty() ? client() : client(several.get(0))).dryRun(first));
     console().out().flush();
     return true;
   }

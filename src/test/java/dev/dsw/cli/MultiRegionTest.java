@@ -137,6 +137,12 @@ class MultiRegionTest {
   }
 
   @Test
+  void dryRunShowsTheFirstRegionsRequest() {
+    TestEnvironment env = run(0, "list", "--region", "cn-shanghai,cn-hangzhou", "--dry-run");
+    assertThat(env.stdout()).startsWith("GET " + server.baseUrl() + "/cn-shanghai/api/v2/instances?");
+  }
+
+  @Test
   void demoAnswersForEveryRegion() {
     TestEnvironment env = new TestEnvironment(home);
     assertThat(env.run("--demo", "summary", "--by", "region", "--region", "cn-beijing,ap-northeast-1", "-o", "csv"))
