@@ -121,11 +121,30 @@ class CliIT {
     Files.createSymbolicLink(link, TARGET.resolve("dsw").toAbsolutePath());
     Map<String, String> env = new HashMap<>();
     env.put("XDG_CACHE_HOME", bin.resolve("cache").toString());
-    for (int i = 0; i < 2; i++) { // the first run records the class-data archive, the second uses it
-      Result r = exec(List.of(link.toString(), "--demo", "list", "--limit", "5", "-o", "csv", "--columns", "ID,STATUS"), env);
+    Result r = exec(List.of(link.toString(), "--demo", "list", "--limit", "5", "-o", "csv", "--columns", "ID,STATUS"), env);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(6).first().isEqualTo("ID,STATUS");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void withoutTheBuildsArchiveTheLauncherTrainsOneOnceAndPrintsOnlyData(@TempDir Path dir) throws Exception {
+    // A copy of the launcher and jar has no archive beside it (as with another JDK than the build's):
+    // the first run trains one into the cache, quietly; both runs print exactly the data.
+    Files.copy(TARGET.resolve("dsw"), dir.resolve("dsw"));
+    Files.copy(TARGET.resolve("dsw.jar"), dir.resolve("dsw.jar"));
+    dir.resolve("dsw").toFile().setExecutable(true);
+    Map<String, String> env = new HashMap<>();
+    env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    for (int i = 0; i < 2; i++) {
+      Result r = exec(List.of(dir.resolve("dsw").toString(), "--demo", "list", "--limit", "3", "-o", "json"), env);
       assertThat(r.code()).as(r.err()).isZero();
-      assertThat(r.out().lines().toList()).hasSize(6).first().isEqualTo("ID,STATUS");
+      assertThat(Json.MAPPER.readTree(r.out())).hasSize(3);
       assertThat(r.err()).isEmpty();
+      try (var files = Files.list(dir.resolve("cache/dsw"))) {
+        assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("dsw-.*-jdk.*\\.(jsa|aot)"))
+            .noneMatch(n -> n.endsWith(".tmp"));
+      }
     }
   }
 
