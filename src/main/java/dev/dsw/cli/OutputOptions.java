@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 
 /** How results are shown: shared by every command that prints instances. */
 final class OutputOptions {
+  private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^-?\\d+(\\.\\d+)?");
+
   @Option(names = {"-o", "--output"}, paramLabel = "<format>",
       description = "Output format: ${COMPLETION-CANDIDATES}. Default: table (detail for get).")
   Format format;
@@ -95,7 +97,7 @@ final class OutputOptions {
   }
 
   private static BigDecimal leadingNumber(String s) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^-?\\d+(\\.\\d+)?").matcher(s);
+    java.util.regex.Matcher m = LEADING_NUMBER.matcher(s);
     return m.find() && (m.end() == s.length() || !Character.isLetter(s.charAt(m.end()))) ? new BigDecimal(m.group()) : null;
   }
 

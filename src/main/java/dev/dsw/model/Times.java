@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class Times {
   private static final Pattern AGE = Pattern.compile("(\\d{1,7})([smhdw])");
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern OFFSET = Pattern.compile("[+-]\\d{2}:?\\d{2}$");
   private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,7})d)?(?:(\\d{1,7})h)?(?:(\\d{1,7})m)?(?:(\\d{1,7})s)?");
 
   private Times() {}
@@ -48,13 +50,13 @@ public final class Times {
       return Optional.empty();
     }
     try {
-      if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      if (DATE.matcher(v).matches()) {
         return Optional.of(LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant());
       }
       if (v.endsWith("Z") || v.endsWith("z")) {
         return Optional.of(Instant.parse(v.toUpperCase(Locale.ROOT)));
       }
-      if (v.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+      if (OFFSET.matcher(v).find()) {
         return Optional.of(OffsetDateTime.parse(v).toInstant());
       }
       return Optional.of(LocalDateTime.parse(v).toInstant(ZoneOffset.UTC));

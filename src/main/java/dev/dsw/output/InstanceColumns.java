@@ -28,6 +28,10 @@ public final class InstanceColumns {
   public static final List<String> WIDE = List.of("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY",
       "IMAGE", "OWNER", "AGE", "PAYMENT", "ACCESS", "SPEC", "RESOURCE", "IDLE", "CREATED");
 
+  /** Patterns used on every row, compiled once. */
+  private static final java.util.regex.Pattern VENDOR = java.util.regex.Pattern.compile("(?i)^(nvidia|tesla)[ -]+");
+  private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+
   private final Map<String, Column> builtIn = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
 
@@ -103,11 +107,11 @@ public final class InstanceColumns {
 
   /** "NVIDIA A10" → "A10", "Tesla-V100-16G" → "V100-16G". */
   static String shortGpu(String type) {
-    return type.replaceFirst("(?i)^(nvidia|tesla)[ -]+", "").replaceFirst("(?i)^(tesla)[ -]+", "");
+    return VENDOR.matcher(VENDOR.matcher(type).replaceFirst("")).replaceFirst("");
   }
 
   static String memory(String m) {
-    return m.matches("\\d+(\\.\\d+)?") ? m + "G" : m;
+    return PLAIN_NUMBER.matcher(m).matches() ? m + "G" : m;
   }
 
   /** Age like kubectl prints it: 45s, 12m, 5h, 3d, 2y. */
