@@ -10,6 +10,14 @@ public interface DswClient extends AutoCloseable {
   /** Returns the signed request for the query, redacted, without sending it. */
   String dryRun(ListInstancesQuery query);
 
+  /**
+   * A client whose pages keep only these top-level instance fields (null: all), for listings that
+   * print a few columns. Others may ignore it and return themselves.
+   */
+  default DswClient projecting(java.util.Set<String> instanceFields) {
+    return this;
+  }
+
   @Override
   default void close() {}
 }

@@ -28,10 +28,40 @@ public final class HttpDswClient implements DswClient {
 
   private final Transport transport;
   private final String baseUrl;
+  private final java.util.Set<String> fields;
 
   public HttpDswClient(Transport transport, String baseUrl) {
+    this(transport, baseUrl, null);
+  }
+
+  private HttpDswClient(Transport transport, String baseUrl, java.util.Set<String> fields) {
     this.transport = transport;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.fields = fields;
+  }
+
+  /** A view on the same transport that keeps only these instance fields (plus InstanceId); closing it closes nothing. */
+  @Override
+  public DswClient projecting(java.util.Set<String> instanceFields) {
+    if (instanceFields == null) {
+      return this;
+    }
+    java.util.Set<String> keep = new java.util.HashSet<>(instanceFields);
+    keep.add("InstanceId");
+    HttpDswClient owner = this;
+    return new DswClient() {
+      final HttpDswClient view = new HttpDswClient(owner.transport, owner.baseUrl, java.util.Set.copyOf(keep));
+
+      @Override
+      public InstancePage listInstances(ListInstancesQuery query) {
+        return view.listInstances(query);
+      }
+
+      @Override
+      public String dryRun(ListInstancesQuery query) {
+        return view.dryRun(query);
+      }
+    };
   }
 
   private ApiRequest request(ListInstancesQuery query) {
@@ -53,7 +83,7 @@ public final class HttpDswClient implements DswClient {
     } catch (IOException e) {
       throw network(e);
     }
-    return decode(r);
+    return decode(r, fields);
   }
 
   private NetworkException network(IOException e) {
@@ -75,7 +105,11 @@ public final class HttpDswClient implements DswClient {
 
   /** Decodes a response into a page, or throws ApiException / MalformedResponseException. */
   static InstancePage decode(HttpResponse r) {
-    JsonNode root = parse(r);
+    return decode(r, null);
+  }
+
+  static InstancePage decode(HttpResponse r, java.util.Set<String> fields) {
+    JsonNode root = parse(r, fields);
     String requestId = field(root, "RequestId");
     if (requestId == null) {
       requestId = r.requestIdHeader();
@@ -139,12 +173,12 @@ public final class HttpDswClient implements DswClient {
     return r.contentType().isEmpty() ? "no content type" : r.contentType();
   }
 
-  private static JsonNode parse(HttpResponse r) {
+  private static JsonNode parse(HttpResponse r, java.util.Set<String> fields) {
     if (r.body().length == 0) {
       return null;
     }
     try {
-      return JsonText.read(r.body());
+      return JsonText.read(r.body(), fields);
     } catch (IOException e) {
       return null;
     }

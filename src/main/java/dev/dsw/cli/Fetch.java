@@ -22,10 +22,17 @@ import java.util.function.Predicate;
 final class Fetch {
   private static final int REGIONS_AT_ONCE = 8;
   private final Services services;
+  private final java.util.Set<String> fields;
   private IncompleteResultException incomplete;
 
   Fetch(Services services) {
+    this(services, null);
+  }
+
+  /** A fetch that reads only these top-level instance fields (null: all); see DswClient.projecting. */
+  Fetch(Services services, java.util.Set<String> fields) {
     this.services = services;
+    this.fields = fields;
   }
 
   boolean multiRegion() {
@@ -37,7 +44,7 @@ final class Fetch {
       Pages.Progress progress) {
     List<String> regions = services.regions();
     if (regions.isEmpty()) {
-      Pages.all(services.client(), query, paging, where, sink, progress, services.console()::warn);
+      Pages.all(services.client().projecting(fields), query, paging, where, sink, progress, services.console()::warn);
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(REGIONS_AT_ONCE, regions.size()), r -> {
@@ -51,7 +58,7 @@ final class Fetch {
         services.client(region); // build clients (and credentials) on this thread, once
         results.add(pool.submit(() -> {
           List<Instance> found = new ArrayList<>();
-          Pages.all(services.client(region), query, paging, i -> where.test(i.inRegion(region)), found::add,
+          Pages.all(services.client(region).projecting(fields), query, paging, i -> where.test(i.inRegion(region)), found::add,
               Pages.Progress.NONE, w -> services.console().warn("region " + region + ": " + w));
           return found;
         }));
@@ -110,7 +117,7 @@ final class Fetch {
     if (multiRegion()) {
       throw new UsageException("--page reads one page of one region", "drop --page, or query one region");
     }
-    Pages.single(services.client(), query, page, size, i -> {
+    Pages.single(services.client().projecting(fields), query, page, size, i -> {
       if (where.test(i)) {
         sink.accept(i);
       }

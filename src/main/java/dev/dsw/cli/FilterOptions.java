@@ -187,6 +187,24 @@ final class FilterOptions {
     }
   }
 
+  /** The top-level instance fields the --where expressions read; null when one cannot say. */
+  java.util.Set<String> whereFields(InstanceColumns columns, java.time.Clock clock) {
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (String expression : where) {
+      java.util.Set<String> f;
+      try {
+        f = Where.parse(expression, columns, clock).fields();
+      } catch (Where.SyntaxException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      if (f == null) {
+        return null;
+      }
+      all.addAll(f);
+    }
+    return all;
+  }
+
   private void checkPairs(String flag, Map<String, String> pairs) {
     for (Map.Entry<String, String> e : pairs.entrySet()) {
       checkText(flag, e.getKey());

@@ -6,9 +6,12 @@ import dev.dsw.output.Formatter;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.OutputSpec;
 import dev.dsw.model.Instance;
+import dev.dsw.output.Column;
 import dev.dsw.output.Format;
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -30,8 +33,9 @@ final class Listing {
       return ExitCodes.OK;
     }
     Predicate<Instance> where = filters.where(known, services.clock());
-    Fetch fetch = new Fetch(services);
-    OutputSpec spec = output.spec(console, known, format, fetch.multiRegion() ? List.of("REGION") : List.of());
+    boolean several = new Fetch(services).multiRegion();
+    OutputSpec spec = output.spec(console, known, format, several ? List.of("REGION") : List.of());
+    Fetch fetch = new Fetch(services, fields(format, spec, known, output, filters));
     if (services.dryRun(page != null ? query.page(page, pageSize) : query.page(1, paging.pageSize()))) {
       return ExitCodes.OK;
     }
@@ -57,6 +61,30 @@ final class Listing {
       console.debugLine("could not update the completion cache in " + cache.dir());
     }
     return ExitCodes.OK;
+  }
+
+  /** Fields kept on every instance whatever is printed: the ID (de-duplication) and what completion caches. */
+  static final Set<String> ALWAYS = Set.of("InstanceId", "WorkspaceId", "RequestedResource", "RegionId");
+
+  /**
+   * The top-level instance fields a column format needs: its columns', the --where and
+   * --sort-column fields, and {@link #ALWAYS}; null (everything) for the formats that print whole
+   * instances, or when a column cannot say what it reads.
+   */
+  private Set<String> fields(Format format, OutputSpec spec, InstanceColumns known, OutputOptions output,
+      FilterOptions filters) {
+    if (!format.hasColumns()) {
+      return null;
+    }
+    Set<String> need = new HashSet<>(ALWAYS);
+    for (Set<String> part : java.util.Arrays.asList(Column.fieldsOf(spec.columns()),
+        filters.whereFields(known, services.clock()), output.sortFields(known))) {
+      if (part == null) {
+        return null;
+      }
+      need.addAll(part);
+    }
+    return need;
   }
 
   private static boolean showsProgress(Console console, Format format, OutputOptions output) {

@@ -82,6 +82,14 @@ final class OutputOptions {
     return desc ? c.reversed() : c;
   }
 
+  /** The top-level fields --sort-column reads (empty without it; null when not known). */
+  java.util.Set<String> sortFields(InstanceColumns known) {
+    if (sortColumn == null) {
+      return java.util.Set.of();
+    }
+    return known.resolve(List.of(sortColumn.split(":", 2)[0])).get(0).fields();
+  }
+
   /** Numbers (also "2×A10" style leading counts) compare as numbers, everything else as text. */
   static int compareCells(String a, String b) {
     BigDecimal x = leadingNumber(a);

@@ -34,12 +34,21 @@ public final class JsonText {
 
   /** Parses one JSON value (trailing content is an error), or returns null for an empty body. */
   public static JsonNode read(byte[] bytes) throws IOException {
+    return read(bytes, null);
+  }
+
+  /**
+   * As {@link #read(byte[])}, keeping in each object of the root's Instances array only the
+   * fields named in {@code instanceFields} (null keeps all): the rest is skipped by the parser,
+   * never built. A listing that prints a few columns reads a fraction of every page this way.
+   */
+  public static JsonNode read(byte[] bytes, java.util.Set<String> instanceFields) throws IOException {
     try (JsonParser p = FACTORY.createParser(bytes)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return null;
       }
-      JsonNode root = value(p, first);
+      JsonNode root = value(p, first, instanceFields);
       JsonToken trailing = p.nextToken();
       if (trailing != null) {
         throw new JsonParseException(p, "trailing token " + trailing + " after the JSON value");
@@ -49,19 +58,31 @@ public final class JsonText {
   }
 
   /** Reads the value that starts at the current token, iteratively (no recursion on deep input). */
-  private static JsonNode value(JsonParser p, JsonToken start) throws IOException {
+  private static JsonNode value(JsonParser p, JsonToken start, java.util.Set<String> instanceFields)
+      throws IOException {
     if (start != JsonToken.START_OBJECT && start != JsonToken.START_ARRAY) {
       return scalar(p, start);
+    }
+    if (start != JsonToken.START_OBJECT) {
+      instanceFields = null; // only a page object has an Instances array to project
     }
     Deque<JsonNode> stack = new ArrayDeque<>();
     JsonNode root = start == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
     stack.push(root);
     String field = null;
+    JsonNode instances = null;
     JsonToken t;
     while ((t = p.nextToken()) != null) {
       JsonNode parent = stack.peek();
       switch (t) {
-        case FIELD_NAME -> field = p.currentName();
+        case FIELD_NAME -> {
+          field = p.currentName();
+          if (instanceFields != null && instances != null && stack.size() == 3 && !instanceFields.contains(field)
+              && below(stack) == instances) {
+            p.nextToken();
+            p.skipChildren(); // a field no column reads: skipped, not built
+          }
+        }
         case END_OBJECT, END_ARRAY -> {
           stack.pop();
           if (stack.isEmpty()) {
@@ -78,11 +99,21 @@ public final class JsonText {
           }
           if (child.isContainerNode()) {
             stack.push(child);
+            if (stack.size() == 2 && "Instances".equals(field) && child.isArray()) {
+              instances = child;
+            }
           }
         }
       }
     }
     throw new JsonParseException(p, "unexpected end of input");
+  }
+
+  /** The node under the top of the stack (the container of the object being read). */
+  private static JsonNode below(Deque<JsonNode> stack) {
+    Iterator<JsonNode> it = stack.iterator();
+    it.next();
+    return it.next();
   }
 
   private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,34 +33,43 @@ public final class InstanceColumns {
   private static final java.util.regex.Pattern VENDOR = java.util.regex.Pattern.compile("(?i)^(nvidia|tesla)[ -]+");
   private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
 
+  private static final String RESOURCES = "RequestedResource";
+  private static final String CULLER = "IdleInstanceCuller";
+
   private final Map<String, Column> builtIn = new LinkedHashMap<>();
   private final Map<String, String> descriptions = new LinkedHashMap<>();
 
   public InstanceColumns(Clock clock) {
-    add("ID", "instance ID (InstanceId)", i -> i.text("InstanceId"), false);
-    add("NAME", "instance name", i -> i.text("InstanceName"), true);
-    add("STATUS", "status", i -> i.text("Status"), false);
-    add("WORKSPACE", "workspace name, else ID", i -> firstNonEmpty(i.text("WorkspaceName"), i.text("WorkspaceId")), true);
-    add("GPU", "GPUs and model, e.g. 2×A10", InstanceColumns::gpu, true);
-    add("CPU", "requested vCPUs", i -> i.text("RequestedResource.CPU"), false);
-    add("MEMORY", "requested memory", i -> memory(i.text("RequestedResource.Memory")), false);
-    add("IMAGE", "image name", i -> i.text("ImageName"), true);
-    add("OWNER", "owner name, else user ID", i -> firstNonEmpty(i.text("UserName"), i.text("UserId")), true);
-    add("AGE", "time since creation, e.g. 3d", i -> age(i.text("GmtCreateTime"), clock), false);
-    add("PAYMENT", "PayAsYouGo or Subscription", i -> i.text("PaymentType"), false);
-    add("ACCESS", "PRIVATE or PUBLIC", i -> i.text("Accessibility"), false);
-    add("SPEC", "ECS instance type", i -> i.text("EcsSpec"), true);
-    add("RESOURCE", "resource group ID", i -> i.text("ResourceId"), true);
-    add("IDLE", "minutes idle (IdleInstanceCuller)", i -> i.text("IdleInstanceCuller.IdleTimeInMinutes"), false);
-    add("CREATED", "creation time (UTC)", i -> i.text("GmtCreateTime"), false);
-    add("REGION", "region, when listing several (RegionId)", i -> i.text("RegionId"), false);
-    add("IDLE_FOR", "idle time, e.g. 3h20m (IdleInstanceCuller)", InstanceColumns::idleFor, false);
-    add("WASTE", "GPU-hours idle: GPUs × idle hours", i -> Metrics.display(Metrics.idleGpuHours(i)), false);
-    add("RUNTIME", "accumulated running hours", i -> Metrics.display(Metrics.runningHours(i)), false);
+    add("ID", "instance ID (InstanceId)", Set.of("InstanceId"), i -> i.text("InstanceId"), false);
+    add("NAME", "instance name", Set.of("InstanceName"), i -> i.text("InstanceName"), true);
+    add("STATUS", "status", Set.of("Status"), i -> i.text("Status"), false);
+    add("WORKSPACE", "workspace name, else ID", Set.of("WorkspaceName", "WorkspaceId"),
+        i -> firstNonEmpty(i.text("WorkspaceName"), i.text("WorkspaceId")), true);
+    add("GPU", "GPUs and model, e.g. 2×A10", Set.of(RESOURCES), InstanceColumns::gpu, true);
+    add("CPU", "requested vCPUs", Set.of(RESOURCES), i -> i.text("RequestedResource.CPU"), false);
+    add("MEMORY", "requested memory", Set.of(RESOURCES), i -> memory(i.text("RequestedResource.Memory")), false);
+    add("IMAGE", "image name", Set.of("ImageName"), i -> i.text("ImageName"), true);
+    add("OWNER", "owner name, else user ID", Set.of("UserName", "UserId"),
+        i -> firstNonEmpty(i.text("UserName"), i.text("UserId")), true);
+    add("AGE", "time since creation, e.g. 3d", Set.of("GmtCreateTime"), i -> age(i.text("GmtCreateTime"), clock), false);
+    add("PAYMENT", "PayAsYouGo or Subscription", Set.of("PaymentType"), i -> i.text("PaymentType"), false);
+    add("ACCESS", "PRIVATE or PUBLIC", Set.of("Accessibility"), i -> i.text("Accessibility"), false);
+    add("SPEC", "ECS instance type", Set.of("EcsSpec"), i -> i.text("EcsSpec"), true);
+    add("RESOURCE", "resource group ID", Set.of("ResourceId"), i -> i.text("ResourceId"), true);
+    add("IDLE", "minutes idle (IdleInstanceCuller)", Set.of(CULLER),
+        i -> i.text("IdleInstanceCuller.IdleTimeInMinutes"), false);
+    add("CREATED", "creation time (UTC)", Set.of("GmtCreateTime"), i -> i.text("GmtCreateTime"), false);
+    add("REGION", "region, when listing several (RegionId)", Set.of("RegionId"), i -> i.text("RegionId"), false);
+    add("IDLE_FOR", "idle time, e.g. 3h20m (IdleInstanceCuller)", Set.of(CULLER), InstanceColumns::idleFor, false);
+    add("WASTE", "GPU-hours idle: GPUs × idle hours", Set.of(RESOURCES, CULLER),
+        i -> Metrics.display(Metrics.idleGpuHours(i)), false);
+    add("RUNTIME", "accumulated running hours", Set.of("AccumulatedRunningTimeInMs"),
+        i -> Metrics.display(Metrics.runningHours(i)), false);
   }
 
-  private void add(String name, String description, Function<Instance, String> cell, boolean shrinkable) {
-    builtIn.put(name, new Column(name, cell, shrinkable, null));
+  private void add(String name, String description, Set<String> fields, Function<Instance, String> cell,
+      boolean shrinkable) {
+    builtIn.put(name, new Column(name, cell, shrinkable, null, fields));
     descriptions.put(name, description);
   }
 
@@ -73,7 +83,7 @@ public final class InstanceColumns {
     List<Column> out = new ArrayList<>();
     for (String name : names) {
       Column c = builtIn.get(name.toUpperCase(Locale.ROOT));
-      out.add(c != null ? c : new Column(name, i -> cell(i.at(name)), true, name));
+      out.add(c != null ? c : new Column(name, i -> cell(i.at(name)), true, name, Set.of(name.split("\\.", 2)[0])));
     }
     return out;
   }

@@ -109,13 +109,13 @@ public final class Summary {
       cols.add(new Column(key.header, i -> {
         String v = i.text(key.field);
         return i.raw().get(key.field).isNull() ? (firstKey ? TOTAL : "") : v;
-      }, true, null));
+      }, true, null, null));
     }
-    cols.add(new Column("INSTANCES", i -> i.text("Instances"), false, null));
-    cols.add(new Column("CPU", i -> i.text("CPU"), false, null));
-    cols.add(new Column("GPU", i -> i.text("GPU"), false, null));
-    cols.add(new Column("MEMORY(GB)", i -> i.text("MemoryGB"), false, null));
-    cols.add(new Column("RUNNING(H)", i -> i.text("RunningHours"), false, null));
+    cols.add(new Column("INSTANCES", i -> i.text("Instances"), false, null, null));
+    cols.add(new Column("CPU", i -> i.text("CPU"), false, null, null));
+    cols.add(new Column("GPU", i -> i.text("GPU"), false, null, null));
+    cols.add(new Column("MEMORY(GB)", i -> i.text("MemoryGB"), false, null, null));
+    cols.add(new Column("RUNNING(H)", i -> i.text("RunningHours"), false, null, null));
     return cols;
   }
 

@@ -193,6 +193,11 @@ public final class Where implements Predicate<Instance> {
     return v;
   }
 
+  /** The top-level fields the expression reads (null when not known). */
+  public java.util.Set<String> fields() {
+    return column.fields();
+  }
+
   @Override
   public String toString() {
     return field + op.symbol + value;
