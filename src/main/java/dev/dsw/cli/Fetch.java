@@ -35,16 +35,30 @@ final class Fetch {
     this.fields = fields;
   }
 
-  boolean multiRegion() {
-    return !services.regions().isEmpty();
+  /** Fetches all pages (up to the limit) and hands instances that pass the filter to the sink. */
+  void all(ListInstancesQuery query, Pages.Options paging, Predicate<Instance> where, Consumer<Instance> sink) {
+    all(query, paging, where, sink, false);
   }
 
-  /** Fetches all pages (up to the limit) and hands instances that pass the filter to the sink. */
+  /**
+   * As above; {@code buffered} says that nothing reaches stdout until the end (a table, a sort, a
+   * report), so a "fetching page n/m" line on a terminal cannot interleave with rows.
+   */
   void all(ListInstancesQuery query, Pages.Options paging, Predicate<Instance> where, Consumer<Instance> sink,
-      Pages.Progress progress) {
+      boolean buffered) {
     List<String> regions = services.regions();
     if (regions.isEmpty()) {
-      Pages.all(services.client().projecting(fields), query, paging, where, sink, progress, services.console()::warn);
+      Console console = services.console();
+      boolean show = buffered && console.isTty() && !console.quiet();
+      try {
+        Pages.all(services.client().projecting(fields), query, paging, where, sink,
+            show ? progress(console) : Pages.Progress.NONE, console::warn);
+      } finally {
+        if (show) {
+          console.err().print("\r\u001b[K");
+          console.err().flush();
+        }
+      }
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(REGIONS_AT_ONCE, regions.size()), r -> {
@@ -102,6 +116,15 @@ final class Fetch {
     }
   }
 
+  private static Pages.Progress progress(Console console) {
+    return (done, total) -> {
+      if (total > 1) {
+        console.err().print("\rfetching page " + done + "/" + total + "…");
+        console.err().flush();
+      }
+    };
+  }
+
   /**
    * Throws when some regions failed (they were reported on stderr as they came): call it after
    * the output of the others is written, so nothing fetched is lost but the exit code says so.
@@ -114,7 +137,7 @@ final class Fetch {
 
   /** Fetches exactly one page, as the API does (--page); one region only. */
   void single(ListInstancesQuery query, int page, Integer size, Predicate<Instance> where, Consumer<Instance> sink) {
-    if (multiRegion()) {
+    if (services.multiRegion()) {
       throw new UsageException("--page reads one page of one region", "drop --page, or query one region");
     }
     Pages.single(services.client().projecting(fields), query, page, size, i -> {

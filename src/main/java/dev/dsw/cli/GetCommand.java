@@ -78,13 +78,13 @@ final class GetCommand implements Callable<Integer> {
     Format format = output.format(Format.detail);
     InstanceColumns known = new InstanceColumns(services.clock());
     Fetch fetch = new Fetch(services);
-    OutputSpec outSpec = output.spec(console, known, format, fetch.multiRegion() ? List.of("REGION") : List.of());
+    OutputSpec outSpec = output.spec(console, known, format, services.multiRegion());
     if (services.dryRun(query.page(1, PagingOptions.MAX_PAGE_SIZE))) {
       return ExitCodes.OK;
     }
     Map<String, Instance> found = new LinkedHashMap<>();
     fetch.all(query, new Pages.Options(PagingOptions.MAX_PAGE_SIZE, 4, 0), i -> wanted.contains(i.id()),
-        i -> found.putIfAbsent(i.id(), i), Pages.Progress.NONE);
+        i -> found.putIfAbsent(i.id(), i));
     Formatter formatter = format.formatter(outSpec);
     formatter.begin();
     List<String> missing = new ArrayList<>();
@@ -102,7 +102,7 @@ final class GetCommand implements Callable<Integer> {
       String where = (workspace.equals("ALL") ? "any workspace" : "workspace " + workspace)
           + (resourceId.equals("ALL") ? "" : ", resource group " + resourceId);
       throw new NotFoundException("instance" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-          + " not found in " + where + (fetch.multiRegion() ? " of the regions asked" : " of this region"),
+          + " not found in " + where + (services.multiRegion() ? " of the regions asked" : " of this region"),
           "check the ID with 'dsw list --workspace ALL --resource-id ALL', or pass --region");
     }
     return ExitCodes.OK;

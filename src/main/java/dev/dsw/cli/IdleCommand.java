@@ -82,16 +82,12 @@ final class IdleCommand implements Callable<Integer> {
         .and(i -> !i.text("IdleInstanceCuller.IdleTimeInMinutes").isEmpty() && Metrics.idle(i).compareTo(min) >= 0);
     Format format = output.format(Format.table);
     Fetch fetch = new Fetch(services);
-    OutputSpec out = output.spec(console, known, format, fetch.multiRegion() ? List.of("REGION") : List.of(), COLUMNS);
+    OutputSpec out = output.spec(console, known, format, services.multiRegion(), COLUMNS);
     if (services.dryRun(query.page(1, o.pageSize()))) {
       return ExitCodes.OK;
     }
     List<Instance> idle = new ArrayList<>();
-    try {
-      fetch.all(query, o, where, idle::add, Listing.progress(console, Format.table, output));
-    } finally {
-      Listing.clearProgress(console, Format.table, output);
-    }
+    fetch.all(query, o, where, idle::add, true); // sorted by waste: nothing prints before the end
     idle.sort(Comparator.comparing(Metrics::idleGpuHours).thenComparing(Metrics::idle).reversed()
         .thenComparing(Instance::id));
     Formatter formatter = format.formatter(out);

@@ -10,13 +10,12 @@ import dev.dsw.output.Column;
 import dev.dsw.output.Format;
 import java.io.PrintStream;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** Runs a listing: dry run, or fetch (one page or all) into the chosen formatter with progress on a terminal. */
+/** Runs a listing: dry run, or fetch (one page or all) into the chosen formatter. */
 final class Listing {
   private final Services services;
 
@@ -33,8 +32,7 @@ final class Listing {
       return ExitCodes.OK;
     }
     Predicate<Instance> where = filters.where(known, services.clock());
-    boolean several = new Fetch(services).multiRegion();
-    OutputSpec spec = output.spec(console, known, format, several ? List.of("REGION") : List.of());
+    OutputSpec spec = output.spec(console, known, format, services.multiRegion());
     Fetch fetch = new Fetch(services, fields(format, spec, known, output, filters));
     if (services.dryRun(page != null ? query.page(page, pageSize) : query.page(1, paging.pageSize()))) {
       return ExitCodes.OK;
@@ -49,11 +47,7 @@ final class Listing {
     if (page != null) {
       fetch.single(query, page, pageSize, where, sink);
     } else {
-      try {
-        fetch.all(query, paging, where, sink, progress(console, format, output));
-      } finally {
-        clearProgress(console, format, output);
-      }
+      fetch.all(query, paging, where, sink, !format.streams() || output.sortColumn != null);
     }
     formatter.end();
     fetch.complete();
@@ -85,30 +79,6 @@ final class Listing {
       need.addAll(part);
     }
     return need;
-  }
-
-  private static boolean showsProgress(Console console, Format format, OutputOptions output) {
-    // Progress lines would interleave with rows that stream to the same terminal.
-    return console.isTty() && !console.quiet() && (!format.streams() || output.sortColumn != null);
-  }
-
-  static Pages.Progress progress(Console console, Format format, OutputOptions output) {
-    if (!showsProgress(console, format, output)) {
-      return Pages.Progress.NONE;
-    }
-    return (done, total) -> {
-      if (total > 1) {
-        console.err().print("\rfetching page " + done + "/" + total + "…");
-        console.err().flush();
-      }
-    };
-  }
-
-  static void clearProgress(Console console, Format format, OutputOptions output) {
-    if (showsProgress(console, format, output)) {
-      console.err().print("\r\u001b[K");
-      console.err().flush();
-    }
   }
 
   static void printColumns(PrintStream out, InstanceColumns known) {

@@ -46,15 +46,16 @@ final class OutputOptions {
   }
 
   /**
-   * Builds the output spec; the console decides width and colour once, here. {@code extra} columns
-   * (REGION when several regions are listed) go first unless --columns names the columns.
+   * Builds the output spec; the console decides width and colour once, here. With several regions
+   * a REGION column goes first, unless --columns names the columns.
    */
-  OutputSpec spec(Console console, InstanceColumns known, Format chosen, List<String> extra) {
-    return spec(console, known, chosen, extra, chosen == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT);
+  OutputSpec spec(Console console, InstanceColumns known, Format chosen, boolean severalRegions) {
+    return spec(console, known, chosen, severalRegions,
+        chosen == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT);
   }
 
   /** As above with the command's own default columns. */
-  OutputSpec spec(Console console, InstanceColumns known, Format chosen, List<String> extra, List<String> defaults) {
+  OutputSpec spec(Console console, InstanceColumns known, Format chosen, boolean severalRegions, List<String> defaults) {
     if (columns != null && !chosen.hasColumns()) {
       console.warn("--columns applies to table, wide, csv and tsv; -o " + chosen + " prints whole instances");
     }
@@ -62,7 +63,9 @@ final class OutputOptions {
     if (columns != null) {
       names.addAll(columns);
     } else {
-      names.addAll(extra);
+      if (severalRegions) {
+        names.add("REGION");
+      }
       names.addAll(defaults);
     }
     List<Column> cols = known.resolve(names);

@@ -135,6 +135,11 @@ public final class Services implements AutoCloseable {
     return out;
   }
 
+  /** Whether several regions are asked for (each instance then carries its RegionId). */
+  boolean multiRegion() {
+    return !regions().isEmpty();
+  }
+
   private DswClient demoClient(String region) {
     if (demoServer == null) {
       try {

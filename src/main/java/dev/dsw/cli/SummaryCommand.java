@@ -93,11 +93,9 @@ final class SummaryCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Fetch fetch = new Fetch(services);
-    String single = keys.contains(Summary.Key.REGION) && !fetch.multiRegion() ? singleRegion() : null;
+    String single = keys.contains(Summary.Key.REGION) && !services.multiRegion() ? singleRegion() : null;
     Summary summary = new Summary(keys);
-    fetch.all(query, o, where, i -> summary.add(single == null ? i : i.inRegion(single)),
-        Listing.progress(console, Format.table, new OutputOptions()));
-    Listing.clearProgress(console, Format.table, new OutputOptions());
+    fetch.all(query, o, where, i -> summary.add(single == null ? i : i.inRegion(single)), true);
     OutputSpec out = new OutputSpec(console.out(), summary.columns(), !noHeaders, console.width(), console.colour(),
         console.isTty(), true, Optional.empty());
     Formatter formatter = chosen.formatter(out);

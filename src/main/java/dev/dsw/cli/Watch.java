@@ -50,7 +50,7 @@ final class Watch {
     Console console = services.console();
     InstanceColumns known = new InstanceColumns(services.clock());
     Predicate<Instance> where = filters.where(known, services.clock());
-    List<String> extra = new Fetch(services).multiRegion() ? List.of("REGION") : List.of();
+    boolean several = services.multiRegion();
     Map<String, Instance> previous = null;
     int polls = 0;
     services.env().catchInterrupts();
@@ -58,7 +58,7 @@ final class Watch {
       Map<String, Instance> now = new LinkedHashMap<>();
       try {
         Fetch fetch = new Fetch(services);
-        fetch.all(query, paging, where, i -> now.put(i.text("RegionId") + "/" + i.id(), i), Pages.Progress.NONE);
+        fetch.all(query, paging, where, i -> now.put(i.text("RegionId") + "/" + i.id(), i));
         fetch.complete(); // a region missing from one poll must not read as its instances removed
       } catch (ApiException | NetworkException | MalformedResponseException | IncompleteResultException e) {
         if (previous == null) {
@@ -69,7 +69,7 @@ final class Watch {
       }
       polls++;
       List<Change> changes = diff(previous, now);
-      OutputSpec spec = output.spec(console, known, format, extra);
+      OutputSpec spec = output.spec(console, known, format, several);
       if (format == Format.jsonl) {
         events(console.out(), changes, spec.showSecrets());
       } else if (console.isTty()) {
