@@ -1,21 +1,18 @@
 package dev.dsw.cli;
 
 import dev.dsw.model.Instance;
+import dev.dsw.output.Cells;
 import dev.dsw.output.Column;
 import dev.dsw.output.Format;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.OutputSpec;
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** How results are shown: shared by every command that prints instances. */
 final class OutputOptions {
-  private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^-?\\d+(\\.\\d+)?");
-
   @Option(names = {"-o", "--output"}, paramLabel = "<format>",
       description = "Output format: ${COMPLETION-CANDIDATES}. Default: table (detail for get).")
   Format format;
@@ -81,7 +78,7 @@ final class OutputOptions {
       throw new UsageException("--sort-column " + spec + ": the direction after ':' must be asc or desc", null);
     }
     Column col = known.resolve(List.of(parts[0])).get(0);
-    Comparator<Instance> c = (a, b) -> compareCells(col.valueOf(a), col.valueOf(b));
+    Comparator<Instance> c = (a, b) -> Cells.compare(col.valueOf(a), col.valueOf(b));
     return desc ? c.reversed() : c;
   }
 
@@ -91,25 +88,6 @@ final class OutputOptions {
       return java.util.Set.of();
     }
     return known.resolve(List.of(sortColumn.split(":", 2)[0])).get(0).fields();
-  }
-
-  /** Numbers (also "2×A10" style leading counts) compare as numbers, everything else as text. */
-  static int compareCells(String a, String b) {
-    BigDecimal x = leadingNumber(a);
-    BigDecimal y = leadingNumber(b);
-    if (x != null && y != null) {
-      int c = x.compareTo(y);
-      return c != 0 ? c : a.compareTo(b);
-    }
-    if (x != null || y != null) {
-      return x != null ? -1 : 1;
-    }
-    return a.toLowerCase(Locale.ROOT).compareTo(b.toLowerCase(Locale.ROOT));
-  }
-
-  private static BigDecimal leadingNumber(String s) {
-    java.util.regex.Matcher m = LEADING_NUMBER.matcher(s);
-    return m.find() && (m.end() == s.length() || !Character.isLetter(s.charAt(m.end()))) ? new BigDecimal(m.group()) : null;
   }
 
   /** Completion candidates for --columns: the built-in names, and help. */

@@ -39,7 +39,6 @@ public final class Where implements Predicate<Instance> {
   }
 
   public static final String OPERATORS = "= != < <= > >= ~ !~";
-  private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?");
 
   private final String field;
   private final Op op;
@@ -146,7 +145,7 @@ public final class Where implements Predicate<Instance> {
    */
   private Optional<Integer> compare(String cell) {
     if (number != null) {
-      BigDecimal n = leadingNumber(cell);
+      BigDecimal n = Cells.leadingNumber(cell);
       return n == null ? Optional.empty() : Optional.of(n.compareTo(number));
     }
     if (time != null) {
@@ -169,21 +168,8 @@ public final class Where implements Predicate<Instance> {
 
   /** The value as a number when it is one, e.g. 2, -1.5 (not 7d, not 2024-01-12). */
   private static BigDecimal exactNumber(String s) {
-    Matcher m = NUMBER.matcher(s);
+    Matcher m = Cells.NUMBER.matcher(s);
     return m.find() && m.end() == s.length() ? new BigDecimal(s) : null;
-  }
-
-  /** The leading number of a cell: "2" → 2, "2×A10" → 2, "32G" → 32; null for "A10" or "2024-01-12". */
-  static BigDecimal leadingNumber(String s) {
-    Matcher m = NUMBER.matcher(s);
-    if (!m.find()) {
-      return null;
-    }
-    if (m.end() < s.length() && (Character.isDigit(s.charAt(m.end())) || s.charAt(m.end()) == '-'
-        || s.charAt(m.end()) == ':')) {
-      return null;
-    }
-    return new BigDecimal(m.group());
   }
 
   private static String unquote(String v) {

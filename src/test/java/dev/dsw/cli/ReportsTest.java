@@ -168,6 +168,14 @@ class ReportsTest {
   }
 
   @Test
+  void sortColumnOrdersDurationsByLength() {
+    // idle: r3 10h, r2 5h, r1 2h30m, f1 30m; s1 and s2 have no culler (empty cells sort last).
+    TestEnvironment env = run(0, "list", "--workspace", "ALL", "--resource-id", "ALL", "--sort-column", "IDLE_FOR:desc",
+        "-o", "csv", "--columns", "ID,IDLE_FOR", "--no-headers", "--where", "IDLE_FOR>0m");
+    assertThat(lines(env)).containsExactly("dsw-r3,10h", "dsw-r2,5h", "dsw-r1,2h30m", "dsw-f1,30m");
+  }
+
+  @Test
   void limitCountsInstancesThatPassWhere() {
     TestEnvironment env = run(0, "list", "--workspace", "ALL", "--resource-id", "ALL", "--page-size", "1",
         "--where", "Status=Stopped", "--limit", "2", "-o", "csv", "--columns", "ID", "--no-headers");
