@@ -29,15 +29,17 @@ public final class HttpDswClient implements DswClient {
   private final Transport transport;
   private final String baseUrl;
   private final java.util.Set<String> fields;
+  private final boolean ownsTransport;
 
   public HttpDswClient(Transport transport, String baseUrl) {
-    this(transport, baseUrl, null);
+    this(transport, baseUrl, null, true);
   }
 
-  private HttpDswClient(Transport transport, String baseUrl, java.util.Set<String> fields) {
+  private HttpDswClient(Transport transport, String baseUrl, java.util.Set<String> fields, boolean ownsTransport) {
     this.transport = transport;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.fields = fields;
+    this.ownsTransport = ownsTransport;
   }
 
   /** A view on the same transport that keeps only these instance fields (plus InstanceId); closing it closes nothing. */
@@ -48,20 +50,7 @@ public final class HttpDswClient implements DswClient {
     }
     java.util.Set<String> keep = new java.util.HashSet<>(instanceFields);
     keep.add("InstanceId");
-    HttpDswClient owner = this;
-    return new DswClient() {
-      final HttpDswClient view = new HttpDswClient(owner.transport, owner.baseUrl, java.util.Set.copyOf(keep));
-
-      @Override
-      public InstancePage listInstances(ListInstancesQuery query) {
-        return view.listInstances(query);
-      }
-
-      @Override
-      public String dryRun(ListInstancesQuery query) {
-        return view.dryRun(query);
-      }
-    };
+    return new HttpDswClient(transport, baseUrl, java.util.Set.copyOf(keep), false);
   }
 
   private ApiRequest request(ListInstancesQuery query) {
@@ -223,6 +212,8 @@ public final class HttpDswClient implements DswClient {
 
   @Override
   public void close() {
-    transport.close();
+    if (ownsTransport) {
+      transport.close();
+    }
   }
 }

@@ -155,14 +155,28 @@ final class FilterOptions {
   /** All --where expressions as one predicate; a bad expression is a usage error naming it. */
   Predicate<Instance> where(InstanceColumns columns, java.time.Clock clock) {
     Predicate<Instance> all = i -> true;
-    for (String expression : where) {
-      try {
-        all = all.and(Where.parse(expression, columns, clock));
-      } catch (Where.SyntaxException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
+    for (Where w : parsed(columns, clock)) {
+      all = all.and(w);
     }
     return all;
+  }
+
+  private List<Where> parsed;
+
+  /** The --where expressions, read once per run; a bad one is a usage error naming it. */
+  private List<Where> parsed(InstanceColumns columns, java.time.Clock clock) {
+    if (parsed == null) {
+      List<Where> out = new ArrayList<>();
+      for (String expression : where) {
+        try {
+          out.add(Where.parse(expression, columns, clock));
+        } catch (Where.SyntaxException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+      parsed = out;
+    }
+    return parsed;
   }
 
   /** Refuses control characters (a pasted newline or escape is never meant) and values past {@link #MAX_TEXT}. */
@@ -190,17 +204,11 @@ final class FilterOptions {
   /** The top-level instance fields the --where expressions read; null when one cannot say. */
   java.util.Set<String> whereFields(InstanceColumns columns, java.time.Clock clock) {
     java.util.Set<String> all = new java.util.HashSet<>();
-    for (String expression : where) {
-      java.util.Set<String> f;
-      try {
-        f = Where.parse(expression, columns, clock).fields();
-      } catch (Where.SyntaxException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
-      if (f == null) {
+    for (Where w : parsed(columns, clock)) {
+      if (w.fields() == null) {
         return null;
       }
-      all.addAll(f);
+      all.addAll(w.fields());
     }
     return all;
   }

@@ -150,8 +150,8 @@ public final class Services implements AutoCloseable {
       }
       closeables.add(demoServer);
     }
-    if (region != null && !Endpoints.isValidRegion(region)) {
-      throw new UsageException("'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
+    if (region != null) {
+      requireRegion(region);
     }
     Credentials demo = Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
     return new HttpDswClient(transport(CredentialProvider.of(demo)),
@@ -191,11 +191,11 @@ public final class Services implements AutoCloseable {
 
   /** The API base URL: --endpoint, else built from the region. */
   String endpoint() {
-    if (global.region != null && !Endpoints.isValidRegion(global.region)) {
-      throw new UsageException("'" + global.region + "' is not a region ID", "e.g. --region cn-hangzhou");
+    if (global.region != null) {
+      requireRegion(global.region); // checked even when a fixed --endpoint makes it unused
     }
-    if (global.endpoint != null) {
-      return checkedEndpoint(global.endpoint.replace("{region}", global.endpoint.contains("{region}") ? region() : ""));
+    if (global.endpoint != null && !global.endpoint.contains("{region}")) {
+      return checkedEndpoint(global.endpoint);
     }
     return endpoint(region());
   }
@@ -209,11 +209,15 @@ public final class Services implements AutoCloseable {
       }
       return checkedEndpoint(global.endpoint.replace("{region}", region));
     }
-    if (!Endpoints.isValidRegion(region)) {
-      throw new UsageException("'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
-    }
+    requireRegion(region);
     boolean vpc = global.isVpc() || "vpc".equalsIgnoreCase(selectedProfile().map(Profile::endpointType).orElse(null));
     return Endpoints.forRegion(region, vpc);
+  }
+
+  private static void requireRegion(String id) {
+    if (!Endpoints.isValidRegion(id)) {
+      throw new UsageException("'" + id + "' is not a region ID", "e.g. --region cn-hangzhou");
+    }
   }
 
   private static String checkedEndpoint(String url) {
