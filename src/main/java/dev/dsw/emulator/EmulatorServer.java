@@ -383,10 +383,13 @@ public final class EmulatorServer implements AutoCloseable {
     return b;
   }
 
-  /** The last selections, by fleet version and filters (not paging): paging a big fleet filters and sorts it once. */
-  private final Map<String, List<ObjectNode>> selections = new LinkedHashMap<>(16, 0.75f, true) {
+  /** A selection and the fleet list it was made from (compared by identity: updates replace the list). */
+  private record Selected(List<ObjectNode> fleet, List<ObjectNode> matches) {}
+
+  /** The last selections, by fleet and filters (not paging): paging a big fleet filters and sorts it once. */
+  private final Map<String, Selected> selections = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, List<ObjectNode>> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Selected> eldest) {
       return size() > 16;
     }
   };
@@ -395,16 +398,16 @@ public final class EmulatorServer implements AutoCloseable {
     Map<String, String> filters = new java.util.TreeMap<>(query);
     filters.remove("PageNumber");
     filters.remove("PageSize");
-    String key = System.identityHashCode(fleet) + "/" + fleet.size() + "/" + filters;
+    String key = System.identityHashCode(fleet) + "/" + filters; // one entry per region's fleet
     synchronized (selections) {
-      List<ObjectNode> cached = selections.get(key);
-      if (cached != null) {
-        return cached;
+      Selected cached = selections.get(key);
+      if (cached != null && cached.fleet() == fleet) {
+        return cached.matches();
       }
     }
     List<ObjectNode> fresh = selection.select(fleet);
     synchronized (selections) {
-      selections.put(key, fresh);
+      selections.put(key, new Selected(fleet, fresh));
     }
     return fresh;
   }
