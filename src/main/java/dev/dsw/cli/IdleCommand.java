@@ -37,8 +37,9 @@ final class IdleCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
-  @Option(names = "--for", paramLabel = "<duration>", description = "Idle at least this long: 30m, 2h, 1d, 3h20m. Default: 1h.")
-  String idleFor = "1h";
+  @Option(names = "--for", paramLabel = "<duration>", converter = DurationConverter.class,
+      description = "Idle at least this long: 30m, 2h, 1d, 3h20m. Default: 1h.")
+  Duration idleFor = Duration.ofHours(1);
 
   @Mixin
   FilterOptions filters;
@@ -58,14 +59,9 @@ final class IdleCommand implements Callable<Integer> {
     this.services = services;
   }
 
-  Duration threshold() {
-    return dev.dsw.model.Times.duration(idleFor).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "--for " + idleFor + ": not a duration; use e.g. 30m, 2h, 1d or 3h20m"));
-  }
-
   @Override
   public Integer call() {
-    Duration min = threshold();
+    Duration min = idleFor;
     if (!filters.statuses.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--status does not apply: dsw idle lists Running instances");
     }

@@ -132,7 +132,7 @@ class ReportsTest {
   @Test
   void idleRefusesStatusAndBadDurations() {
     assertThat(run(2, "idle", "--status", "Stopped").stderr()).contains("--status does not apply");
-    assertThat(run(2, "idle", "--for", "two hours").stderr()).contains("--for two hours: not a duration");
+    assertThat(run(2, "idle", "--for", "two hours").stderr()).contains("--for").contains("'two hours' is not a duration");
   }
 
   @ParameterizedTest(name = "{0}")
