@@ -45,10 +45,9 @@ public final class Secrets {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey();
         JsonNode v = e.getValue();
-        if (key.equals("EnvironmentVariables") && v.isObject()) {
+        if (allValuesBelow(key, v)) {
           maskTree(v, true);
-        } else if ((allValues || (sensitive(key) && !key.equals("CredentialConfig")))
-            && v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty()) {
+        } else if (hides(key, v, allValues)) {
           e.setValue(o.textNode(MASK));
         } else if (v.isContainerNode()) {
           maskTree(v, allValues);
@@ -59,6 +58,17 @@ public final class Secrets {
         maskTree(child, allValues);
       }
     }
+  }
+
+  /** The one masking rule, for the copy and for the writer: a non-empty scalar under a sensitive name. */
+  private static boolean hides(String key, JsonNode v, boolean allValues) {
+    return (allValues || (sensitive(key) && !key.equals("CredentialConfig")))
+        && v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty();
+  }
+
+  /** Every value below this field is masked: the environment variables' values. */
+  private static boolean allValuesBelow(String key, JsonNode v) {
+    return key.equals("EnvironmentVariables") && v.isObject();
   }
 
   /** Whether a field name marks a secret (password, secret, token, AccessKeyId, auth, credential). */
@@ -84,10 +94,9 @@ public final class Secrets {
         String key = e.getKey();
         JsonNode v = e.getValue();
         g.writeFieldName(key);
-        if (key.equals("EnvironmentVariables") && v.isObject()) {
+        if (allValuesBelow(key, v)) {
           write(g, v, true);
-        } else if ((allValues || (sensitive(key) && !key.equals("CredentialConfig")))
-            && v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty()) {
+        } else if (hides(key, v, allValues)) {
           g.writeString(MASK);
         } else {
           write(g, v, allValues);
