@@ -79,11 +79,28 @@ public final class CommandFactory implements IFactory {
         .setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(services.env().err(),
             java.nio.charset.StandardCharsets.UTF_8), true))
         .setUsageHelpLongOptionsMaxWidth(28)
+        .setHelpFactory((spec, scheme) -> {
+          spec.usageMessage().width(helpWidth(services.console().width()));
+          return new CommandLine.Help(spec, scheme);
+        })
         .setExecutionStrategy(parseResult -> {
           services.configure(GlobalOptions.effective(parseResult));
           return new RunLast().execute(parseResult);
         });
     return cl;
+  }
+
+  /**
+   * Help fits the terminal, read only when help is printed. (picocli's own usageHelpAutoWidth
+   * runs {@code stty} in a child process and polls it every 25 ms: about 0.2 s on every run at a
+   * terminal, even for --version. Console asks the terminal directly.) Not a terminal: 80.
+   */
+  static final int DEFAULT_HELP_WIDTH = 80; // picocli's default
+  static final int MINIMUM_HELP_WIDTH = 55; // picocli refuses less
+
+  static int helpWidth(int terminalColumns) {
+    return terminalColumns <= 0 ? DEFAULT_HELP_WIDTH
+        : Math.max(MINIMUM_HELP_WIDTH, terminalColumns);
   }
 
   @Override

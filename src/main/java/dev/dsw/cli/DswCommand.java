@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
+   
     description = {
       "Find, filter and report on Alibaba Cloud PAI-DSW notebook instances.",
       "",

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** dsw emulator: a local PAI-DSW API for trying dsw and testing scripts offline. */
-@Command(name = "emulator", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "emulator", sortOptions = false,
     description = {
       "Serve a local PAI-DSW ListInstances API (signature checks, paging, faults) until Ctrl-C.",
       "The first line on stdout is the base URL; one line per request goes to stderr.",

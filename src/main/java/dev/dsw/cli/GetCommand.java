@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** dsw get: instances by ID, in full. Looks in every workspace and resource group unless told otherwise. */
-@Command(name = "get", aliases = "describe", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "get", aliases = "describe", sortOptions = false,
     description = {"Show instances in full: resources, image, network, storage, timers, idle culler, snapshots, "
         + "labels and tags, environment (masked) and URLs. Any -o format of list works too.",
         "An ID that is not found is reported on stderr and the exit code is 1; the others are still shown."},

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** dsw idle: running instances idle for a while, most wasteful first. */
-@Command(name = "idle", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "idle", sortOptions = false,
     description = {"List Running instances that IdleInstanceCuller reports idle for at least --for, sorted by "
         + "waste (GPUs × idle hours, then idle time). Takes every filter of list except --status."},
     footerHeading = "%nExamples:%n",

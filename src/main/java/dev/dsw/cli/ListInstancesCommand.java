@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** dsw list: every ListInstances parameter as a flag, all pages by default. */
-@Command(name = "list", aliases = "ls", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "list", aliases = "ls", sortOptions = false,
     description = "List DSW instances. Filters combine with AND; by default every page is fetched.",
     footerHeading = "%nExamples:%n",
     footer = {

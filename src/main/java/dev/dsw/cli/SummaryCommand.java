@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** dsw summary: the fleet grouped by keys, with counts and resource totals. */
-@Command(name = "summary", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "summary", sortOptions = false,
     description = {"Group the matching instances and print per group: instances, CPU cores, GPUs, memory (GB) and "
         + "accumulated running hours, then a TOTAL row. Takes every filter of list.",
         "In JSON the total is the last object, with its key fields null."},

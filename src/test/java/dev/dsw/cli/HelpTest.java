@@ -24,4 +24,41 @@ class HelpTest {
       assertThat(env.stderr()).isEmpty();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void helpFitsTheTerminalConsoleMeasured() {
+    TestEnvironment wide = new TestEnvironment(home).terminal(140);
+    assertThat(wide.run("list", "--help")).isZero();
+    int widest = wide.stdout().lines().mapToInt(String::length).max().orElse(0);
+    assertThat(widest).isGreaterThan(80).isLessThanOrEqualTo(140);
+
+    TestEnvironment narrow = new TestEnvironment(home).terminal(30); // picocli's floor is 55
+    assertThat(narrow.run("list", "--help")).isZero();
+    assertThat(narrow.stdout().lines().mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(55);
+
+    TestEnvironment piped = new TestEnvironment(home);
+    assertThat(piped.run("list", "--help")).isZero();
+    assertThat(piped.stdout().lines().mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(80);
+  }
+
+  /**
+   * picocli's usageHelpAutoWidth measures the terminal by running stty in a child process and
+   * polling it every 25 ms, on every run at a terminal (even --version): no command may turn it on.
+   */
+  @org.junit.jupiter.api.Test
+  void noCommandAsksPicocliToRunStty() {
+    try (Services services = new Services(new TestEnvironment(home))) {
+      java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>();
+      java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+      todo.add(CommandFactory.commandLine(services));
+      while (!todo.isEmpty()) {
+        picocli.CommandLine c = todo.poll();
+        all.add(c);
+        todo.addAll(c.getSubcommands().values());
+      }
+      assertThat(all).hasSizeGreaterThan(7)
+          .allSatisfy(c -> assertThat(c.getCommandSpec().usageMessage().autoWidth())
+              .as(c.getCommandName()).isFalse());
+    }
+  }
 }
