@@ -122,25 +122,66 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** Reads the whole body now (bounded), so a connection cut mid-body throws here, inside the retry loop. */
+  /**
+   * Reads the whole body now (bounded), so a connection cut mid-body throws here, inside the retry
+   * loop. A body of declared length is read into one array of that size, a socket read at a time,
+   * so okio's few pooled segments are reused as they empty (readFully would first buffer the whole
+   * body in fresh segments); the array then travels on as it is ({@link ReadBody}), because
+   * wrapping it in a new body and reading that again would copy every page twice more.
+   */
   private static Response buffer(Response response) throws IOException {
     try (ResponseBody body = response.body()) {
       long declared = body.contentLength();
       if (declared > MAX_BODY_BYTES) {
         throw new ResponseTooLargeException("response body of " + declared + " bytes is larger than the 64 MiB limit");
       }
-      okio.Buffer buf = new okio.Buffer();
       okio.BufferedSource src = body.source();
-      while (src.read(buf, 64 * 1024) != -1) {
-        if (buf.size() > MAX_BODY_BYTES) {
-          throw new ResponseTooLargeException("response body is larger than the 64 MiB limit");
+      byte[] bytes;
+      if (declared >= 0) {
+        bytes = new byte[(int) declared];
+        java.io.InputStream in = src.inputStream();
+        for (int at = 0, n; at < bytes.length; at += n) {
+          n = in.read(bytes, at, bytes.length - at);
+          if (n < 0) {
+            throw new java.io.EOFException("the response ended after " + at + " of " + bytes.length + " bytes");
+          }
         }
+      } else {
+        okio.Buffer buf = new okio.Buffer();
+        while (src.read(buf, 64 * 1024) != -1) {
+          if (buf.size() > MAX_BODY_BYTES) {
+            throw new ResponseTooLargeException("response body is larger than the 64 MiB limit");
+          }
+        }
+        bytes = buf.readByteArray();
       }
-      MediaType type = body.contentType();
-      byte[] bytes = buf.readByteArray();
-      return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+      return response.newBuilder().body(new ReadBody(bytes, body.contentType())).build();
     }
   }
 
+  /** A body read into memory; {@link Transport} takes its array without copying it. */
+  static final class ReadBody extends ResponseBody {
+    final byte[] bytes;
+    private final MediaType type;
 
+    ReadBody(byte[] bytes, MediaType type) {
+      this.bytes = bytes;
+      this.type = type;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return type;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public okio.BufferedSource source() {
+      return new okio.Buffer().write(bytes);
+    }
+  }
 }

@@ -83,7 +83,7 @@ public final class Transport implements AutoCloseable {
   public HttpResponse send(ApiRequest request) throws IOException {
     Request http = build(request);
     try (Response r = client(http.url().isHttps()).newCall(http).execute()) {
-      byte[] body = r.body().bytes();
+      byte[] body = r.body() instanceof RetryInterceptor.ReadBody read ? read.bytes : r.body().bytes();
       String type = r.header("Content-Type", "");
       return new HttpResponse(r.code(), type, r.header("x-acs-request-id"), body);
     }
