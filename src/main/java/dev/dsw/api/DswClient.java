@@ -15,6 +15,15 @@ public interface DswClient extends AutoCloseable {
    * print a few columns. Others may ignore it and return themselves.
    */
   default DswClient projecting(java.util.Set<String> instanceFields) {
+    return projecting(instanceFields, dev.dsw.model.JsonText.Render.NONE);
+  }
+
+  /**
+   * As {@link #projecting(java.util.Set)}, and unless {@code render} is NONE each instance also
+   * carries its whole JSON ({@link dev.dsw.model.Instance#json()}), for listings that print whole
+   * instances. Others may ignore it and return themselves.
+   */
+  default DswClient projecting(java.util.Set<String> instanceFields, dev.dsw.model.JsonText.Render render) {
     return this;
   }
 

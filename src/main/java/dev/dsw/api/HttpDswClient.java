@@ -29,28 +29,38 @@ public final class HttpDswClient implements DswClient {
   private final Transport transport;
   private final String baseUrl;
   private final java.util.Set<String> fields;
+  private final JsonText.Render render;
   private final boolean ownsTransport;
 
   public HttpDswClient(Transport transport, String baseUrl) {
-    this(transport, baseUrl, null, true);
+    this(transport, baseUrl, null, JsonText.Render.NONE, true);
   }
 
-  private HttpDswClient(Transport transport, String baseUrl, java.util.Set<String> fields, boolean ownsTransport) {
+  private HttpDswClient(Transport transport, String baseUrl, java.util.Set<String> fields, JsonText.Render render,
+      boolean ownsTransport) {
     this.transport = transport;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.fields = fields;
+    this.render = render;
     this.ownsTransport = ownsTransport;
   }
 
-  /** A view on the same transport that keeps only these instance fields (plus InstanceId); closing it closes nothing. */
+  /**
+   * A view on the same transport that keeps only these instance fields (plus InstanceId) and,
+   * unless render is NONE, renders each instance whole as it reads it; closing it closes nothing.
+   */
   @Override
-  public DswClient projecting(java.util.Set<String> instanceFields) {
-    if (instanceFields == null) {
+  public DswClient projecting(java.util.Set<String> instanceFields, JsonText.Render render) {
+    if (instanceFields == null && render == JsonText.Render.NONE) {
       return this;
     }
-    java.util.Set<String> keep = new java.util.HashSet<>(instanceFields);
-    keep.add("InstanceId");
-    return new HttpDswClient(transport, baseUrl, java.util.Set.copyOf(keep), false);
+    java.util.Set<String> keep = null;
+    if (instanceFields != null) {
+      keep = new java.util.HashSet<>(instanceFields);
+      keep.add("InstanceId");
+      keep = java.util.Set.copyOf(keep);
+    }
+    return new HttpDswClient(transport, baseUrl, keep, render, false);
   }
 
   private ApiRequest request(ListInstancesQuery query) {
@@ -72,7 +82,7 @@ public final class HttpDswClient implements DswClient {
     } catch (IOException e) {
       throw network(e);
     }
-    return decode(r, fields);
+    return decode(r, fields, render);
   }
 
   private NetworkException network(IOException e) {
@@ -94,11 +104,12 @@ public final class HttpDswClient implements DswClient {
 
   /** Decodes a response into a page, or throws ApiException / MalformedResponseException. */
   static InstancePage decode(HttpResponse r) {
-    return decode(r, null);
+    return decode(r, null, JsonText.Render.NONE);
   }
 
-  static InstancePage decode(HttpResponse r, java.util.Set<String> fields) {
-    JsonNode root = parse(r, fields);
+  static InstancePage decode(HttpResponse r, java.util.Set<String> fields, JsonText.Render render) {
+    JsonText.Page page = parse(r, fields, render);
+    JsonNode root = page.root();
     String requestId = field(root, "RequestId");
     if (requestId == null) {
       requestId = r.requestIdHeader();
@@ -152,7 +163,7 @@ public final class HttpDswClient implements DswClient {
       if (id == null || !id.isTextual() || id.asText().isEmpty()) {
         throw new MalformedResponseException("Instances[" + i + "] has no InstanceId", requestId, null);
       }
-      list.add(new Instance((ObjectNode) n));
+      list.add(new Instance((ObjectNode) n, page.rendered() == null ? null : page.rendered().get(i)));
       i++;
     }
     return new InstancePage(requestId, totalCount, list);
@@ -162,14 +173,14 @@ public final class HttpDswClient implements DswClient {
     return r.contentType().isEmpty() ? "no content type" : r.contentType();
   }
 
-  private static JsonNode parse(HttpResponse r, java.util.Set<String> fields) {
+  private static JsonText.Page parse(HttpResponse r, java.util.Set<String> fields, JsonText.Render render) {
     if (r.body().length == 0) {
-      return null;
+      return new JsonText.Page(null, null);
     }
     try {
-      return JsonText.read(r.body(), fields);
+      return JsonText.readPage(r.body(), fields, render);
     } catch (IOException e) {
-      return null;
+      return new JsonText.Page(null, null);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.dsw.api.IncompleteResultException;
 import dev.dsw.api.ListInstancesQuery;
 import dev.dsw.api.Pages;
 import dev.dsw.model.Instance;
+import dev.dsw.model.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,7 @@ final class Fetch {
   private static final int REGIONS_AT_ONCE = 8;
   private final Services services;
   private final java.util.Set<String> fields;
+  private final JsonText.Render render;
   private IncompleteResultException incomplete;
 
   Fetch(Services services) {
@@ -31,8 +33,17 @@ final class Fetch {
 
   /** A fetch that reads only these top-level instance fields (null: all); see DswClient.projecting. */
   Fetch(Services services, java.util.Set<String> fields) {
+    this(services, fields, JsonText.Render.NONE);
+  }
+
+  /**
+   * As above, and with {@code render} other than NONE each instance of one region comes with its
+   * whole JSON (see DswClient.projecting); several regions are read as trees, to add RegionId.
+   */
+  Fetch(Services services, java.util.Set<String> fields, JsonText.Render render) {
     this.services = services;
     this.fields = fields;
+    this.render = render;
   }
 
   /** Fetches all pages (up to the limit) and hands instances that pass the filter to the sink. */
@@ -51,7 +62,7 @@ final class Fetch {
       Console console = services.console();
       boolean show = buffered && console.isTty() && !console.quiet();
       try {
-        Pages.all(services.client().projecting(fields), query, paging, where, sink,
+        Pages.all(services.client().projecting(fields, render), query, paging, where, sink,
             show ? progress(console) : Pages.Progress.NONE, console::warn);
       } finally {
         if (show) {
@@ -140,7 +151,7 @@ final class Fetch {
     if (services.multiRegion()) {
       throw new UsageException("--page reads one page of one region", "drop --page, or query one region");
     }
-    Pages.single(services.client().projecting(fields), query, page, size, i -> {
+    Pages.single(services.client().projecting(fields, render), query, page, size, i -> {
       if (where.test(i)) {
         sink.accept(i);
       }

@@ -6,6 +6,7 @@ import dev.dsw.output.Formatter;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.OutputSpec;
 import dev.dsw.model.Instance;
+import dev.dsw.model.JsonText;
 import dev.dsw.output.Column;
 import dev.dsw.output.Format;
 import java.io.PrintStream;
@@ -33,7 +34,8 @@ final class Listing {
     }
     Predicate<Instance> where = filters.where(known, services.clock());
     OutputSpec spec = output.spec(console, known, format, services.multiRegion());
-    Fetch fetch = new Fetch(services, fields(format, spec, known, output, filters));
+    Set<String> fields = fields(format, spec, known, output, filters);
+    Fetch fetch = new Fetch(services, fields, render(format, spec, fields));
     if (services.dryRun(page != null ? query.page(page, pageSize) : query.page(1, paging.pageSize()))) {
       return ExitCodes.OK;
     }
@@ -67,11 +69,11 @@ final class Listing {
    */
   private Set<String> fields(Format format, OutputSpec spec, InstanceColumns known, OutputOptions output,
       FilterOptions filters) {
-    if (!format.hasColumns()) {
+    if (!format.hasColumns() && render(format, spec, Set.of()) == JsonText.Render.NONE) {
       return null;
     }
     Set<String> need = new HashSet<>(ALWAYS);
-    for (Set<String> part : java.util.Arrays.asList(Column.fieldsOf(spec.columns()),
+    for (Set<String> part : java.util.Arrays.asList(format.hasColumns() ? Column.fieldsOf(spec.columns()) : Set.<String>of(),
         filters.whereFields(known, services.clock()), output.sortFields(known))) {
       if (part == null) {
         return null;
@@ -79,6 +81,19 @@ final class Listing {
       need.addAll(part);
     }
     return need;
+  }
+
+  /**
+   * Whether pages are read with each instance rendered as it is parsed: compact json and jsonl
+   * print whole instances, so they need the tree only for the fields the listing filters or sorts
+   * on. Not for pretty json (re-indented anyway) or several regions (RegionId is added to a tree).
+   */
+  private JsonText.Render render(Format format, OutputSpec spec, Set<String> fields) {
+    boolean whole = format == Format.jsonl || (format == Format.json && !spec.pretty());
+    if (!whole || fields == null || services.multiRegion()) {
+      return JsonText.Render.NONE;
+    }
+    return spec.showSecrets() ? JsonText.Render.AS_SENT : JsonText.Render.MASKED;
   }
 
   static void printColumns(PrintStream out, InstanceColumns known) {

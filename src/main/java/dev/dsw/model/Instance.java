@@ -6,8 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One DSW instance. The raw JSON object is the source of truth, so every field the API sends,
  * known to dsw or not, survives to JSON output; the accessors are a typed view over it.
+ *
+ * <p>A listing that prints whole instances reads each page once: {@code json} is then the whole
+ * instance as compact JSON (masked unless the user asked for secrets), written while the page was
+ * read, and {@code raw} keeps only the fields the listing filters or sorts on. Otherwise
+ * {@code json} is null.
  */
-public record Instance(ObjectNode raw) {
+public record Instance(ObjectNode raw, byte[] json) {
+
+  public Instance(ObjectNode raw) {
+    this(raw, null);
+  }
 
   public String id() {
     return text("InstanceId");
@@ -21,9 +30,12 @@ public record Instance(ObjectNode raw) {
    * Returns the node at a dotted path such as "RequestedResource.GPUType" or "Labels.0.Key", or
    * null. In a key/value array (Labels, Tags) a name picks the value of that key: "Labels.team".
    */
+  /** Column paths repeat on every row: each is split once. */
+  private static final java.util.Map<String, String[]> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+
   public JsonNode at(String dottedPath) {
     JsonNode n = raw;
-    for (String part : dottedPath.split("\\.")) {
+    for (String part : PATHS.computeIfAbsent(dottedPath, d -> d.split("\\."))) {
       if (n == null) {
         return null;
       }
@@ -59,6 +71,9 @@ public record Instance(ObjectNode raw) {
 
   /** Records the region an instance was listed in, for results merged from several regions. */
   public Instance inRegion(String region) {
+    if (json != null) {
+      throw new IllegalStateException("instances read for several regions are not pre-rendered");
+    }
     raw.put("RegionId", region);
     return this;
   }

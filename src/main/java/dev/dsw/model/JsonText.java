@@ -10,10 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
@@ -42,29 +46,142 @@ public final class JsonText {
    * fields named in {@code instanceFields} (null keeps all): the rest is skipped by the parser,
    * never built. A listing that prints a few columns reads a fraction of every page this way.
    */
-  public static JsonNode read(byte[] bytes, java.util.Set<String> instanceFields) throws IOException {
+  public static JsonNode read(byte[] bytes, Set<String> instanceFields) throws IOException {
+    return readPage(bytes, instanceFields, Render.NONE).root();
+  }
+
+  /** Whether each instance of a page is also written out as JSON while the page is read. */
+  public enum Render {
+    /** No: only the tree. */
+    NONE,
+    /** Yes, with its secrets masked ({@link Masking}). */
+    MASKED,
+    /** Yes, as the service sent it (--show-secrets). */
+    AS_SENT
+  }
+
+  /**
+   * A page as read: the tree, and when rendering, each object of its Instances array as compact
+   * JSON, in order (else null).
+   */
+  public record Page(JsonNode root, List<byte[]> rendered) {}
+
+  /**
+   * Reads a page as {@link #read(byte[], Set)} does and, unless {@code render} is NONE, writes
+   * every instance out as compact JSON in the same pass over the tokens, whole, however few of
+   * its fields the tree keeps: -o json and -o jsonl print those bytes, and nothing is built for
+   * the fields no filter reads. The bytes are what {@link #write} (or {@link Masking#write})
+   * would give for the whole instance.
+   */
+  public static Page readPage(byte[] bytes, Set<String> instanceFields, Render render) throws IOException {
     try (JsonParser p = FACTORY.createParser(bytes)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        return null;
+        return new Page(null, null);
       }
-      JsonNode root = value(p, first, instanceFields);
-      JsonToken trailing = p.nextToken();
-      if (trailing != null) {
-        throw new JsonParseException(p, "trailing token " + trailing + " after the JSON value");
+      InstanceReader reader = instanceFields == null && render == Render.NONE ? null
+          : new InstanceReader(instanceFields, render);
+      try {
+        JsonNode root = value(p, first, reader);
+        JsonToken trailing = p.nextToken();
+        if (trailing != null) {
+          throw new JsonParseException(p, "trailing token " + trailing + " after the JSON value");
+        }
+        return new Page(root, reader == null ? null : reader.rendered);
+      } finally {
+        if (reader != null) {
+          reader.close();
+        }
       }
-      return root;
     }
   }
 
-  /** Reads the value that starts at the current token, iteratively (no recursion on deep input). */
-  private static JsonNode value(JsonParser p, JsonToken start, java.util.Set<String> instanceFields)
-      throws IOException {
+  /**
+   * Reads the objects of a page's Instances array: the kept fields as a tree (the others are
+   * skipped by the parser, never built), and when rendering, the whole object as JSON into a
+   * reused buffer.
+   */
+  private static final class InstanceReader implements AutoCloseable {
+    private final Set<String> fields;
+    private final Render render;
+    private final ByteArrayOutputStream buffer;
+    private final JsonGenerator gen;
+    private final Masking.Names names = new Masking.Names();
+    final List<byte[]> rendered;
+
+    InstanceReader(Set<String> fields, Render render) throws IOException {
+      this.fields = fields;
+      this.render = render;
+      if (render == Render.NONE) {
+        buffer = null;
+        gen = null;
+        rendered = null;
+      } else {
+        buffer = new ByteArrayOutputStream(4096);
+        gen = FACTORY.createGenerator(buffer);
+        gen.setRootValueSeparator(null);
+        rendered = new ArrayList<>();
+      }
+    }
+
+    /** Reads the instance object that starts at the current token. */
+    ObjectNode instance(JsonParser p) throws IOException {
+      ObjectNode node = NODES.objectNode();
+      if (gen != null) {
+        gen.writeStartObject();
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (fields == null || fields.contains(name)) {
+          JsonNode child = value(p, v, null);
+          node.set(name, child);
+          if (render == Render.MASKED) {
+            Masking.writeField(gen, name, child, false);
+          } else if (render == Render.AS_SENT) {
+            gen.writeFieldName(name);
+            write(gen, child);
+          }
+        } else if (render == Render.MASKED) {
+          Masking.copyField(p, gen, name, false, names);
+        } else if (render == Render.AS_SENT) {
+          gen.writeFieldName(name);
+          gen.copyCurrentStructure(p);
+        } else {
+          p.skipChildren(); // a field nothing reads
+        }
+      }
+      if (t != JsonToken.END_OBJECT) {
+        throw new JsonParseException(p, "unexpected " + t + " in an instance object");
+      }
+      if (gen != null) {
+        gen.writeEndObject();
+        gen.flush();
+        rendered.add(buffer.toByteArray());
+        buffer.reset();
+      }
+      return node;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (gen != null) {
+        gen.close();
+      }
+    }
+  }
+
+  /**
+   * Reads the value that starts at the current token, iteratively (no recursion on deep input);
+   * a root object's Instances array has its objects read by the reader, if there is one.
+   */
+  private static JsonNode value(JsonParser p, JsonToken start, InstanceReader reader) throws IOException {
     if (start != JsonToken.START_OBJECT && start != JsonToken.START_ARRAY) {
       return scalar(p, start);
     }
     if (start != JsonToken.START_OBJECT) {
-      instanceFields = null; // only a page object has an Instances array to project
+      reader = null; // only a page object has an Instances array
     }
     Deque<JsonNode> stack = new ArrayDeque<>();
     JsonNode root = start == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
@@ -75,14 +192,7 @@ public final class JsonText {
     while ((t = p.nextToken()) != null) {
       JsonNode parent = stack.peek();
       switch (t) {
-        case FIELD_NAME -> {
-          field = p.currentName();
-          if (instanceFields != null && instances != null && stack.size() == 3 && !instanceFields.contains(field)
-              && below(stack) == instances) {
-            p.nextToken();
-            p.skipChildren(); // a field no column reads: skipped, not built
-          }
-        }
+        case FIELD_NAME -> field = p.currentName();
         case END_OBJECT, END_ARRAY -> {
           stack.pop();
           if (stack.isEmpty()) {
@@ -90,6 +200,10 @@ public final class JsonText {
           }
         }
         default -> {
+          if (reader != null && t == JsonToken.START_OBJECT && parent == instances) {
+            ((ArrayNode) parent).add(reader.instance(p)); // read whole: nothing to push
+            continue;
+          }
           JsonNode child = t == JsonToken.START_OBJECT ? NODES.objectNode()
               : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t);
           if (parent instanceof ObjectNode o) {
@@ -107,13 +221,6 @@ public final class JsonText {
       }
     }
     throw new JsonParseException(p, "unexpected end of input");
-  }
-
-  /** The node under the top of the stack (the container of the object being read). */
-  private static JsonNode below(Deque<JsonNode> stack) {
-    Iterator<JsonNode> it = stack.iterator();
-    it.next();
-    return it.next();
   }
 
   private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {

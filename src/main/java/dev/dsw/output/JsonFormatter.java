@@ -1,25 +1,32 @@
 package dev.dsw.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
+import dev.dsw.model.Masking;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
  * -o json: an array of instance objects exactly as the API sent them (pretty on a terminal);
- * -o jsonl: one compact object per line. Both stream; nothing is held beyond one instance.
+ * -o jsonl: one compact object per line. Both stream; nothing is held beyond one instance. An
+ * instance that arrives already rendered ({@link Instance#json()}) is copied as it is.
  */
 final class JsonFormatter implements Formatter {
   private final OutputSpec spec;
   private final boolean lines;
+  /** Pretty output goes through the generator's array; compact output writes its own brackets and commas. */
+  private final boolean pretty;
   private final JsonGenerator gen;
+  private long rows;
 
   JsonFormatter(OutputSpec spec, boolean lines) {
     this.spec = spec;
     this.lines = lines;
+    this.pretty = !lines && spec.pretty();
     try {
       this.gen = JsonText.FACTORY.createGenerator(spec.out());
     } catch (IOException e) {
@@ -28,32 +35,47 @@ final class JsonFormatter implements Formatter {
     gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     // flush() hands bytes to stdout's buffer without forcing a write; end() flushes stdout once.
     gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-    if (lines) {
-      gen.setRootValueSeparator(null);
-    } else if (spec.pretty()) {
+    if (pretty) {
       gen.setPrettyPrinter(new DefaultPrettyPrinter());
+    } else {
+      gen.setRootValueSeparator(null);
     }
   }
 
   @Override
   public void begin() {
-    if (!lines) {
-      io(gen::writeStartArray);
-    }
+    io(() -> {
+      if (pretty) {
+        gen.writeStartArray();
+      } else if (!lines) {
+        spec.out().write('[');
+      }
+    });
   }
 
   @Override
   public void row(Instance instance) {
-    ObjectNode node = instance.raw();
     io(() -> {
-      if (spec.showSecrets()) {
-        JsonText.write(gen, node);
-      } else {
-        Secrets.writeMasked(gen, node);
+      OutputStream out = spec.out();
+      if (!pretty && !lines && rows > 0) {
+        out.write(',');
       }
+      rows++;
+      if (instance.json() != null && !pretty) {
+        out.write(instance.json());
+      } else if (instance.json() != null) {
+        try (JsonParser p = JsonText.FACTORY.createParser(instance.json())) {
+          p.nextToken();
+          gen.copyCurrentStructure(p);
+        }
+      } else if (spec.showSecrets()) {
+        JsonText.write(gen, instance.raw());
+      } else {
+        Masking.write(gen, instance.raw());
+      }
+      gen.flush();
       if (lines) {
-        gen.flush();
-        spec.out().write('\n');
+        out.write('\n');
       }
     });
   }
@@ -61,9 +83,13 @@ final class JsonFormatter implements Formatter {
   @Override
   public void end() {
     io(() -> {
-      if (!lines) {
+      if (pretty) {
         gen.writeEndArray();
         gen.flush();
+      } else if (!lines) {
+        spec.out().write(']');
+      }
+      if (!lines) {
         spec.out().write('\n');
       }
       gen.flush();

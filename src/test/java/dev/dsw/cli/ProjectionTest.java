@@ -74,7 +74,7 @@ class ProjectionTest {
     TestEnvironment csv = new TestEnvironment(home);
     assertThat(csv.run("--demo", "list", "--workspace", "ALL", "--resource-id", "ALL", "-o", "csv", "--columns", cols,
         "--where", "GPU>=1", "--sort-column", "IDLE_FOR:desc")).as(csv.stderr()).isZero();
-    // The same listing with whole instances: -o json reads everything; format it with the same columns.
+    // The same listing with whole instances (-o json prints each instance whole); format it with the same columns.
     TestEnvironment json = new TestEnvironment(home);
     assertThat(json.run("--demo", "list", "--workspace", "ALL", "--resource-id", "ALL", "-o", "json", "--where",
         "GPU>=1", "--sort-column", "IDLE_FOR:desc")).isZero();
@@ -93,5 +93,40 @@ class ProjectionTest {
             .isEqualTo(columns.get(c).valueOf(whole));
       }
     }
+  }
+
+  /**
+   * jsonl and compact json print instances rendered while each page is read; pretty json (on a
+   * terminal) writes the trees. The three agree on every instance, masked and with --show-secrets.
+   */
+  @Test
+  void renderedInstancesEqualTheTreesWritten() throws Exception {
+    for (List<String> extra : List.of(List.<String>of(), List.of("--show-secrets"), List.of("--where", "GPU>=1"))) {
+      List<String> base = new ArrayList<>(List.of("--demo", "list", "--workspace", "ALL", "--resource-id", "ALL"));
+      base.addAll(extra);
+      TestEnvironment lines = new TestEnvironment(home);
+      assertThat(lines.run(with(base, "-o", "jsonl"))).as(lines.stderr()).isZero();
+      TestEnvironment compact = new TestEnvironment(home);
+      assertThat(compact.run(with(base, "-o", "json"))).isZero();
+      TestEnvironment pretty = new TestEnvironment(home).terminal(120);
+      assertThat(pretty.run(with(base, "-o", "json"))).isZero();
+      JsonNode trees = Json.MAPPER.readTree(pretty.stdout());
+      assertThat(pretty.stdout()).startsWith("[ {\n").contains("\n  \"InstanceId\" : "); // pretty: the tree path
+      assertThat(trees.size()).as("instances in %s", extra).isGreaterThan(10);
+      assertThat(Json.MAPPER.readTree(compact.stdout())).isEqualTo(trees);
+      List<String> rows = lines.stdout().lines().toList();
+      assertThat(rows).hasSize(trees.size());
+      for (int i = 0; i < rows.size(); i++) {
+        assertThat(Json.MAPPER.readTree(rows.get(i))).isEqualTo(trees.get(i));
+      }
+      boolean masked = !extra.contains("--show-secrets");
+      assertThat(lines.stdout().contains("\"SecurityToken\":\"***\"")).isEqualTo(masked);
+    }
+  }
+
+  private static String[] with(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 }
