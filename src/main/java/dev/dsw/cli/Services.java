@@ -158,9 +158,21 @@ public final class Services implements AutoCloseable {
         demoServer.baseUrl() + (region == null ? "" : "/" + region));
   }
 
-  /** The demo emulator answers for every documented region; the first is the default. */
-  static final List<String> DEMO_REGIONS = Endpoints.KNOWN_REGIONS.stream()
-      .sorted(java.util.Comparator.comparing(r -> !r.equals("cn-hangzhou"))).toList();
+  /**
+   * The demo emulator answers for every documented region; the first is the default. (A plain
+   * loop: a sorting stream here made every start, even --help, spin a lambda class.)
+   */
+  static final List<String> DEMO_REGIONS = demoRegions();
+
+  private static List<String> demoRegions() {
+    List<String> regions = new java.util.ArrayList<>(List.of("cn-hangzhou"));
+    for (String r : Endpoints.KNOWN_REGIONS) {
+      if (!r.equals("cn-hangzhou")) {
+        regions.add(r);
+      }
+    }
+    return List.copyOf(regions);
+  }
 
   private java.time.Instant demoAnchor() {
     return clock().instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
