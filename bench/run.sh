@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rerunnable benchmarks for dsw, each beside a reference measured in the same run (this machine is
 # shared and noisy: compare ratios, not absolute numbers). Needs a built target/ (mvn -q -DskipTests
-# package), curl, jq, GNU time (/usr/bin/time) and Node.js with npm (the official Alibaba Cloud Node
+# package), curl, jq, GNU time (/usr/bin/time), script(1) from util-linux and Node.js with npm (the official Alibaba Cloud Node
 # client is installed into bench/node on first use).
 # Usage: bench/run.sh [runs] [sections]   runs: default 10 (volume: a third of it, at least 3)
 #                                         sections: any of startup,paging,volume (default: all)
@@ -54,6 +54,8 @@ if [[ $sections == *startup* ]]; then
     run plain java -jar target/dsw.jar list --endpoint "$url" --page 1
     run help $dsw --help
     run version $dsw --version
+    run ttyhelp script -qec "$dsw --help" /dev/null # stdout a terminal, as a user at a shell has it
+    run ttynone script -qec true /dev/null            # what script(1) and its pty cost by themselves
   done
   stop_emulator
   echo
@@ -62,7 +64,8 @@ if [[ $sections == *startup* ]]; then
   node_ms=$(ms node)
   for n in "curl:curl, unsigned GET (reference)" "node:official Node client (@alicloud/openapi-client), signed GET" \
       "list:dsw list --page 1" "plain:java -jar dsw.jar list --page 1 (no launcher: no archive, default JIT and GC)" \
-      "help:dsw --help" "version:dsw --version"; do
+      "help:dsw --help" "version:dsw --version" "ttyhelp:dsw --help at a terminal (script -qec, pty included)" \
+      "ttynone:script -qec true (the pty alone, reference)"; do
     k=${n%%:*}; label=${n#*:}
     echo "| $label | $(ms "$k") | $(mib "$k") | $(awk -v a="$(ms "$k")" -v b="$node_ms" 'BEGIN {printf "%.2f", a / b}') |"
   done
