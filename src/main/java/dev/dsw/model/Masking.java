@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Which values of an instance are secrets (list-instances.md §4.4), and JSON written with them
  * masked: ImageAuth, the values of EnvironmentVariables, and any field named like a password,
  * secret, token, auth, credential or AccessKey ID. One rule, applied two ways: to a tree
- * ({@link #write(JsonGenerator, JsonNode)}) and to a stream of tokens as a page is read
- * ({@link #copy(JsonParser, JsonGenerator)}); both give the same bytes for the same instance.
+ * ({@link #write(JsonGenerator, JsonNode)}, {@link #maskInPlace}) and to the stream of tokens
+ * as a page is read ({@code copyField}); both give the same bytes for the same instance.
  */
 public final class Masking {
   public static final String MASK = "***";
@@ -110,14 +110,6 @@ public final class Masking {
 
   private static boolean nonEmptyScalar(JsonNode v) {
     return v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty();
-  }
-
-  /**
-   * Copies the value at the parser's current token to the generator with its secrets masked,
-   * leaving the parser on the value's last token; nothing is built on the way.
-   */
-  public static void copy(JsonParser p, JsonGenerator g) throws IOException {
-    copy(p, g, false, new Names());
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.dsw.output;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.model.Masking;
 
@@ -11,8 +10,6 @@ import dev.dsw.model.Masking;
  * passwords).
  */
 public final class Secrets {
-  public static final String MASK = Masking.MASK;
-
   private Secrets() {}
 
   /** True when a column reads a field path that could hold a secret, so rows must be masked first. */
@@ -31,10 +28,5 @@ public final class Secrets {
     ObjectNode copy = instance.deepCopy();
     Masking.maskInPlace(copy);
     return copy;
-  }
-
-  /** Writes an instance as JSON with its secrets masked, without copying it: -o json and -o jsonl. */
-  public static void writeMasked(com.fasterxml.jackson.core.JsonGenerator g, JsonNode node) throws java.io.IOException {
-    Masking.write(g, node);
   }
 }
