@@ -37,8 +37,8 @@ public final class Masking {
    * sensitive name, or anywhere below EnvironmentVariables. CredentialConfig is an object of
    * settings, not itself a secret; its sensitive members are masked by name.
    */
-  static boolean hides(String key, boolean allValues, boolean nonEmptyScalar) {
-    return nonEmptyScalar && (allValues || (sensitive(key) && !key.equals("CredentialConfig")));
+  static boolean hides(String key, boolean sensitiveKey, boolean allValues, boolean nonEmptyScalar) {
+    return nonEmptyScalar && (allValues || (sensitiveKey && !key.equals("CredentialConfig")));
   }
 
   /** Every value below this field is masked: the environment variables' values. */
@@ -59,7 +59,7 @@ public final class Masking {
         JsonNode v = e.getValue();
         if (allValuesBelow(key, v.isObject())) {
           maskInPlace(v, true);
-        } else if (hides(key, allValues, nonEmptyScalar(v))) {
+        } else if (hides(key, sensitive(key), allValues, nonEmptyScalar(v))) {
           e.setValue(o.textNode(MASK));
         } else {
           maskInPlace(v, allValues);
@@ -82,7 +82,7 @@ public final class Masking {
     g.writeFieldName(key);
     if (allValuesBelow(key, v.isObject())) {
       write(g, v, true);
-    } else if (hides(key, allValues, nonEmptyScalar(v))) {
+    } else if (hides(key, sensitive(key), allValues, nonEmptyScalar(v))) {
       g.writeString(MASK);
     } else {
       write(g, v, allValues);
@@ -138,8 +138,8 @@ public final class Masking {
     JsonToken v = p.currentToken();
     if (allValuesBelow(key, v == JsonToken.START_OBJECT)) {
       copy(p, g, true, names);
-    } else if (nonEmptyScalar(p, v) && (allValues || (name.sensitive() && !key.equals("CredentialConfig")))) {
-      g.writeString(MASK); // the rule of hides(), with the name's sensitivity looked up once
+    } else if (hides(key, name.sensitive(), allValues, nonEmptyScalar(p, v))) {
+      g.writeString(MASK);
     } else {
       copy(p, g, allValues, names);
     }
