@@ -95,11 +95,10 @@ public final class CommandFactory implements IFactory {
    * runs {@code stty} in a child process and polls it every 25 ms: about 0.2 s on every run at a
    * terminal, even for --version. Console asks the terminal directly.) Not a terminal: 80.
    */
-  static final int DEFAULT_HELP_WIDTH = 80; // picocli's default
-  static final int MINIMUM_HELP_WIDTH = 55; // picocli refuses less
+  static final int MINIMUM_HELP_WIDTH = 55; // picocli refuses less (its constant is private)
 
   static int helpWidth(int terminalColumns) {
-    return terminalColumns <= 0 ? DEFAULT_HELP_WIDTH
+    return terminalColumns <= 0 ? CommandLine.Model.UsageMessageSpec.DEFAULT_USAGE_WIDTH
         : Math.max(MINIMUM_HELP_WIDTH, terminalColumns);
   }
 

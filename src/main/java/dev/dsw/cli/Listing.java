@@ -34,8 +34,11 @@ final class Listing {
     }
     Predicate<Instance> where = filters.where(known, services.clock());
     OutputSpec spec = output.spec(console, known, format, services.multiRegion());
-    Set<String> fields = fields(format, spec, known, output, filters);
-    Fetch fetch = new Fetch(services, fields, render(format, spec, fields));
+    boolean rendered = rendersWhole(format, spec);
+    Set<String> fields = format.hasColumns() || rendered ? fields(format, spec, known, output, filters) : null;
+    JsonText.Render render = !rendered || fields == null ? JsonText.Render.NONE
+        : spec.showSecrets() ? JsonText.Render.AS_SENT : JsonText.Render.MASKED;
+    Fetch fetch = new Fetch(services, fields, render);
     if (services.dryRun(page != null ? query.page(page, pageSize) : query.page(1, paging.pageSize()))) {
       return ExitCodes.OK;
     }
@@ -63,15 +66,12 @@ final class Listing {
   static final Set<String> ALWAYS = Set.of("InstanceId", "WorkspaceId", "RequestedResource", "RegionId");
 
   /**
-   * The top-level instance fields a column format needs: its columns', the --where and
-   * --sort-column fields, and {@link #ALWAYS}; null (everything) for the formats that print whole
-   * instances, or when a column cannot say what it reads.
+   * The top-level instance fields a listing reads: its columns' (if it has columns), the --where
+   * and --sort-column fields, and {@link #ALWAYS}; null (everything) when a column or filter
+   * cannot say what it reads.
    */
   private Set<String> fields(Format format, OutputSpec spec, InstanceColumns known, OutputOptions output,
       FilterOptions filters) {
-    if (!format.hasColumns() && render(format, spec, Set.of()) == JsonText.Render.NONE) {
-      return null;
-    }
     Set<String> need = new HashSet<>(ALWAYS);
     for (Set<String> part : java.util.Arrays.asList(format.hasColumns() ? Column.fieldsOf(spec.columns()) : Set.<String>of(),
         filters.whereFields(known, services.clock()), output.sortFields(known))) {
@@ -88,12 +88,8 @@ final class Listing {
    * print whole instances, so they need the tree only for the fields the listing filters or sorts
    * on. Not for pretty json (re-indented anyway) or several regions (RegionId is added to a tree).
    */
-  private JsonText.Render render(Format format, OutputSpec spec, Set<String> fields) {
-    boolean whole = format == Format.jsonl || (format == Format.json && !spec.pretty());
-    if (!whole || fields == null || services.multiRegion()) {
-      return JsonText.Render.NONE;
-    }
-    return spec.showSecrets() ? JsonText.Render.AS_SENT : JsonText.Render.MASKED;
+  private boolean rendersWhole(Format format, OutputSpec spec) {
+    return (format == Format.jsonl || (format == Format.json && !spec.pretty())) && !services.multiRegion();
   }
 
   static void printColumns(PrintStream out, InstanceColumns known) {
