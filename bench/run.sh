@@ -47,12 +47,14 @@ $dsw --version >/dev/null 2>&1 # the launcher trains its class-data archive here
 
 if [[ $sections == *startup* ]]; then
   start_emulator --instances 100
-  for _ in $(seq "$runs"); do
+  $dsw --help >/dev/null; script -qec "$dsw --help" /dev/null >/dev/null # keep the help pages (dsw's cache)
+  for i in $(seq "$runs"); do
     run curl curl -s "$url/api/v2/instances?PageSize=100"
     run node node bench/node/list.js "$url"
     run list $dsw list --endpoint "$url" --page 1
     run plain java -jar target/dsw.jar list --endpoint "$url" --page 1
     run help $dsw --help
+    run coldhelp env XDG_CACHE_HOME="$work/cold$i" $dsw --help # no kept page: the first --help of a build
     run version $dsw --version
     run ttyhelp script -qec "$dsw --help" /dev/null # stdout a terminal, as a user at a shell has it
     run ttynone script -qec true /dev/null            # what script(1) and its pty cost by themselves
@@ -64,7 +66,8 @@ if [[ $sections == *startup* ]]; then
   node_ms=$(ms node)
   for n in "curl:curl, unsigned GET (reference)" "node:official Node client (@alicloud/openapi-client), signed GET" \
       "list:dsw list --page 1" "plain:java -jar dsw.jar list --page 1 (no launcher: no archive, default JIT and GC)" \
-      "help:dsw --help" "version:dsw --version" "ttyhelp:dsw --help at a terminal (script -qec, pty included)" \
+      "help:dsw --help (the page kept by an earlier run)" "coldhelp:dsw --help, first run of this build (no kept page)" \
+      "version:dsw --version" "ttyhelp:dsw --help at a terminal (script -qec, pty included)" \
       "ttynone:script -qec true (the pty alone, reference)"; do
     k=${n%%:*}; label=${n#*:}
     echo "| $label | $(ms "$k") | $(mib "$k") | $(awk -v a="$(ms "$k")" -v b="$node_ms" 'BEGIN {printf "%.2f", a / b}') |"

@@ -2,7 +2,6 @@ package dev.dsw;
 
 import dev.dsw.cli.CommandFactory;
 import dev.dsw.cli.Environment;
-import dev.dsw.cli.Services;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 public final class Train {
   private static final List<List<String>> RUNS = List.of(
-      List.of("--help"), List.of("--version"), List.of("list", "--help"),
+      List.of("--help"), List.of("--help"), List.of("--version"), List.of("list", "--help"),
       List.of("--demo", "list"), List.of("--demo", "list", "-o", "wide"), List.of("--demo", "list", "-o", "json"),
       List.of("--demo", "list", "-o", "jsonl"), List.of("--demo", "list", "-o", "csv"),
       List.of("--demo", "list", "-o", "tsv", "--where", "Status=Running"), List.of("--demo", "list", "--page", "1"),
@@ -32,6 +31,8 @@ public final class Train {
 
   public static void main(String[] args) throws Exception {
     Path home = Files.createTempDirectory("dsw-train");
+    // At a terminal, help asks jansi for the width; load its classes here too (stdout is not one now).
+    dev.dsw.cli.SystemEnvironment.current().terminalWidth();
     try {
       javax.net.ssl.SSLContext.getDefault().createSSLEngine("pai-dsw.cn-hangzhou.aliyuncs.com", 443).beginHandshake();
     } catch (Exception e) {
@@ -39,9 +40,7 @@ public final class Train {
     }
     try {
       for (List<String> run : RUNS) {
-        try (Services services = new Services(new Quiet(home))) {
-          CommandFactory.commandLine(services, run.toArray(String[]::new)).execute(run.toArray(String[]::new));
-        }
+        CommandFactory.run(new Quiet(home), run.toArray(String[]::new));
       }
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(home)) {
@@ -52,7 +51,10 @@ public final class Train {
     }
   }
 
-  /** An environment with no variables, a throw-away home, and output going nowhere. */
+  /**
+   * An environment with no variables, a throw-away home (and so cache: the second --help prints
+   * the page the first one kept there), and output going nowhere.
+   */
   private record Quiet(Path home) implements Environment {
     private static final PrintStream NULL = new PrintStream(OutputStream.nullOutputStream());
 
@@ -89,6 +91,11 @@ public final class Train {
     @Override
     public int terminalWidth() {
       return 0;
+    }
+
+    @Override
+    public String buildId() {
+      return "training";
     }
 
     @Override

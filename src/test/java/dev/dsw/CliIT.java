@@ -149,6 +149,28 @@ class CliIT {
   }
 
   @Test
+  void aSecondHelpPrintsThePageTheFirstKeptUntilTheJarChanges(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("dsw.jar");
+    Files.copy(TARGET.resolve("dsw.jar"), jar);
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    List<String> help = List.of(java(), "-jar", jar.toString(), "list", "--help");
+    Result first = exec(help, env);
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("Usage: dsw list ");
+    Path page = dir.resolve("cache/dsw/help/dsw-list.80.txt");
+    assertThat(Files.readAllLines(page).get(0)).startsWith("dsw help page, build " + Files.size(jar) + "@");
+    assertThat(exec(help, env)).isEqualTo(first);
+
+    // The second run printed the kept page: a changed one shows, until the jar is another build.
+    String header = Files.readAllLines(page).get(0);
+    Files.writeString(page, header + "\nkept\n");
+    assertThat(exec(help, env).out()).isEqualTo("kept\n");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+    assertThat(exec(help, env)).isEqualTo(first);
+    assertThat(Files.readAllLines(page).get(0)).isNotEqualTo(header);
+  }
+
+  @Test
   void versionNamesTheReleaseAndCommit() throws Exception {
     Result r = run(Map.of(), "--version");
     assertThat(r.code()).isZero();

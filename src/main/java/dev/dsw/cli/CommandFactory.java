@@ -19,6 +19,21 @@ public final class CommandFactory implements IFactory {
     this.services = services;
   }
 
+  /**
+   * One run of dsw in this environment, returning its exit code: a kept help page when one fits
+   * ({@link HelpPages}), else the command line these arguments need.
+   */
+  public static int run(Environment env, String... args) {
+    try (Services services = new Services(env)) {
+      HelpPages help = HelpPages.request(services, args);
+      if (help != null && help.printKept()) {
+        return 0;
+      }
+      CommandLine cl = commandLine(services, args);
+      return help == null ? cl.execute(args) : help.executeAndKeep(cl, args);
+    }
+  }
+
   /** The whole command tree (completion scripts and tests need it all). */
   public static CommandLine commandLine(Services services) {
     CommandFactory factory = new CommandFactory(services);

@@ -3,11 +3,8 @@ package dev.dsw.cli;
 import dev.dsw.model.Instance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +23,7 @@ final class CompletionCache {
   private final Set<String> gpuTypes = new LinkedHashSet<>();
 
   CompletionCache(Environment env) {
-    String xdg = env.firstVariable("XDG_CACHE_HOME");
-    this.dir = (xdg != null ? Path.of(xdg) : env.home().resolve(".cache")).resolve("dsw").resolve("complete");
+    this.dir = env.cacheDir().resolve("complete");
   }
 
   Path dir() {
@@ -71,19 +67,6 @@ final class CompletionCache {
       merged.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
     List<String> lines = new ArrayList<>(merged).subList(0, Math.min(MAX_LINES, merged.size()));
-    Path tmp;
-    try {
-      // a fresh, private name per writer: processes and threads never share a temporary file
-      tmp = Files.createTempFile(dir, "." + name + ".", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-    }
-    Files.write(tmp, lines, StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    CacheFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -74,6 +74,22 @@ public final class SystemEnvironment implements Environment {
     }
   }
 
+  /** The size and modification time of dsw.jar when the JVM runs it alone (java -jar, the launcher); else null. */
+  @Override
+  public String buildId() {
+    String path = System.getProperty("java.class.path", "");
+    if (!path.endsWith(".jar") || path.indexOf(java.io.File.pathSeparatorChar) >= 0) {
+      return null;
+    }
+    try {
+      java.nio.file.attribute.BasicFileAttributes jar =
+          java.nio.file.Files.readAttributes(Path.of(path), java.nio.file.attribute.BasicFileAttributes.class);
+      return jar.size() + "@" + jar.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   @Override
   public int terminalWidth() {
     try {

@@ -115,10 +115,21 @@ public final class TestEnvironment implements Environment {
     return pauses.test(++paused);
   }
 
-  /** Runs dsw with these arguments and returns the exit code. */
+  private String buildId;
+
+  /** Gives this environment a build identity, under which dsw keeps help pages in the cache directory. */
+  public TestEnvironment build(String id) {
+    this.buildId = id;
+    return this;
+  }
+
+  @Override
+  public String buildId() {
+    return buildId;
+  }
+
+  /** Runs dsw with these arguments, as Main does, and returns the exit code. */
   public int run(String... args) {
-    try (Services services = new Services(this)) {
-      return CommandFactory.commandLine(services, args).execute(args);
-    }
+    return CommandFactory.run(this, args);
   }
 }
