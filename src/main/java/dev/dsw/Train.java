@@ -2,6 +2,7 @@ package dev.dsw;
 
 import dev.dsw.cli.CommandFactory;
 import dev.dsw.cli.Environment;
+import dev.dsw.emulator.EmulatorServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The training run for dsw's class-data archive: the build (and the launcher, for another JDK)
  * runs it once under -XX:ArchiveClassesAtExit (or -XX:AOTCacheOutput on JDK 25+), so the classes
- * of the everyday paths (help, a listing in every format, summaries, TLS set-up) load from the
+ * of the everyday paths (help, a listing in every format, summaries, TLS set-up, credentials from
+ * the environment) load from the
  * archive afterwards. Everything goes to a null stream against the built-in demo emulator.
  */
 public final class Train {
@@ -38,10 +40,14 @@ public final class Train {
     } catch (Exception e) {
       // warming up TLS classes only; nothing to report
     }
-    try {
+    try (EmulatorServer server = EmulatorServer.start(EmulatorServer.Options.defaults())) {
       for (List<String> run : RUNS) {
-        CommandFactory.run(new Quiet(home), run.toArray(String[]::new));
+        CommandFactory.run(new Quiet(home, Map.of()), run.toArray(String[]::new));
       }
+      // A listing as a user runs it: keys from the environment through the credential chain.
+      Map<String, String> keys = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID,
+          "ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET);
+      CommandFactory.run(new Quiet(home, keys), "list", "--endpoint", server.baseUrl(), "--page", "1");
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(home)) {
         for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -52,16 +58,11 @@ public final class Train {
   }
 
   /**
-   * An environment with no variables, a throw-away home (and so cache: the second --help prints
-   * the page the first one kept there), and output going nowhere.
+   * An environment with these variables only, a throw-away home (and so cache: the second --help
+   * prints the page the first one kept there), and output going nowhere.
    */
-  private record Quiet(Path home) implements Environment {
+  private record Quiet(Path home, Map<String, String> variables) implements Environment {
     private static final PrintStream NULL = new PrintStream(OutputStream.nullOutputStream());
-
-    @Override
-    public Map<String, String> variables() {
-      return Map.of();
-    }
 
     @Override
     public Clock clock() {
