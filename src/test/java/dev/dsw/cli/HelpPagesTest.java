@@ -121,6 +121,34 @@ class HelpPagesTest {
     assertThat(Files.readString(pages().resolve("dsw-list.140.txt"))).endsWith(wide.stdout());
   }
 
+  /** picocli colours help by its own test (picocli.ansi, the terminal, NO_COLOR…); the page follows it. */
+  @Test
+  void colouredAndPlainPagesAreKeptApart() throws Exception {
+    TestEnvironment plain = env("b1");
+    assertThat(plain.run("list", "--help")).isZero();
+    assertThat(plain.stdout()).doesNotContain("\u001b[");
+    String before = System.getProperty("picocli.ansi");
+    System.setProperty("picocli.ansi", "true");
+    try {
+      TestEnvironment fresh = new TestEnvironment(home);
+      TestEnvironment first = env("b1");
+      TestEnvironment second = env("b1");
+      assertThat(fresh.run("list", "--help")).isZero();
+      assertThat(first.run("list", "--help")).isZero();
+      assertThat(second.run("list", "--help")).isZero();
+      assertThat(fresh.stdout()).contains("\u001b[");
+      assertThat(first.stdout()).isEqualTo(fresh.stdout());
+      assertThat(second.stdout()).isEqualTo(fresh.stdout());
+    } finally {
+      if (before == null) {
+        System.clearProperty("picocli.ansi");
+      } else {
+        System.setProperty("picocli.ansi", before);
+      }
+    }
+    assertThat(kept()).containsExactly("dsw-list.80.ansi", "dsw-list.80.txt");
+  }
+
   @Test
   void onlyLinesOfCommandWordsThenHelpAreKept() throws Exception {
     TestEnvironment id = env("b1");
