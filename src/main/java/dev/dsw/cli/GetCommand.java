@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "get", aliases = "describe", sortOptions = false,
     description = {"Show instances in full: resources, image, network, storage, timers, idle culler, snapshots, "
         + "labels and tags, environment (masked) and URLs. Any -o format of list works too.",
-        "An ID that is not found is reported on stderr and the exit code is 1; the others are still shown."},
+        "An ID that is not found is reported on stderr and the exit code is 5; the others are still shown."},
     footerHeading = "%nExamples:%n",
     footer = {
       "  dsw get dsw-7a3c91e0b2f4d561",

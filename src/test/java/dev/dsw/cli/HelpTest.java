@@ -25,6 +25,14 @@ class HelpTest {
     }
   }
 
+  /** What help says a missing ID exits with is what dsw get does exit with. */
+  @org.junit.jupiter.api.Test
+  void getHelpNamesTheExitCodeGetUses() {
+    TestEnvironment env = new TestEnvironment(home);
+    assertThat(env.run("get", "--help")).isZero();
+    assertThat(env.stdout().replaceAll("\\s+", " ")).contains("the exit code is " + ExitCodes.NOT_FOUND + ";");
+  }
+
   @org.junit.jupiter.api.Test
   void helpFitsTheTerminalConsoleMeasured() {
     TestEnvironment wide = new TestEnvironment(home).terminal(140);
