@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,10 +128,8 @@ public final class InstanceColumns {
     if (created.isEmpty()) {
       return "";
     }
-    Instant t;
-    try {
-      t = Instant.parse(created);
-    } catch (DateTimeParseException e) {
+    Instant t = Times.absolute(created).orElse(null); // read as --where reads time cells
+    if (t == null) {
       return "?";
     }
     Duration d = Duration.between(t, clock.instant());
