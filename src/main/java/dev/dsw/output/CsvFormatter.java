@@ -62,7 +62,8 @@ final class CsvFormatter implements Formatter {
   public void end() {
     try {
       if (rows == 0 && spec.headers()) {
-        // Jackson writes the header with the first row; an empty result still gets its header line.
+        // The header goes out with the first row, so a run that fails before any row prints
+        // nothing on stdout; an empty result still gets its header line here.
         writer.write(spec.columns().stream().map(Column::header).toList());
       }
       writer.close();
