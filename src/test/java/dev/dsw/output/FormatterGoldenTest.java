@@ -162,4 +162,36 @@ class FormatterGoldenTest {
     f.end();
     assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("dsw-g2,0.5\ndsw-g1,8\ndsw-g3,96\n");
   }
+
+  /**
+   * csv and tsv rows reach stdout's buffer one by one (so rows before a failure are printed), but
+   * stdout is flushed once, at the end: a flush per row was a write(2) per row.
+   */
+  @Test
+  void csvRowsReachStdoutAsWrittenButStdoutIsFlushedOnlyAtTheEnd() throws IOException {
+    for (Format format : new Format[] {Format.csv, Format.tsv}) {
+      int[] flushes = {0};
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
+        @Override
+        public void flush() {
+          flushes[0]++;
+        }
+      };
+      InstanceColumns known = new InstanceColumns(CLOCK);
+      OutputSpec spec = new OutputSpec(new PrintStream(bytes, false, StandardCharsets.UTF_8),
+          known.resolve(List.of("ID", "STATUS")), true, 0, false, false, false, Optional.empty());
+      Formatter f = format.formatter(spec);
+      f.begin();
+      List<Instance> fleet = fleet();
+      f.row(fleet.get(0));
+      String sep = format == Format.csv ? "," : "\t";
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("ID" + sep + "STATUS\n" + fleet.get(0).id() + sep
+          + fleet.get(0).text("Status") + "\n");
+      fleet.forEach(f::row);
+      assertThat(flushes[0]).as(format + ": flushes before end()").isZero();
+      f.end();
+      assertThat(flushes[0]).as(format + ": flushes after end()").isEqualTo(1);
+      assertThat(bytes.toString(StandardCharsets.UTF_8).split("\n")).hasSize(1 + 1 + fleet.size());
+    }
+  }
 }

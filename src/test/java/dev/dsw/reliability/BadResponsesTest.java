@@ -144,6 +144,15 @@ class BadResponsesTest {
         RESULTS.add("| page 2 of 3 keeps answering 503 after page 1 was printed (-o jsonl) | " + code + " | `"
             + env.stderr().lines().findFirst().orElseThrow().replace("|", "\\|") + "` |");
       }
+      // csv too: the rows written before the failure are printed, under their header.
+      TestEnvironment csv = new TestEnvironment(home).set("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tBadReplies00001")
+          .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "bad-replies-secret");
+      assertThat(csv.run("list", "--endpoint", server.url("/").toString(), "--retries", "1", "--concurrency", "1",
+          "-o", "csv", "--columns", "ID")).as(csv.stderr()).isEqualTo(3);
+      List<String> rows = csv.stdout().lines().toList();
+      assertThat(rows).hasSize(101);
+      assertThat(rows.get(0)).isEqualTo("ID");
+      assertThat(rows.subList(1, 101)).allMatch(l -> l.startsWith("dsw-p1-"));
     }
   }
 
