@@ -30,7 +30,8 @@ public final class InstanceColumns {
 
   /** Patterns used on every row, compiled once. */
   private static final java.util.regex.Pattern VENDOR = java.util.regex.Pattern.compile("(?i)^(nvidia|tesla)[ -]+");
-  private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+  /** GPU models as shortGpu writes them: a fleet has a handful, and the regular expressions run once each. */
+  private static final Map<String, String> SHORT_GPU = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String RESOURCES = "RequestedResource";
   private static final String CULLER = "IdleInstanceCuller";
@@ -102,6 +103,9 @@ public final class InstanceColumns {
   static String gpu(Instance i) {
     String count = i.text("RequestedResource.GPU");
     String type = i.text("RequestedResource.GPUType");
+    if (isCount(count)) { // the usual "1", "8": as BigDecimal would write them
+      return count + "×" + (type.isEmpty() ? "GPU" : shortGpu(type));
+    }
     BigDecimal n;
     try {
       n = count.isEmpty() ? BigDecimal.ZERO : new BigDecimal(count);
@@ -114,13 +118,59 @@ public final class InstanceColumns {
     return n.stripTrailingZeros().toPlainString() + "×" + (type.isEmpty() ? "GPU" : shortGpu(type));
   }
 
-  /** "NVIDIA A10" → "A10", "Tesla-V100-16G" → "V100-16G". */
-  static String shortGpu(String type) {
-    return VENDOR.matcher(VENDOR.matcher(type).replaceFirst("")).replaceFirst("");
+  /** Digits without a leading zero, and not too many for a count: a whole number of GPUs above zero. */
+  private static boolean isCount(String s) {
+    if (s.isEmpty() || s.length() > 9 || s.charAt(0) == '0') {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** "NVIDIA A10" → "A10", "Tesla-V100-16G" → "V100-16G". */
+  static String shortGpu(String type) {
+    String known = SHORT_GPU.get(type);
+    if (known != null) {
+      return known;
+    }
+    String s = VENDOR.matcher(VENDOR.matcher(type).replaceFirst("")).replaceFirst("");
+    if (SHORT_GPU.size() < 1024) {
+      SHORT_GPU.put(type, s);
+    }
+    return s;
+  }
+
+  /** A plain number of GiB ("32", "7.5") gets its unit; anything else ("32Gi") is printed as sent. */
   static String memory(String m) {
-    return PLAIN_NUMBER.matcher(m).matches() ? m + "G" : m;
+    return plainNumber(m) ? m + "G" : m;
+  }
+
+  /** Whether s is digits, or digits, a point and digits (ASCII only). */
+  static boolean plainNumber(String s) {
+    int k = 0;
+    int n = s.length();
+    int start = k;
+    while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+      k++;
+    }
+    if (k == start) {
+      return false;
+    }
+    if (k == n) {
+      return true;
+    }
+    if (s.charAt(k) != '.') {
+      return false;
+    }
+    start = ++k;
+    while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+      k++;
+    }
+    return k > start && k == n;
   }
 
   /** Age like kubectl prints it: 45s, 12m, 5h, 3d, 2y. */

@@ -2,9 +2,19 @@ package dev.dsw.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.model.Instance;
+import dev.dsw.model.Json;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The AGE column reads creation times as --where does: Z, an offset, or none (UTC). */
@@ -20,5 +30,42 @@ class InstanceColumnsTest {
     assertThat(InstanceColumns.age("2026-11-28T00:00:00Z", NOON)).isEqualTo("0s");
     assertThat(InstanceColumns.age("yesterday", NOON)).isEqualTo("?");
     assertThat(InstanceColumns.age("", NOON)).isEmpty();
+  }
+
+  /** Short strings made mostly of what numbers are made of, and some that only look like digits. */
+  @Provide
+  Arbitrary<String> numberish() {
+    return Arbitraries.strings().withChars("0123456789.+-eEGi ١٢").ofMaxLength(6);
+  }
+
+  /** MEMORY adds G to a plain number, as the regular expression \\d+(\\.\\d+)? (ASCII digits) it replaced decides. */
+  @Property(tries = 2000)
+  void memoryAddsAUnitExactlyToPlainNumbers(@ForAll("numberish") String m) {
+    boolean plain = Pattern.compile("\\d+(\\.\\d+)?").matcher(m).matches();
+    assertThat(InstanceColumns.memory(m)).isEqualTo(plain ? m + "G" : m);
+  }
+
+  /** GPU writes the count as BigDecimal does, stripped of trailing zeros, whatever path it takes. */
+  @Property(tries = 2000)
+  void gpuCountsReadAsBigDecimalReadsThem(@ForAll("numberish") String count) {
+    ObjectNode raw = Json.MAPPER.createObjectNode();
+    raw.putObject("RequestedResource").put("GPU", count).put("GPUType", "NVIDIA A10");
+    String expected;
+    try {
+      BigDecimal n = count.isEmpty() ? BigDecimal.ZERO : new BigDecimal(count);
+      expected = n.signum() == 0 ? "-" : n.stripTrailingZeros().toPlainString() + "×A10";
+    } catch (NumberFormatException e) {
+      expected = count + "×A10";
+    }
+    assertThat(InstanceColumns.gpu(new Instance(raw))).isEqualTo(expected);
+  }
+
+  @Test
+  void gpuModelsLoseTheirVendorOnlyAtTheStart() {
+    assertThat(InstanceColumns.shortGpu("NVIDIA A10")).isEqualTo("A10");
+    assertThat(InstanceColumns.shortGpu("Tesla-V100-16G")).isEqualTo("V100-16G");
+    assertThat(InstanceColumns.shortGpu("nvidia Tesla T4")).isEqualTo("T4");
+    assertThat(InstanceColumns.shortGpu("A100 NVIDIA")).isEqualTo("A100 NVIDIA");
+    assertThat(InstanceColumns.shortGpu("NVIDIA A10")).isEqualTo("A10"); // a second time, from the memo
   }
 }
