@@ -340,19 +340,31 @@ public final class EmulatorServer implements AutoCloseable {
     }
     List<ObjectNode> matches = matches(fleet.snapshot(), query, selection);
     long from = (long) (selection.pageNumber - 1) * selection.pageSize;
-    java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-    // The same object ObjectMapper would write, with each instance serialised once and kept:
-    // serving a 100,000-instance fleet page by page then costs the emulator next to nothing.
-    answer.writeBytes(("{\"RequestId\":\"" + requestId + "\",\"Success\":true,\"Code\":\"200\",\"Message\":\"\","
-        + "\"HttpStatusCode\":200,\"TotalCount\":" + matches.size() + ",\"Instances\":[").getBytes(StandardCharsets.UTF_8));
-    for (long i = from; i < Math.min(matches.size(), from + selection.pageSize); i++) {
-      if (i > from) {
-        answer.write(',');
-      }
-      answer.writeBytes(serialized(matches.get((int) i)));
+    // The same object ObjectMapper would write, with each instance serialised once and kept, and
+    // the page put together in one array of its exact size: serving a 100,000-instance fleet page
+    // by page then costs the emulator next to nothing beside the client it serves.
+    byte[] head = ("{\"RequestId\":\"" + requestId + "\",\"Success\":true,\"Code\":\"200\",\"Message\":\"\","
+        + "\"HttpStatusCode\":200,\"TotalCount\":" + matches.size() + ",\"Instances\":[").getBytes(StandardCharsets.UTF_8);
+    int end = (int) Math.min(matches.size(), from + selection.pageSize);
+    int first = (int) Math.min(from, end);
+    byte[][] items = new byte[end - first][];
+    int length = head.length + 2 + Math.max(0, items.length - 1);
+    for (int i = 0; i < items.length; i++) {
+      items[i] = serialized(matches.get(first + i));
+      length += items[i].length;
     }
-    answer.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-    byte[] bytes = answer.toByteArray();
+    byte[] bytes = new byte[length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    int at = head.length;
+    for (int i = 0; i < items.length; i++) {
+      if (i > 0) {
+        bytes[at++] = ',';
+      }
+      System.arraycopy(items[i], 0, bytes, at, items[i].length);
+      at += items[i].length;
+    }
+    bytes[at++] = ']';
+    bytes[at] = '}';
     ex.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
     ex.getResponseHeaders().set("x-acs-request-id", requestId);
     ex.sendResponseHeaders(200, bytes.length);
