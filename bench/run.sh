@@ -39,6 +39,10 @@ start_emulator() { # start_emulator ARGS... → sets url
   for _ in $(seq 600); do [ -s "$f" ] && break; sleep 0.1; done
   url=$(head -1 "$f")
 }
+# warm_emulator RUNS ARGS... : untimed listings, so that the emulator (a JVM with C2) is compiled
+# and warm before anything is timed against it, as a real service is; its first listings of a
+# 100,000-instance fleet took it two to five times the CPU of later ones.
+warm_emulator() { local n=$1; shift; for _ in $(seq "$n"); do $dsw list "$@" -o csv --columns ID >/dev/null; done; }
 stop_emulator() { kill "$epid" 2>/dev/null || true; wait "$epid" 2>/dev/null || true; }
 
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(node --version 2>/dev/null) node, $(jq --version), $(date -u +%Y-%m-%d)."
@@ -47,6 +51,7 @@ $dsw --version >/dev/null 2>&1 # the launcher trains its class-data archive here
 
 if [[ $sections == *startup* ]]; then
   start_emulator --instances 100
+  warm_emulator 20 --endpoint "$url"
   $dsw --help >/dev/null; script -qec "$dsw --help" /dev/null >/dev/null # keep the help pages (dsw's cache)
   for i in $(seq "$runs"); do
     run curl curl -s "$url/api/v2/instances?PageSize=100"
@@ -76,10 +81,12 @@ fi
 
 if [[ $sections == *paging* ]]; then
   start_emulator --instances 10000 --latency 50ms
+  warm_emulator 3 --endpoint "$url" --workspace ALL --resource-id ALL
   for _ in $(seq "$runs"); do
     for c in 1 8 16; do
       run "c$c" $dsw list --endpoint "$url" --workspace ALL --resource-id ALL -o csv --columns ID --concurrency $c
     done
+    run node8 node bench/node/page.js "$url" 8 # the official Node client paging the same way (reference)
   done
   stop_emulator
   echo
@@ -92,6 +99,7 @@ if [[ $sections == *paging* ]]; then
     [ $c = 8 ] && label="--concurrency 8 (dsw's default)"
     echo "| $label | $(ms "c$c") | $(awk -v a="$(ms "c$c")" -v b="$seq_ms" 'BEGIN {printf "%.2f", a / b}') | $floor | $(awk -v a="$(ms "c$c")" -v b="$floor" 'BEGIN {printf "%.2f", a / b}') |"
   done
+  echo "| official Node client, page 1 then 8 in flight (bench/node/page.js; reference) | $(ms node8) | $(awk -v a="$(ms node8)" -v b="$seq_ms" 'BEGIN {printf "%.2f", a / b}') | 700 | $(awk -v a="$(ms node8)" 'BEGIN {printf "%.2f", a / 700}') |"
 fi
 
 if [[ $sections == *volume* ]]; then
@@ -104,16 +112,19 @@ if [[ $sections == *volume* ]]; then
     start_emulator --instances $n
     all=(--endpoint "$url" --workspace ALL --resource-id ALL)
     $dsw list "${all[@]}" -o json --show-secrets >"$work/fleet.json" # the same data, saved, for jq
+    warm_emulator 5 "${all[@]}"
     for _ in $(seq "$vruns"); do
       run "jq$n" jq -r ".[] | $cols" "$work/fleet.json"
       run "csv$n" $dsw list "${all[@]}" -o csv
       run "jsonl$n" $dsw list "${all[@]}" -o jsonl
       run "table$n" $dsw list "${all[@]}" -o table
+      run "node$n" node bench/node/page.js "$url" 8 # reads and parses every page, prints nothing (reference)
     done
     stop_emulator
     jq_ms=$(ms "jq$n")
     for f in "jq:jq -r '.[] | [10 fields] | @csv' on the saved JSON ($(du -m "$work/fleet.json" | cut -f1) MB)" \
-        "csv:dsw list -o csv" "jsonl:dsw list -o jsonl" "table:dsw list -o table (buffers rows to size columns)"; do
+        "csv:dsw list -o csv" "jsonl:dsw list -o jsonl" "table:dsw list -o table (buffers rows to size columns)" \
+        "node:official Node client, page 1 then 8 in flight, parsing every page and printing nothing (reference)"; do
       k=${f%%:*}; label=${f#*:}
       echo "| $label | $n | $(awk -v a="$(ms "$k$n")" 'BEGIN {printf "%.2f", a / 1000}') | $(mib "$k$n") | $(awk -v a="$(ms "$k$n")" -v b="$jq_ms" 'BEGIN {printf "%.2f", a / b}') |"
     done
