@@ -2,22 +2,26 @@ package dev.dsw.api;
 
 import dev.dsw.model.Instance;
 import dev.dsw.model.InstancePage;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Fetches every matching instance: page 1 first (for TotalCount), then the remaining pages
- * concurrently with at most {@code concurrency} in flight, handing instances to the sink in page
- * order as soon as each page and all before it have arrived. Instances are de-duplicated by ID;
+ * concurrently with at most {@code concurrency} in flight, a new request going out as soon as any
+ * ends, handing instances to the sink in page order as soon as each page and all before it have
+ * arrived. Instances are de-duplicated by ID;
  * if the fleet grows while paging, the extra pages are fetched too; if it shrinks, a warning says so.
  */
 public final class Pages {
@@ -73,28 +77,49 @@ public final class Pages {
       t.setDaemon(true);
       return t;
     });
-    Deque<Future<InstancePage>> inFlight = new ArrayDeque<>();
+    // Pages are requested as slots free up, in any order, and written in page order: a page that
+    // is slow to come back holds up the writing, not the requests behind it, as long as no more
+    // than `ahead` pages wait to be written.
+    int ahead = 2 * o.concurrency();
+    Map<Integer, Future<InstancePage>> fetched = new HashMap<>();
+    BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
+    int running = 0;
     int next = 2;
+    int write = 2;
     int done = 1;
     try {
-      while ((next <= pages || !inFlight.isEmpty()) && !s.full()) {
-        while (next <= pages && inFlight.size() < o.concurrency()) {
+      while (write <= pages && !s.full()) {
+        while (next <= pages && running < o.concurrency() && next - write < ahead) {
           int n = next++;
-          inFlight.add(pool.submit(() -> client.listInstances(query.page(n, o.pageSize()))));
+          FutureTask<InstancePage> task = new FutureTask<>(() -> client.listInstances(query.page(n, o.pageSize()))) {
+            @Override
+            protected void done() {
+              finished.add(n);
+            }
+          };
+          fetched.put(n, task);
+          pool.execute(task);
+          running++;
         }
-        InstancePage p = await(inFlight.poll(), done + 1, pages, s.emitted);
-        done++;
-        maxTotal = Math.max(maxTotal, p.totalCount());
-        minTotal = Math.min(minTotal, p.totalCount());
-        s.accept(p);
-        int needed = pagesFor(maxTotal, plan);
-        if (needed > pages) {
-          pages = needed; // the fleet grew: later items moved to pages we had not planned
+        take(finished, s.emitted);
+        running--;
+        for (Future<InstancePage> f = fetched.get(write); f != null && f.isDone() && !s.full(); f = fetched.get(write)) {
+          fetched.remove(write);
+          InstancePage p = await(f, write, pages, s.emitted);
+          write++;
+          done++;
+          maxTotal = Math.max(maxTotal, p.totalCount());
+          minTotal = Math.min(minTotal, p.totalCount());
+          s.accept(p);
+          int needed = pagesFor(maxTotal, plan);
+          if (needed > pages) {
+            pages = needed; // the fleet grew: later items moved to pages we had not planned
+          }
+          progress.update(done, pages);
         }
-        progress.update(done, pages);
       }
     } finally {
-      inFlight.forEach(f -> f.cancel(true));
+      fetched.values().forEach(f -> f.cancel(true));
       pool.shutdownNow();
     }
     if (minTotal != total || maxTotal != total) {
@@ -107,6 +132,16 @@ public final class Pages {
   private static int pagesFor(long total, Options o) {
     long wanted = o.limit() > 0 ? Math.min(total, o.limit()) : total;
     return (int) Math.max(1, (wanted + o.pageSize() - 1) / o.pageSize());
+  }
+
+  /** Waits for the next request to end, however it ended. */
+  private static void take(BlockingQueue<Integer> finished, long emitted) {
+    try {
+      finished.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IncompleteResultException("interrupted after " + emitted + " instances", e);
+    }
   }
 
   private static InstancePage await(Future<InstancePage> f, int page, int pages, long emitted) {

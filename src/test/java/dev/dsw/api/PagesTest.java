@@ -153,6 +153,52 @@ class PagesTest {
     }
   }
 
+  /**
+   * A slow page holds up the writing, not the requests behind it: while page 2 is out, the other
+   * slot goes on with pages 3, 4, 5..., up to twice the concurrency ahead of the page being waited
+   * for; and the output is still in page order.
+   */
+  @Test
+  void aSlowPageDoesNotHoldBackTheRequestsBehindItButReadAheadIsBounded() throws Exception {
+    try (EmulatorServer server = Emulators.start(fleet(1000))) {
+      HttpDswClient real = Emulators.client(server, 0);
+      java.util.concurrent.CountDownLatch others = new java.util.concurrent.CountDownLatch(3); // pages 3, 4, 5
+      java.util.concurrent.atomic.AtomicInteger highest = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean waited = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicInteger highestWhileSlow = new java.util.concurrent.atomic.AtomicInteger();
+      DswClient slowPage2 = new DswClient() {
+        @Override
+        public InstancePage listInstances(ListInstancesQuery q) {
+          int n = q.pageNumber();
+          highest.accumulateAndGet(n, Math::max);
+          if (n == 2) {
+            try {
+              waited.set(others.await(5, java.util.concurrent.TimeUnit.SECONDS));
+              Thread.sleep(200); // long enough for the other slot to run as far ahead as it may
+              highestWhileSlow.set(highest.get());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          } else if (n >= 3 && n <= 5) {
+            others.countDown();
+          }
+          return real.listInstances(q);
+        }
+
+        @Override
+        public String dryRun(ListInstancesQuery q) {
+          return "";
+        }
+      };
+      List<String> got = new ArrayList<>();
+      Pages.all(slowPage2, ALL, new Pages.Options(100, 2, 0), i -> got.add(i.id()), Pages.Progress.NONE, w -> {});
+      assertThat(waited).as("pages 3-5 were requested while page 2 was still out").isTrue();
+      // With 2 in flight, at most 4 pages (2 to 5) wait to be written: page 6 waits for page 2.
+      assertThat(highestWhileSlow.get()).isEqualTo(5);
+      assertThat(got).isEqualTo(expectedIds(server, 1000));
+    }
+  }
+
   /** Counts calls and the most requests in flight at once. */
   static final class CountingClient implements DswClient {
     final DswClient inner;
