@@ -3,25 +3,12 @@
 // that starts faster than a JVM makes of the same paging floor.
 // Usage: node page.js http://127.0.0.1:PORT CONCURRENCY   (credentials as for list.js)
 // Prints the number of instances read.
-const OpenApi = require('@alicloud/openapi-client');
-const Util = require('@alicloud/tea-util');
+const { listInstances } = require('./client');
 
 async function main() {
-  const url = new URL(process.argv[2]);
+  const list = listInstances(process.argv[2]);
   const concurrency = Number(process.argv[3] || '8');
-  const client = new OpenApi.default(new OpenApi.Config({
-    accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-    accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-    endpoint: url.host,
-    protocol: url.protocol.replace(':', ''),
-  }));
-  const params = new OpenApi.Params({
-    action: 'ListInstances', version: '2022-01-01', protocol: 'HTTPS', pathname: '/api/v2/instances',
-    method: 'GET', authType: 'AK', style: 'ROA', reqBodyType: 'json', bodyType: 'json',
-  });
-  const page = (n) => client.callApi(params, new OpenApi.OpenApiRequest({
-    query: { PageNumber: String(n), PageSize: '100', WorkspaceId: 'ALL', ResourceId: 'ALL' },
-  }), new Util.RuntimeOptions({}));
+  const page = (n) => list({ PageNumber: String(n), PageSize: '100', WorkspaceId: 'ALL', ResourceId: 'ALL' });
   const first = await page(1);
   const pages = Math.ceil(first.body.TotalCount / 100);
   let read = first.body.Instances.length;
