@@ -52,6 +52,35 @@ class LocalFilesTest {
     assertThat(env.stderr()).contains(ini + " holds credentials but is readable by group (rw-r-----)");
   }
 
+  /** Saves the IDs seen by one listing, as Listing does. */
+  private static boolean listed(TestEnvironment env, String... ids) {
+    CompletionCache cache = new CompletionCache(env);
+    for (String id : ids) {
+      cache.record(new Instance(Json.MAPPER.createObjectNode().put("InstanceId", id)));
+    }
+    return cache.save();
+  }
+
+  @Test
+  void theCompletionCacheKeepsTheNewestFirstAndIsNotRewrittenWhenNothingChanged() throws Exception {
+    TestEnvironment env = new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
+    Path ids = home.resolve("c/dsw/complete/instance-ids");
+    assertThat(listed(env, "dsw-b", "dsw-c")).isTrue();
+    assertThat(listed(env, "dsw-a", "dsw-b")).isTrue();
+    assertThat(Files.readAllLines(ids)).containsExactly("dsw-a", "dsw-b", "dsw-c");
+    // The same listing again: the file already starts with these lines, and is left alone.
+    Object before = Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    Files.setLastModifiedTime(ids, java.nio.file.attribute.FileTime.fromMillis(0));
+    assertThat(listed(env, "dsw-a", "dsw-b")).isTrue();
+    assertThat(Files.getLastModifiedTime(ids).toMillis()).isZero();
+    assertThat(Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(before);
+    // Not a prefix of whole lines ("dsw-a" is a prefix of "dsw-ab" as bytes only): merged as before.
+    assertThat(listed(env, "dsw-ab")).isTrue();
+    assertThat(Files.readAllLines(ids)).containsExactly("dsw-ab", "dsw-a", "dsw-b", "dsw-c");
+    assertThat(listed(env, "dsw-c")).isTrue();
+    assertThat(Files.readAllLines(ids)).containsExactly("dsw-c", "dsw-ab", "dsw-a", "dsw-b");
+  }
+
   @Test
   void parallelWritersNeverLeaveATornOrOpenCacheFile() throws Exception {
     TestEnvironment env = new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
