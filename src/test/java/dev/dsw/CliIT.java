@@ -170,6 +170,27 @@ class CliIT {
     assertThat(Files.readAllLines(page).get(0)).isNotEqualTo(header);
   }
 
+  /**
+   * A real pipe whose reader exits after one line: the JVM's write fails with EPIPE, and dsw stops
+   * the listing with exit 0 and nothing on stderr but, under --debug, the line saying why.
+   */
+  @Test
+  void aListingPipedIntoHeadStopsWhenHeadExits(@TempDir Path dir) throws Exception {
+    Path err = dir.resolve("dsw.err");
+    String pipeline = "set -o pipefail; \"$0\" -jar \"$1\" list --endpoint \"$2\" --workspace ALL --resource-id ALL"
+        + " -o jsonl $3 2>\"$4\" | head -1 >/dev/null";
+    for (String debug : new String[] {"--no-color", "--debug"}) {
+      Result r = exec(List.of("bash", "-c", pipeline, java(), TARGET.resolve("dsw.jar").toString(), url, debug,
+          err.toString()), creds());
+      assertThat(r.code()).as(Files.readString(err)).isZero();
+      if (debug.equals("--debug")) {
+        assertThat(Files.readString(err)).contains("stdout was closed by its reader (Broken pipe); stopped");
+      } else {
+        assertThat(Files.readString(err)).isEmpty();
+      }
+    }
+  }
+
   @Test
   void versionNamesTheReleaseAndCommit() throws Exception {
     Result r = run(Map.of(), "--version");

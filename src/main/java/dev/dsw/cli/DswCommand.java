@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:Success.",
-      "1:The API or the network failed, or the response was malformed.",
+      "0:Success; also when the reader of the output went away (| head), which stops dsw at once.",
+      "1:The API or the network failed, the response was malformed, or stdout could not be written.",
       "2:Usage error: unknown flag or bad value; nothing was sent.",
       "3:Output is incomplete: part of the result failed after retries.",
       "4:Credentials are missing, unusable or were rejected.",

@@ -55,6 +55,15 @@ public interface Environment {
     return null;
   }
 
+  /**
+   * The first failure to write stdout, or null (PrintStream keeps such failures to itself). A
+   * reader that went away ({@link WatchedOutput#readerGone}) ends a listing early and quietly; any
+   * other failure, such as a full disk, is an error.
+   */
+  default java.io.IOException outFailure() {
+    return null;
+  }
+
   /** Returns the non-empty value of the first of the names that is set, or null. */
   default String firstVariable(String... names) {
     for (String name : names) {

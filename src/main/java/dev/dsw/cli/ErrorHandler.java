@@ -40,6 +40,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       return handleParseException(p, parsed.originalArgs().toArray(new String[0]));
     }
     Console console = services.console();
+    if (e instanceof OutputClosedException closed && closed.readerGone()) {
+      // The reader of stdout went away (`dsw list | head`): it has what it wanted; not an error.
+      console.debugLine("stdout was closed by its reader (" + closed.getMessage() + "); stopped");
+      return ExitCodes.OK;
+    }
     Failure f = Failure.describe(e);
     console.error(f.message());
     f.hint().ifPresent(console::hint);

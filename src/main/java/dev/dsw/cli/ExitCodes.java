@@ -2,9 +2,9 @@ package dev.dsw.cli;
 
 /** The process exit codes dsw documents in {@code dsw --help} and the README. */
 public final class ExitCodes {
-  /** Success. */
+  /** Success; also when the reader of stdout went away (a closed pipe). */
   public static final int OK = 0;
-  /** The API, the network or the response failed (or an unexpected error). */
+  /** The API, the network or the response failed, stdout could not be written (or an unexpected error). */
   public static final int API = 1;
   /** The command line was wrong: unknown flag, bad value, conflicting flags. No request was sent. */
   public static final int USAGE = 2;

@@ -47,6 +47,9 @@ record Failure(String message, Optional<String> hint, int exitCode) {
       return new Failure(e.getMessage(), Optional.of("the service or a proxy answered with something that is not the API's JSON"),
           ExitCodes.API);
     }
+    if (e instanceof OutputClosedException closed) {
+      return new Failure(stdoutFailure(closed.getMessage()), Optional.empty(), ExitCodes.API);
+    }
     if (e instanceof UncheckedIOException io) {
       return new Failure("I/O error: " + io.getCause().getMessage(), Optional.empty(), ExitCodes.API);
     }
@@ -81,6 +84,11 @@ record Failure(String message, Optional<String> hint, int exitCode) {
     }
     return new Failure(api.getMessage(), Optional.ofNullable(hint),
         api.isCredentialProblem() ? ExitCodes.CREDENTIALS : ExitCodes.API);
+  }
+
+  /** The message for stdout that could not be written (a full disk, a device error). */
+  static String stdoutFailure(String reason) {
+    return "cannot write to stdout: " + oneLine(String.valueOf(reason));
   }
 
   private static String oneLine(String s) {

@@ -47,6 +47,7 @@ final class Listing {
     Consumer<Instance> sink = i -> {
       formatter.row(i);
       cache.record(i);
+      OutputClosedException.check(services.env()); // stop fetching what no one will read
     };
     formatter.begin();
     if (page != null) {

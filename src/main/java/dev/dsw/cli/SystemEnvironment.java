@@ -14,19 +14,25 @@ import org.fusesource.jansi.AnsiConsole;
 
 /** The real process environment. Jansi is used here only, and only when it is needed. */
 public final class SystemEnvironment implements Environment {
+  private final WatchedOutput stdout = new WatchedOutput(new FileOutputStream(FileDescriptor.out));
   private final PrintStream out;
   private final PrintStream err;
 
   private SystemEnvironment() {
     // UTF-8 over the raw descriptors (output is data, not the platform charset). PrintStream does not
     // buffer bytes itself, so stdout gets a 64 KiB buffer: one write per row would be one syscall per row.
-    this.out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+    this.out = new PrintStream(new BufferedOutputStream(stdout, 1 << 16), false,
         StandardCharsets.UTF_8);
     this.err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
   }
 
   public static SystemEnvironment current() {
     return new SystemEnvironment();
+  }
+
+  @Override
+  public java.io.IOException outFailure() {
+    return stdout.failure();
   }
 
   @Override

@@ -80,6 +80,7 @@ final class Watch {
         lines(console.out(), changes);
       }
       console.out().flush();
+      OutputClosedException.check(services.env()); // `dsw list --watch | head` ends when head does
       previous = now;
     } while (!services.env().pause(every));
     return ExitCodes.OK;

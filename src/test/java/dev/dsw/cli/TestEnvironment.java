@@ -19,7 +19,9 @@ public final class TestEnvironment implements Environment {
   private final Path home;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+  private final Closing closing = new Closing(out);
+  private final WatchedOutput watched = new WatchedOutput(closing);
+  private final PrintStream outStream = new PrintStream(watched, true, StandardCharsets.UTF_8);
   private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
   private boolean tty;
   private int width = 0;
@@ -51,6 +53,53 @@ public final class TestEnvironment implements Environment {
   public TestEnvironment clock(Clock c) {
     this.clock = c;
     return this;
+  }
+
+  /**
+   * Stdout takes this many bytes, then fails every write with an IOException of this message:
+   * "Broken pipe" for a reader that went away, "No space left on device" for a full disk.
+   */
+  public TestEnvironment stdoutFailsAfter(int bytes, String message) {
+    closing.limit = bytes;
+    closing.message = message;
+    return this;
+  }
+
+  @Override
+  public java.io.IOException outFailure() {
+    return watched.failure();
+  }
+
+  /** How many times a polling command paused. */
+  public int pauses() {
+    return paused;
+  }
+
+  /** An output that fails once it has taken its limit, as a closed pipe or a full disk does. */
+  private static final class Closing extends java.io.OutputStream {
+    private final java.io.OutputStream out;
+    long limit = Long.MAX_VALUE;
+    String message;
+    private long written;
+
+    Closing(java.io.OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws java.io.IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      int room = (int) Math.max(0, Math.min(len, limit - written));
+      out.write(b, off, room);
+      written += room;
+      if (room < len) {
+        throw new java.io.IOException(message);
+      }
+    }
   }
 
   public String stdout() {
