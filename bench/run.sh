@@ -119,12 +119,14 @@ if [[ $sections == *volume* ]]; then
       run "jsonl$n" $dsw list "${all[@]}" -o jsonl
       run "table$n" $dsw list "${all[@]}" -o table
       run "node$n" node bench/node/page.js "$url" 8 # reads and parses every page, prints nothing (reference)
+      run "head$n" bash -c '"$0" list --endpoint "$1" --workspace ALL --resource-id ALL -o csv | head -1' "$dsw" "$url"
     done
     stop_emulator
     jq_ms=$(ms "jq$n")
     for f in "jq:jq -r '.[] | [10 fields] | @csv' on the saved JSON ($(du -m "$work/fleet.json" | cut -f1) MB)" \
         "csv:dsw list -o csv" "jsonl:dsw list -o jsonl" "table:dsw list -o table (buffers rows to size columns)" \
-        "node:official Node client, page 1 then 8 in flight, parsing every page and printing nothing (reference)"; do
+        "node:official Node client, page 1 then 8 in flight, parsing every page and printing nothing (reference)" \
+        "head:dsw list -o csv | head -1 (dsw stops when head exits)"; do
       k=${f%%:*}; label=${f#*:}
       echo "| $label | $n | $(awk -v a="$(ms "$k$n")" 'BEGIN {printf "%.2f", a / 1000}') | $(mib "$k$n") | $(awk -v a="$(ms "$k$n")" -v b="$jq_ms" 'BEGIN {printf "%.2f", a / b}') |"
     done
