@@ -127,7 +127,7 @@ if [[ $sections == *volume* ]]; then
         "csv:dsw list -o csv" "jsonl:dsw list -o jsonl" "table:dsw list -o table (buffers rows to size columns)" \
         "node:official Node client, page 1 then 8 in flight, parsing every page and printing nothing (reference)" \
         "head:dsw list -o csv | head -1 (dsw stops when head exits)"; do
-      k=${f%%:*}; label=${f#*:}
+      k=${f%%:*}; label=${f#*:}; label=${label//|/\\|} # a | inside a Markdown table cell
       echo "| $label | $n | $(awk -v a="$(ms "$k$n")" 'BEGIN {printf "%.2f", a / 1000}') | $(mib "$k$n") | $(awk -v a="$(ms "$k$n")" -v b="$jq_ms" 'BEGIN {printf "%.2f", a / b}') |"
     done
   done
