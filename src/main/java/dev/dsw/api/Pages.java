@@ -85,8 +85,7 @@ public final class Pages {
     BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
     int running = 0;
     int next = 2;
-    int write = 2;
-    int done = 1;
+    int write = 2; // pages before this one are written
     try {
       while (write <= pages && !s.full()) {
         while (next <= pages && running < o.concurrency() && next - write < ahead) {
@@ -107,7 +106,6 @@ public final class Pages {
           fetched.remove(write);
           InstancePage p = await(f, write, pages, s.emitted);
           write++;
-          done++;
           maxTotal = Math.max(maxTotal, p.totalCount());
           minTotal = Math.min(minTotal, p.totalCount());
           s.accept(p);
@@ -115,7 +113,7 @@ public final class Pages {
           if (needed > pages) {
             pages = needed; // the fleet grew: later items moved to pages we had not planned
           }
-          progress.update(done, pages);
+          progress.update(write - 1, pages);
         }
       }
     } finally {
@@ -126,7 +124,7 @@ public final class Pages {
       warn.accept("the fleet changed while listing (TotalCount " + minTotal + ".." + maxTotal
           + "); instances created or deleted meanwhile may be missing; rerun to be sure");
     }
-    return new Result(total, s.emitted, done);
+    return new Result(total, s.emitted, write - 1);
   }
 
   private static int pagesFor(long total, Options o) {
