@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -82,19 +81,18 @@ public final class Times {
       return null;
     }
     int year = digits(v, 0, 4);
-    int month = digits(v, 5, 2);
-    int day = digits(v, 8, 2);
     int hour = digits(v, 11, 2);
     int minute = digits(v, 14, 2);
     int second = digits(v, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-        || minute > 59 || second < 0 || second > 59) {
+    if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
       return null;
     }
-    if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+    long days;
+    try {
+      days = LocalDate.of(year, digits(v, 5, 2), digits(v, 8, 2)).toEpochDay(); // checks the date
+    } catch (java.time.DateTimeException e) {
       return null;
     }
-    long days = LocalDate.of(year, month, day).toEpochDay();
     return Instant.ofEpochSecond(days * 86400 + hour * 3600L + minute * 60L + second);
   }
 
