@@ -120,15 +120,7 @@ public final class InstanceColumns {
 
   /** Digits without a leading zero, and not too many for a count: a whole number of GPUs above zero. */
   private static boolean isCount(String s) {
-    if (s.isEmpty() || s.length() > 9 || s.charAt(0) == '0') {
-      return false;
-    }
-    for (int k = 0; k < s.length(); k++) {
-      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
-        return false;
-      }
-    }
-    return true;
+    return plainNumber(s) && s.length() <= 9 && s.charAt(0) != '0' && s.indexOf('.') < 0;
   }
 
   /** "NVIDIA A10" → "A10", "Tesla-V100-16G" → "V100-16G". */
@@ -151,27 +143,23 @@ public final class InstanceColumns {
 
   /** Whether s is digits, or digits, a point and digits (ASCII only). */
   static boolean plainNumber(String s) {
-    int k = 0;
-    int n = s.length();
-    int start = k;
-    while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
-      k++;
-    }
-    if (k == start) {
-      return false;
-    }
-    if (k == n) {
-      return true;
-    }
-    if (s.charAt(k) != '.') {
-      return false;
-    }
-    start = ++k;
-    while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
-      k++;
-    }
-    return k > start && k == n;
+    int point = s.indexOf('.');
+    return point < 0 ? digits(s, 0, s.length()) : digits(s, 0, point) && digits(s, point + 1, s.length());
   }
+
+  /** Whether s[from, to) is one or more ASCII digits. */
+  private static boolean digits(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
 
   /** Age like kubectl prints it: 45s, 12m, 5h, 3d, 2y. */
   static String age(String created, Clock clock) {
