@@ -11,6 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class CacheFiles {
   private CacheFiles() {}
 
+  /** Whether a file's bytes begin with these (a kept page's build line, a cache's newest lines). */
+  static boolean startsWith(byte[] bytes, byte[] prefix) {
+    return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
   /**
    * Replaces the file with these bytes: written to a fresh private name (mode 0600 where POSIX), then
    * renamed over the file, so that no reader and no other writer ever sees a torn file.

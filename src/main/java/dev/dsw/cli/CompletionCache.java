@@ -64,7 +64,7 @@ final class CompletionCache {
     Path file = dir.resolve(name);
     byte[] head = (String.join("\n", fresh) + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
-    if (startsWith(old, head)) {
+    if (CacheFiles.startsWith(old, head)) {
       // The file already begins with exactly these lines, and holds no line twice: merging would
       // give it back unchanged. (Listing the same fleet again, the usual case, writes nothing.)
       return;
@@ -73,9 +73,5 @@ final class CompletionCache {
     merged.addAll(new String(old, StandardCharsets.UTF_8).lines().toList());
     List<String> lines = new ArrayList<>(merged).subList(0, Math.min(MAX_LINES, merged.size()));
     CacheFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 }

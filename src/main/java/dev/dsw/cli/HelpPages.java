@@ -77,7 +77,7 @@ final class HelpPages {
     } catch (IOException | RuntimeException e) {
       return false;
     }
-    if (page.length <= header.length || !Arrays.equals(page, 0, header.length, header, 0, header.length)) {
+    if (page.length <= header.length || !CacheFiles.startsWith(page, header)) {
       return false;
     }
     PrintStream out = env.out();
