@@ -24,22 +24,23 @@ public final class CommandFactory implements IFactory {
    * ({@link HelpPages}), else the command line these arguments need.
    */
   public static int run(Environment env, String... args) {
-    int code;
     try (Services services = new Services(env)) {
       HelpPages help = HelpPages.request(services, args);
+      int code;
       if (help != null && help.printKept()) {
         code = 0;
       } else {
         CommandLine cl = commandLine(services, args);
         code = help == null ? cl.execute(args) : help.executeAndKeep(cl, args);
       }
-    } // closing Services flushes stdout: only now is every failure to write it known
-    java.io.IOException failure = env.outFailure();
-    if (failure != null && code == ExitCodes.OK && !WatchedOutput.readerGone(failure)) {
-      env.err().println("dsw: " + Failure.stdoutFailure(failure.getMessage()));
-      return ExitCodes.API;
+      env.out().flush(); // only now is every failure to write stdout known
+      java.io.IOException failure = env.outFailure();
+      if (failure != null && code == ExitCodes.OK && !WatchedOutput.readerGone(failure)) {
+        services.console().error(Failure.stdoutFailure(failure.getMessage()));
+        return ExitCodes.API;
+      }
+      return code;
     }
-    return code;
   }
 
   /** The whole command tree (completion scripts and tests need it all). */
