@@ -1,4 +1,4 @@
-package dev.dsw.bench;
+package dev.dsw.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -68,8 +68,8 @@ public class PageParse {
     InstanceColumns known = new InstanceColumns(CLOCK);
     columns = known.resolve(InstanceColumns.DEFAULT);
     // What `dsw list -o csv` keeps of each instance (Listing.ALWAYS plus the columns' fields), and
-    // what -o jsonl keeps beside the rendered bytes.
-    jsonlFields = Set.of("InstanceId", "WorkspaceId", "RequestedResource", "RegionId");
+    // what -o jsonl keeps beside the rendered bytes (in this package to read Listing.ALWAYS).
+    jsonlFields = Listing.ALWAYS;
     Set<String> csv = new HashSet<>(jsonlFields);
     csv.addAll(Column.fieldsOf(columns));
     csvFields = Set.copyOf(csv);
