@@ -11,22 +11,16 @@ import java.util.Locale;
  * head had gone, and one written to a full disk ended with exit 0. After a failure, writes are
  * dropped, so that flushing at exit does not fail again.
  */
-public final class WatchedOutput extends FilterOutputStream {
+final class WatchedOutput extends FilterOutputStream {
   private volatile IOException failure;
 
-  public WatchedOutput(OutputStream out) {
+  WatchedOutput(OutputStream out) {
     super(out);
   }
 
   @Override
   public void write(int b) throws IOException {
-    if (failure == null) {
-      try {
-        out.write(b);
-      } catch (IOException e) {
-        failure = e;
-      }
-    }
+    write(new byte[] {(byte) b}, 0, 1); // not on any hot path: stdout's buffer writes arrays
   }
 
   @Override
@@ -52,12 +46,12 @@ public final class WatchedOutput extends FilterOutputStream {
   }
 
   /** The first failure to write, or null. */
-  public IOException failure() {
+  IOException failure() {
     return failure;
   }
 
   /** Whether a failure means the reader went away (EPIPE: the other end of a pipe was closed), not an error. */
-  public static boolean readerGone(IOException e) {
+  static boolean readerGone(IOException e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     return m.contains("broken pipe") || m.contains("pipe is being closed") || m.contains("pipe has been ended");
   }
