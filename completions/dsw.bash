@@ -62,10 +62,10 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --name) COMPREPLY=(); return ;;
         --resource-id) COMPREPLY=(); return ;;
-        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
         --payment-type) _dsw_words "$cur" $'PayAsYouGo\nSubscription' ; return ;;
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
@@ -93,14 +93,14 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
-        --page-size) COMPREPLY=(); return ;;
-        --concurrency) COMPREPLY=(); return ;;
         --page) COMPREPLY=(); return ;;
         --limit) COMPREPLY=(); return ;;
+        --page-size) COMPREPLY=(); return ;;
+        --concurrency) COMPREPLY=(); return ;;
         --interval) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --workspace --name --resource-id --status --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --columns --no-headers --sort-column --show-secrets --page-size --concurrency --page --limit -w --watch --interval -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -114,14 +114,14 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
+        --resource-id) COMPREPLY=(); return ;;
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
-        --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
-        --resource-id) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -o --output --columns --no-headers --sort-column --show-secrets --workspace --resource-id -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --workspace --resource-id -o --output --no-headers --columns --sort-column --show-secrets -h --help -V --version" -- "$cur"))
       else
         _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
       fi ;;
@@ -136,10 +136,10 @@ _dsw() {
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
         --by) _dsw_words "$cur" $'status\ngpu-type\nworkspace\nowner\npayment-type\naccelerator-type\nregion' comma; return ;;
+        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --name) COMPREPLY=(); return ;;
         --resource-id) COMPREPLY=(); return ;;
-        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
         --payment-type) _dsw_words "$cur" $'PayAsYouGo\nSubscription' ; return ;;
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
@@ -169,7 +169,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --by --workspace --name --resource-id --status --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -187,7 +187,6 @@ _dsw() {
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --name) COMPREPLY=(); return ;;
         --resource-id) COMPREPLY=(); return ;;
-        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
         --payment-type) _dsw_words "$cur" $'PayAsYouGo\nSubscription' ; return ;;
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
@@ -219,7 +218,7 @@ _dsw() {
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --for --workspace --name --resource-id --status --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --columns --no-headers --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --for --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

@@ -1,7 +1,9 @@
 package dev.dsw;
 
 import dev.dsw.cli.CommandFactory;
-import dev.dsw.cli.Environment;
+import dev.dsw.cli.terminal.Environment;
+
+
 import dev.dsw.emulator.EmulatorServer;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +36,7 @@ public final class Train {
   public static void main(String[] args) throws Exception {
     Path home = Files.createTempDirectory("dsw-train");
     // At a terminal, help asks jansi for the width; load its classes here too (stdout is not one now).
-    dev.dsw.cli.SystemEnvironment.current().terminalWidth();
+    dev.dsw.cli.terminal.SystemEnvironment.current().terminalWidth();
     try {
       javax.net.ssl.SSLContext.getDefault().createSSLEngine("pai-dsw.cn-hangzhou.aliyuncs.com", 443).beginHandshake();
     } catch (Exception e) {
@@ -77,11 +79,6 @@ public final class Train {
     @Override
     public PrintStream err() {
       return NULL;
-    }
-
-    @Override
-    public InputStream in() {
-      return InputStream.nullInputStream();
     }
 
     @Override

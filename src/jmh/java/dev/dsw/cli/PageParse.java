@@ -1,5 +1,8 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.run.Listing;
+
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

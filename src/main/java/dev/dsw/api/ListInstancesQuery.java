@@ -26,13 +26,26 @@ import java.util.stream.Collectors;
  * converts to the wire: thousandths of a core or GPU, JSON for Labels and Tag, comma lists, UTC
  * seconds. Built through {@link Builder}, which refuses what the service must never be sent.
  */
-public record ListInstancesQuery(String workspaceId, String instanceName, String resourceId,
-    List<InstanceStatus> statuses, PaymentType paymentType, Accessibility accessibility,
-    AcceleratorType acceleratorType, List<String> instanceIds, Map<String, String> labels,
-    List<Map.Entry<String, String>> tags, String createUserId, String gpuType, BigDecimal minCpu, BigDecimal maxCpu,
-    BigDecimal minGpu, BigDecimal maxGpu, Long minMemory, Long maxMemory, Long minGpuMemory, Long maxGpuMemory,
-    String imageName, String oversoldInfo, String oversoldType, Instant createdAfter, Instant createdBefore,
-    SortField sortBy, SortOrder order, Integer pageNumber, Integer pageSize) {
+public final class ListInstancesQuery {
+  private final Builder b;
+
+  /** Only {@link Builder#build()} makes one: the builder is the one list of the components. */
+  private ListInstancesQuery(Builder checked) {
+    this.b = checked.copy();
+  }
+
+  public Integer pageNumber() {
+    return b.pageNumber;
+  }
+
+  public Integer pageSize() {
+    return b.pageSize;
+  }
+
+  /** A builder holding this query's components, to change some of them. */
+  public Builder toBuilder() {
+    return b.copy();
+  }
 
   public static final int MAX_LABELS = 4;
   private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ISO_INSTANT;
@@ -43,59 +56,56 @@ public record ListInstancesQuery(String workspaceId, String instanceName, String
 
   /** The same question for one page. */
   public ListInstancesQuery page(Integer number, Integer size) {
-    return new ListInstancesQuery(workspaceId, instanceName, resourceId, statuses, paymentType, accessibility,
-        acceleratorType, instanceIds, labels, tags, createUserId, gpuType, minCpu, maxCpu, minGpu, maxGpu, minMemory,
-        maxMemory, minGpuMemory, maxGpuMemory, imageName, oversoldInfo, oversoldType, createdAfter, createdBefore,
-        sortBy, order, number, size);
+    return toBuilder().page(number, size).build();
   }
 
   /** Returns the query parameters exactly as the service reads them (decoded; the signer encodes). */
   public SortedMap<String, String> toParameters() {
     SortedMap<String, String> p = new TreeMap<>();
-    put(p, "WorkspaceId", workspaceId);
-    put(p, "InstanceName", instanceName);
-    put(p, "ResourceId", resourceId);
-    if (!statuses.isEmpty()) {
-      p.put("Status", statuses.stream().map(Enum::name).distinct().collect(Collectors.joining(",")));
+    put(p, "WorkspaceId", b.workspaceId);
+    put(p, "InstanceName", b.instanceName);
+    put(p, "ResourceId", b.resourceId);
+    if (!b.statuses.isEmpty()) {
+      p.put("Status", b.statuses.stream().map(Enum::name).distinct().collect(Collectors.joining(",")));
     }
-    put(p, "PaymentType", paymentType == null ? null : paymentType.name());
-    put(p, "Accessibility", accessibility == null ? null : accessibility.name());
-    put(p, "AcceleratorType", acceleratorType == null ? null : acceleratorType.name());
-    if (!instanceIds.isEmpty()) {
-      p.put("InstanceId", instanceIds.stream().distinct().collect(Collectors.joining(",")));
+    put(p, "PaymentType", b.paymentType == null ? null : b.paymentType.name());
+    put(p, "Accessibility", b.accessibility == null ? null : b.accessibility.name());
+    put(p, "AcceleratorType", b.acceleratorType == null ? null : b.acceleratorType.name());
+    if (!b.instanceIds.isEmpty()) {
+      p.put("InstanceId", b.instanceIds.stream().distinct().collect(Collectors.joining(",")));
     }
-    if (!labels.isEmpty()) {
+    if (!b.labels.isEmpty()) {
       ObjectNode o = JsonText.NODES.objectNode();
-      labels.forEach(o::put);
+      b.labels.forEach(o::put);
       p.put("Labels", json(o));
     }
-    if (!tags.isEmpty()) {
+    if (!b.tags.isEmpty()) {
       ArrayNode a = JsonText.NODES.arrayNode();
-      tags.forEach(t -> a.addObject().put("Key", t.getKey()).put("Value", t.getValue()));
+      b.tags.forEach(t -> a.addObject().put("Key", t.getKey()).put("Value", t.getValue()));
       p.put("Tag", json(a));
     }
-    put(p, "CreateUserId", createUserId);
-    put(p, "GpuType", gpuType);
-    put(p, "MinCpu", thousandths(minCpu));
-    put(p, "MaxCpu", thousandths(maxCpu));
-    put(p, "MinGpu", thousandths(minGpu));
-    put(p, "MaxGpu", thousandths(maxGpu));
-    put(p, "MinMemory", minMemory == null ? null : minMemory.toString());
-    put(p, "MaxMemory", maxMemory == null ? null : maxMemory.toString());
-    put(p, "MinGpuMemory", minGpuMemory == null ? null : minGpuMemory.toString());
-    put(p, "MaxGpuMemory", maxGpuMemory == null ? null : maxGpuMemory.toString());
-    put(p, "ImageName", imageName);
-    put(p, "OversoldInfo", oversoldInfo);
-    put(p, "OversoldType", oversoldType);
-    put(p, "CreateTimeAfter", createdAfter == null ? null : WIRE_TIME.format(createdAfter.truncatedTo(ChronoUnit.SECONDS)));
-    put(p, "CreateTimeBefore", createdBefore == null ? null : WIRE_TIME.format(createdBefore.truncatedTo(ChronoUnit.SECONDS)));
-    // SortBy and Order always travel together, so the order never depends on a server default.
-    if (sortBy != null || order != null) {
-      p.put("SortBy", (sortBy == null ? SortField.GmtCreateTime : sortBy).name());
-      p.put("Order", (order == null ? SortOrder.DESC : order).name());
+    put(p, "CreateUserId", b.createUserId);
+    put(p, "GpuType", b.gpuType);
+    put(p, "MinCpu", thousandths(b.minCpu));
+    put(p, "MaxCpu", thousandths(b.maxCpu));
+    put(p, "MinGpu", thousandths(b.minGpu));
+    put(p, "MaxGpu", thousandths(b.maxGpu));
+    put(p, "MinMemory", b.minMemory == null ? null : b.minMemory.toString());
+    put(p, "MaxMemory", b.maxMemory == null ? null : b.maxMemory.toString());
+    put(p, "MinGpuMemory", b.minGpuMemory == null ? null : b.minGpuMemory.toString());
+    put(p, "MaxGpuMemory", b.maxGpuMemory == null ? null : b.maxGpuMemory.toString());
+    put(p, "ImageName", b.imageName);
+    put(p, "OversoldInfo", b.oversoldInfo);
+    put(p, "OversoldType", b.oversoldType);
+    put(p, "CreateTimeAfter", b.createdAfter == null ? null : WIRE_TIME.format(b.createdAfter.truncatedTo(ChronoUnit.SECONDS)));
+    put(p, "CreateTimeBefore", b.createdBefore == null ? null : WIRE_TIME.format(b.createdBefore.truncatedTo(ChronoUnit.SECONDS)));
+    // SortBy and Order always travel together, so the b.order never depends on a server default.
+    if (b.sortBy != null || b.order != null) {
+      p.put("SortBy", (b.sortBy == null ? SortField.GmtCreateTime : b.sortBy).name());
+      p.put("Order", (b.order == null ? SortOrder.DESC : b.order).name());
     }
-    put(p, "PageNumber", pageNumber == null ? null : pageNumber.toString());
-    put(p, "PageSize", pageSize == null ? null : pageSize.toString());
+    put(p, "PageNumber", b.pageNumber == null ? null : b.pageNumber.toString());
+    put(p, "PageSize", b.pageSize == null ? null : b.pageSize.toString());
     return p;
   }
 
@@ -153,7 +163,7 @@ public record ListInstancesQuery(String workspaceId, String instanceName, String
     public Builder accessibility(Accessibility v) { accessibility = v; return this; }
     public Builder acceleratorType(AcceleratorType v) { acceleratorType = v; return this; }
     public Builder instanceIds(List<String> v) { instanceIds = v == null ? List.of() : List.copyOf(v); return this; }
-    public Builder labels(Map<String, String> v) { labels = v == null ? Map.of() : new LinkedHashMap<>(v); return this; }
+    public Builder labels(Map<String, String> v) { labels = v == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v)); return this; }
     public Builder tags(List<Map.Entry<String, String>> v) { tags = v == null ? List.of() : List.copyOf(v); return this; }
     public Builder createUserId(String v) { createUserId = v; return this; }
     public Builder gpuType(String v) { gpuType = v; return this; }
@@ -181,15 +191,47 @@ public record ListInstancesQuery(String workspaceId, String instanceName, String
             + createdBefore + ")");
       }
       if (pageNumber != null && pageNumber < 1) {
-        throw new InvalidQueryException("--page must be 1 or more");
+        throw new InvalidQueryException("--page must be 1 or more (got " + pageNumber + ")");
       }
       if (pageSize != null && pageSize < 1) {
-        throw new InvalidQueryException("--page-size must be 1 or more");
+        throw new InvalidQueryException("--page-size must be 1 or more (got " + pageSize + ")");
       }
-      return new ListInstancesQuery(workspaceId, instanceName, resourceId, statuses, paymentType, accessibility,
-          acceleratorType, instanceIds, labels, tags, createUserId, gpuType, minCpu, maxCpu, minGpu, maxGpu, minMemory,
-          maxMemory, minGpuMemory, maxGpuMemory, imageName, oversoldInfo, oversoldType, createdAfter, createdBefore,
-          sortBy, order, pageNumber, pageSize);
+      return new ListInstancesQuery(this);
+    }
+
+    /** A field-by-field copy: a built query never shares its builder. */
+    private Builder copy() {
+      Builder c = new Builder();
+      c.workspaceId = workspaceId;
+      c.instanceName = instanceName;
+      c.resourceId = resourceId;
+      c.statuses = statuses;
+      c.paymentType = paymentType;
+      c.accessibility = accessibility;
+      c.acceleratorType = acceleratorType;
+      c.instanceIds = instanceIds;
+      c.labels = labels;
+      c.tags = tags;
+      c.createUserId = createUserId;
+      c.gpuType = gpuType;
+      c.minCpu = minCpu;
+      c.maxCpu = maxCpu;
+      c.minGpu = minGpu;
+      c.maxGpu = maxGpu;
+      c.minMemory = minMemory;
+      c.maxMemory = maxMemory;
+      c.minGpuMemory = minGpuMemory;
+      c.maxGpuMemory = maxGpuMemory;
+      c.imageName = imageName;
+      c.oversoldInfo = oversoldInfo;
+      c.oversoldType = oversoldType;
+      c.createdAfter = createdAfter;
+      c.createdBefore = createdBefore;
+      c.sortBy = sortBy;
+      c.order = order;
+      c.pageNumber = pageNumber;
+      c.pageSize = pageSize;
+      return c;
     }
 
     private static BigDecimal dec(Long v) {

@@ -25,8 +25,31 @@ import java.util.function.Predicate;
  * if the fleet grows while paging, the extra pages are fetched too; if it shrinks, a warning says so.
  */
 public final class Pages {
-  /** Paging settings: page size, pages in flight, and an optional limit on instances (0 = all). */
-  public record Options(int pageSize, int concurrency, long limit) {}
+  /** The API's largest page (list-instances.md §3). */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  /** The most requests in flight at once. */
+  public static final int MAX_CONCURRENCY = 32;
+
+  /**
+   * Paging settings: page size, pages in flight, and an optional limit on instances (0 = all).
+   * The bounds of --page-size, --concurrency and --limit are checked here and nowhere else.
+   */
+  public record Options(int pageSize, int concurrency, long limit) {
+    public Options {
+      if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw new InvalidQueryException("--page-size must be between 1 and " + MAX_PAGE_SIZE + " (got " + pageSize
+            + ")");
+      }
+      if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        throw new InvalidQueryException("--concurrency must be between 1 and " + MAX_CONCURRENCY + " (got "
+            + concurrency + ")");
+      }
+      if (limit < 0) {
+        throw new InvalidQueryException("--limit must be 1 or more (got " + limit + ")");
+      }
+    }
+  }
 
   /** Reports progress: pages done out of pages known. */
   public interface Progress {

@@ -1,5 +1,16 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.commands.CompletionCommand;
+import dev.dsw.cli.options.GlobalOptions;
+import dev.dsw.cli.options.WireEnumConverter;
+import dev.dsw.cli.run.ExitCodes;
+import dev.dsw.cli.run.Failure;
+import dev.dsw.cli.run.Services;
+import dev.dsw.cli.terminal.ColorMode;
+import dev.dsw.cli.terminal.Environment;
+import dev.dsw.cli.terminal.WatchedOutput;
+
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.HashSet;
@@ -104,7 +115,7 @@ public final class CommandFactory implements IFactory {
             java.nio.charset.StandardCharsets.UTF_8), true))
         .setUsageHelpLongOptionsMaxWidth(28)
         .setHelpFactory((spec, scheme) -> {
-          spec.usageMessage().width(helpWidth(services.console().width()));
+          spec.usageMessage().width(HelpPages.helpWidth(services.console().width()));
           return new CommandLine.Help(spec, scheme);
         })
         .setExecutionStrategy(parseResult -> {
@@ -112,18 +123,6 @@ public final class CommandFactory implements IFactory {
           return new RunLast().execute(parseResult);
         });
     return cl;
-  }
-
-  /**
-   * Help fits the terminal, read only when help is printed. (picocli's own usageHelpAutoWidth
-   * runs {@code stty} in a child process and polls it every 25 ms: about 0.2 s on every run at a
-   * terminal, even for --version. Console asks the terminal directly.) Not a terminal: 80.
-   */
-  static final int MINIMUM_HELP_WIDTH = 55; // picocli refuses less (its constant is private)
-
-  static int helpWidth(int terminalColumns) {
-    return terminalColumns <= 0 ? CommandLine.Model.UsageMessageSpec.DEFAULT_USAGE_WIDTH
-        : Math.max(MINIMUM_HELP_WIDTH, terminalColumns);
   }
 
   @Override

@@ -1,5 +1,16 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.commands.CompletionCommand;
+import dev.dsw.cli.commands.ConfigCommand;
+import dev.dsw.cli.commands.EmulatorCommand;
+import dev.dsw.cli.commands.GetCommand;
+import dev.dsw.cli.commands.IdleCommand;
+import dev.dsw.cli.commands.ListInstancesCommand;
+import dev.dsw.cli.commands.SummaryCommand;
+import dev.dsw.cli.options.GlobalOptions;
+import dev.dsw.cli.run.VersionProvider;
+
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,12 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.run.ExitCodes;
+import dev.dsw.cli.run.Failure;
+import dev.dsw.cli.run.Services;
+import dev.dsw.cli.terminal.Console;
+import dev.dsw.cli.terminal.OutputClosedException;
+
+
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

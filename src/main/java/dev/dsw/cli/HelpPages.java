@@ -1,5 +1,11 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.run.Services;
+import dev.dsw.cli.terminal.CacheFiles;
+import dev.dsw.cli.terminal.Console;
+import dev.dsw.cli.terminal.Environment;
+
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -61,12 +67,20 @@ final class HelpPages {
     if (build == null || build.indexOf('\n') >= 0) {
       return null;
     }
-    int width = CommandFactory.helpWidth(services.console().width());
+    int width = helpWidth(services.console().width());
     return new HelpPages(services.env(), words, build, width, CommandLine.Help.Ansi.AUTO.enabled());
   }
 
-  Path file() {
-    return file;
+  /**
+   * Help fits the terminal, read only when help is printed. (picocli's own usageHelpAutoWidth
+   * runs {@code stty} in a child process and polls it every 25 ms: about 0.2 s on every run at a
+   * terminal, even for --version. Console asks the terminal directly.) Not a terminal: 80.
+   */
+  static final int MINIMUM_HELP_WIDTH = 55; // picocli refuses less (its constant is private)
+
+  static int helpWidth(int terminalColumns) {
+    return terminalColumns <= 0 ? CommandLine.Model.UsageMessageSpec.DEFAULT_USAGE_WIDTH
+        : Math.max(MINIMUM_HELP_WIDTH, terminalColumns);
   }
 
   /** Prints the kept page and returns true; false when there is none from this build. */

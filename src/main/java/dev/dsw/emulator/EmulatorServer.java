@@ -37,64 +37,142 @@ public final class EmulatorServer implements AutoCloseable {
   static final String ROLE = "EmulatorEcsRole";
 
   /**
-   * How the emulator runs. {@code data} null means a generated fleet of {@code instances} from
-   * {@code seed}; {@code faultSeed} drives the fault rolls, so faults can vary over the same fleet.
+   * How the emulator runs, built only through {@link Builder}. {@code data} null means a
+   * generated fleet of {@code instances} from {@code seed}; {@code faultSeed} drives the fault
+   * rolls, so faults can vary over the same fleet.
    */
-  public record Options(String host, int port, Path data, int instances, long seed, Instant anchor,
-      String defaultWorkspace, String accessKeyId, String accessKeySecret, int maxPageSize, Duration latency,
-      double faultRate, double throttleRate, double truncateRate, Clock clock, Consumer<String> log, long faultSeed,
-      List<String> regions, double dropRate, double spikeRate, Duration spike) {
+  public static final class Options {
+    private final Builder b;
+
+    private Options(Builder checked) {
+      this.b = checked.copy();
+    }
 
     /** Loopback, ephemeral port, 200 generated instances, the demo keys, no faults, no log. */
     public static Options defaults() {
-      return new Options("127.0.0.1", 0, null, 200, 42, Instant.now().truncatedTo(ChronoUnit.DAYS),
-          FleetGenerator.DEFAULT_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_SECRET, 100, Duration.ZERO, 0, 0, 0,
-          Clock.systemUTC(), line -> {}, 42, List.of(), 0, 0, Duration.ofMillis(300));
+      return builder().build();
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+      return b.copy();
+    }
+
+    public String host() {
+      return b.host;
+    }
+
+    public int port() {
+      return b.port;
+    }
+
+    public Path data() {
+      return b.data;
+    }
+
+    public int instances() {
+      return b.instances;
+    }
+
+    public long seed() {
+      return b.seed;
+    }
+
+    public Instant anchor() {
+      return b.anchor;
+    }
+
+    public String defaultWorkspace() {
+      return b.defaultWorkspace;
+    }
+
+    public String accessKeyId() {
+      return b.accessKeyId;
+    }
+
+    public String accessKeySecret() {
+      return b.accessKeySecret;
+    }
+
+    public int maxPageSize() {
+      return b.maxPageSize;
+    }
+
+    public Duration latency() {
+      return b.latency;
+    }
+
+    public double faultRate() {
+      return b.faultRate;
+    }
+
+    public double throttleRate() {
+      return b.throttleRate;
+    }
+
+    public double truncateRate() {
+      return b.truncateRate;
+    }
+
+    public Clock clock() {
+      return b.clock;
+    }
+
+    public Consumer<String> log() {
+      return b.log;
+    }
+
+    public long faultSeed() {
+      return b.faultSeed;
+    }
+
+    public List<String> regions() {
+      return b.regions;
+    }
+
+    public double dropRate() {
+      return b.dropRate;
+    }
+
+    public double spikeRate() {
+      return b.spikeRate;
+    }
+
+    public Duration spike() {
+      return b.spike;
     }
 
     public Options withFleet(int n, long s, Instant a) {
-      return edit(b -> {
-        b.instances = n;
-        b.seed = s;
-        b.anchor = a;
-      });
+      return toBuilder().instances(n).seed(s).anchor(a).build();
     }
 
     public Options withFaults(Duration lat, double fault, double throttle, double truncate) {
-      return edit(b -> {
-        b.latency = lat;
-        b.faultRate = fault;
-        b.throttleRate = throttle;
-        b.truncateRate = truncate;
-      });
+      return toBuilder().latency(lat).faultRate(fault).throttleRate(throttle).truncateRate(truncate).build();
     }
 
     /** Connections closed before any response, and answers delayed by {@code delay}, at these rates. */
     public Options withDropsAndSpikes(double drop, double spikes, Duration delay) {
-      return edit(b -> {
-        b.dropRate = drop;
-        b.spikeRate = spikes;
-        b.spike = delay;
-      });
+      return toBuilder().dropRate(drop).spikeRate(spikes).spike(delay).build();
     }
 
     public Options withKeys(String id, String secret) {
-      return edit(b -> {
-        b.accessKeyId = id;
-        b.accessKeySecret = secret;
-      });
+      return toBuilder().accessKeyId(id).accessKeySecret(secret).build();
     }
 
     public Options withClock(Clock c) {
-      return edit(b -> b.clock = c);
+      return toBuilder().clock(c).build();
     }
 
     public Options withFaultSeed(long s) {
-      return edit(b -> b.faultSeed = s);
+      return toBuilder().faultSeed(s).build();
     }
 
     public Options withData(Path file) {
-      return edit(b -> b.data = file);
+      return toBuilder().data(file).build();
     }
 
     /**
@@ -102,71 +180,233 @@ public final class EmulatorServer implements AutoCloseable {
      * region's is the one at /api/v2/instances); other regions get 404, as a host without DSW would.
      */
     public Options withRegions(List<String> ids) {
-      return edit(b -> b.regions = List.copyOf(ids));
+      return toBuilder().regions(ids).build();
     }
 
     public Options withLog(Consumer<String> l) {
-      return edit(b -> b.log = l);
+      return toBuilder().log(l).build();
+    }
+  }
+
+  /** The emulator's settings, with the defaults of {@link Options#defaults()}; {@link #build()} checks each bound once. */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private Path data;
+    private int instances;
+    private long seed;
+    private Instant anchor;
+    private String defaultWorkspace;
+    private String accessKeyId;
+    private String accessKeySecret;
+    private int maxPageSize;
+    private Duration latency;
+    private double faultRate;
+    private double throttleRate;
+    private double truncateRate;
+    private Clock clock;
+    private Consumer<String> log;
+    private long faultSeed;
+    private List<String> regions;
+    private double dropRate;
+    private double spikeRate;
+    private Duration spike;
+
+    private Builder() {
+      host = "127.0.0.1";
+      instances = 200;
+      seed = 42;
+      anchor = Instant.now().truncatedTo(ChronoUnit.DAYS);
+      defaultWorkspace = FleetGenerator.DEFAULT_WORKSPACE;
+      accessKeyId = DEMO_KEY_ID;
+      accessKeySecret = DEMO_KEY_SECRET;
+      maxPageSize = 100;
+      latency = Duration.ZERO;
+      clock = Clock.systemUTC();
+      log = line -> {};
+      faultSeed = 42;
+      regions = List.of();
+      spike = Duration.ofMillis(300);
     }
 
-    /** A copy with some components changed: the one place that lists them all. */
-    private Options edit(Consumer<Copy> change) {
-      Copy b = new Copy(this);
-      change.accept(b);
-      return new Options(b.host, b.port, b.data, b.instances, b.seed, b.anchor, b.defaultWorkspace, b.accessKeyId,
-          b.accessKeySecret, b.maxPageSize, b.latency, b.faultRate, b.throttleRate, b.truncateRate, b.clock, b.log,
-          b.faultSeed, b.regions, b.dropRate, b.spikeRate, b.spike);
+    public Builder host(String v) {
+      host = v;
+      return this;
     }
 
-    /** The mutable components of a copy being edited. */
-    private static final class Copy {
-      String host;
-      int port;
-      Path data;
-      int instances;
-      long seed;
-      Instant anchor;
-      String defaultWorkspace;
-      String accessKeyId;
-      String accessKeySecret;
-      int maxPageSize;
-      Duration latency;
-      double faultRate;
-      double throttleRate;
-      double truncateRate;
-      Clock clock;
-      Consumer<String> log;
-      long faultSeed;
-      List<String> regions;
-      double dropRate;
-      double spikeRate;
-      Duration spike;
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
 
-      Copy(Options o) {
-        host = o.host;
-        port = o.port;
-        data = o.data;
-        instances = o.instances;
-        seed = o.seed;
-        anchor = o.anchor;
-        defaultWorkspace = o.defaultWorkspace;
-        accessKeyId = o.accessKeyId;
-        accessKeySecret = o.accessKeySecret;
-        maxPageSize = o.maxPageSize;
-        latency = o.latency;
-        faultRate = o.faultRate;
-        throttleRate = o.throttleRate;
-        truncateRate = o.truncateRate;
-        clock = o.clock;
-        log = o.log;
-        faultSeed = o.faultSeed;
-        regions = o.regions;
-        dropRate = o.dropRate;
-        spikeRate = o.spikeRate;
-        spike = o.spike;
+    public Builder data(Path v) {
+      data = v;
+      return this;
+    }
+
+    public Builder instances(int v) {
+      instances = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder anchor(Instant v) {
+      anchor = v;
+      return this;
+    }
+
+    public Builder defaultWorkspace(String v) {
+      defaultWorkspace = v;
+      return this;
+    }
+
+    public Builder accessKeyId(String v) {
+      accessKeyId = v;
+      return this;
+    }
+
+    public Builder accessKeySecret(String v) {
+      accessKeySecret = v;
+      return this;
+    }
+
+    public Builder maxPageSize(int v) {
+      maxPageSize = v;
+      return this;
+    }
+
+    public Builder latency(Duration v) {
+      latency = v;
+      return this;
+    }
+
+    public Builder faultRate(double v) {
+      faultRate = v;
+      return this;
+    }
+
+    public Builder throttleRate(double v) {
+      throttleRate = v;
+      return this;
+    }
+
+    public Builder truncateRate(double v) {
+      truncateRate = v;
+      return this;
+    }
+
+    public Builder clock(Clock v) {
+      clock = v;
+      return this;
+    }
+
+    public Builder log(Consumer<String> v) {
+      log = v;
+      return this;
+    }
+
+    public Builder faultSeed(long v) {
+      faultSeed = v;
+      return this;
+    }
+
+    public Builder dropRate(double v) {
+      dropRate = v;
+      return this;
+    }
+
+    public Builder spikeRate(double v) {
+      spikeRate = v;
+      return this;
+    }
+
+    public Builder spike(Duration v) {
+      spike = v;
+      return this;
+    }
+
+    public Builder regions(List<String> v) {
+      regions = List.copyOf(v);
+      return this;
+    }
+
+    /** The options, or {@link InvalidOptions} naming the first setting out of its range. */
+    public Options build() {
+      Bounds.check(this);
+      return new Options(this);
+    }
+
+    private Builder copy() {
+      Builder c = new Builder();
+      c.host = host;
+      c.port = port;
+      c.data = data;
+      c.instances = instances;
+      c.seed = seed;
+      c.anchor = anchor;
+      c.defaultWorkspace = defaultWorkspace;
+      c.accessKeyId = accessKeyId;
+      c.accessKeySecret = accessKeySecret;
+      c.maxPageSize = maxPageSize;
+      c.latency = latency;
+      c.faultRate = faultRate;
+      c.throttleRate = throttleRate;
+      c.truncateRate = truncateRate;
+      c.clock = clock;
+      c.log = log;
+      c.faultSeed = faultSeed;
+      c.regions = regions;
+      c.dropRate = dropRate;
+      c.spikeRate = spikeRate;
+      c.spike = spike;
+      return c;
+    }
+  }
+
+  /** The emulator's bounds, each checked here and nowhere else. */
+  private static final class Bounds {
+    private Bounds() {}
+
+    static void check(Builder b) {
+      rate("--fault-rate", b.faultRate);
+      rate("--throttle-rate", b.throttleRate);
+      rate("--truncate-rate", b.truncateRate);
+      rate("--drop-rate", b.dropRate);
+      rate("--spike-rate", b.spikeRate);
+      if (b.port < 0 || b.port > 65535) {
+        throw new InvalidOptions("--port must be between 0 and 65535 (got " + b.port + ")");
+      }
+      if (b.instances < 0 || b.instances > MAX_INSTANCES) {
+        throw new InvalidOptions("--instances must be between 0 and " + MAX_INSTANCES + " (got "
+            + b.instances + ")");
+      }
+      if (b.maxPageSize < 1 || b.maxPageSize > 1000) {
+        throw new InvalidOptions("--max-page-size must be between 1 and 1000 (got " + b.maxPageSize + ")");
+      }
+    }
+
+    private static void rate(String flag, double r) {
+      if (!(r >= 0 && r <= 1)) {
+        throw new InvalidOptions(flag + " must be between 0 and 1 (got " + r + ")");
       }
     }
   }
+
+  /** An emulator setting out of its range; the message names the flag. */
+  public static final class InvalidOptions extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidOptions(String message) {
+      super(message);
+    }
+  }
+
+  /** The largest generated fleet (the load benchmarks use 100,000). */
+  public static final int MAX_INSTANCES = 1_000_000;
 
   public static final String DEMO_KEY_ID = "LTAIdemo0000emulator";
   public static final String DEMO_KEY_SECRET = "demo-secret-not-a-real-key";
@@ -225,7 +465,7 @@ public final class EmulatorServer implements AutoCloseable {
   /** The fleet of one region of {@link Options#regions()}: the main one for the first, else generated on first use. */
   public InstanceStore store(String region) {
     if (!options.regions().contains(region)) {
-      throw new IllegalArgumentException("the emulator does not answer for region " + region);
+      throw new InvalidOptions("the emulator does not answer for region " + region);
     }
     return regionStores.computeIfAbsent(region, r -> new InstanceStore(
         FleetGenerator.generate(options.instances(), options.seed() * 31 + r.hashCode(), options.anchor())));

@@ -84,7 +84,8 @@ final class Selection {
     exact(p, "OversoldType", "OversoldType", null);
     bounds(p, "MinCpu", "MaxCpu", i -> quantity(text(i, "RequestedResource.CPU")).movePointRight(3));
     bounds(p, "MinGpu", "MaxGpu", i -> quantity(text(i, "RequestedResource.GPU")).movePointRight(3));
-    bounds(p, "MinMemory", "MaxMemory", i -> quantity(text(i, "RequestedResource.Memory")));
+    bounds(p, "MinMemory", "MaxMemory", i -> dev.dsw.model.Memory.gigabytes(text(i, "RequestedResource.Memory"))
+        .orElse(BigDecimal.ZERO));
     bounds(p, "MinGpuMemory", "MaxGpuMemory", Selection::gpuMemoryPerCard);
     Instant after = time(p, "CreateTimeAfter");
     Instant before = time(p, "CreateTimeBefore");
@@ -290,10 +291,13 @@ final class Selection {
     return BigDecimal.ZERO;
   }
 
-  /** Reads "32", "32G", "32GB", "32Gi", "0.5" leniently as a number; anything else is 0. */
+  /** Reads a count of cores or GPUs ("4", "0.5"); anything else is 0. Memory is read by {@link dev.dsw.model.Memory}. */
   static BigDecimal quantity(String s) {
-    Matcher m = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*(?:[GgKkMmTt](?:i|B|iB)?)?\\s*$").matcher(s);
-    return m.matches() ? new BigDecimal(m.group(1)) : BigDecimal.ZERO;
+    try {
+      return new BigDecimal(s.trim());
+    } catch (NumberFormatException e) {
+      return BigDecimal.ZERO;
+    }
   }
 
   static String text(JsonNode n, String path) {

@@ -1,5 +1,6 @@
 package dev.dsw.http;
 
+
 import java.io.IOException;
 import java.util.function.Consumer;
 import okhttp3.Headers;

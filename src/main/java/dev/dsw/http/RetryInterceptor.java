@@ -1,5 +1,6 @@
 package dev.dsw.http;
 
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.dsw.http;
 
+
 import dev.dsw.auth.Acs3Signer;
 import dev.dsw.auth.CredentialProvider;
 import dev.dsw.auth.Credentials;

@@ -138,7 +138,7 @@ public final class JsonText {
           JsonNode child = value(p, v, null);
           node.set(name, child);
           if (render == Render.MASKED) {
-            Masking.writeField(gen, name, child, false);
+            Masking.writeField(gen, name, child, false, names);
           } else if (render == Render.AS_SENT) {
             gen.writeFieldName(name);
             write(gen, child);

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Which values of an instance are secrets (list-instances.md §4.4), and JSON written with them
  * masked: ImageAuth, the values of EnvironmentVariables, and any field named like a password,
- * secret, token, auth, credential or AccessKey ID. One rule, applied two ways: to a tree
- * ({@link #write(JsonGenerator, JsonNode)}, {@link #maskInPlace}) and to the stream of tokens
- * as a page is read ({@code copyField}); both give the same bytes for the same instance.
+ * secret, token, auth, credential or AccessKey ID. One rule ({@code hides}), applied in one
+ * place: the token copier ({@code copyField}). A page being read feeds it the parser's tokens; a
+ * tree ({@link #write(JsonGenerator, JsonNode)}, {@link #masked}) feeds it its own.
  */
 public final class Masking {
   public static final String MASK = "***";
@@ -46,70 +46,38 @@ public final class Masking {
     return isObject && key.equals("EnvironmentVariables");
   }
 
-  /** Masks a tree's secrets in place (callers pass a copy). */
-  public static void maskInPlace(JsonNode node) {
-    maskInPlace(node, false);
-  }
-
-  private static void maskInPlace(JsonNode node, boolean allValues) {
-    if (node instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String key = e.getKey();
-        JsonNode v = e.getValue();
-        if (allValuesBelow(key, v.isObject())) {
-          maskInPlace(v, true);
-        } else if (hides(key, sensitive(key), allValues, nonEmptyScalar(v))) {
-          e.setValue(o.textNode(MASK));
-        } else {
-          maskInPlace(v, allValues);
-        }
-      }
-    } else if (node instanceof ArrayNode a) {
-      for (JsonNode child : a) {
-        maskInPlace(child, allValues);
-      }
+  /**
+   * A masked copy of a tree. Like every other use of the rule, it goes through the token copier
+   * ({@code copyField}), here fed by the tree's own tokens.
+   */
+  public static ObjectNode masked(ObjectNode tree) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
+    try (JsonGenerator g = JsonText.FACTORY.createGenerator(bytes)) {
+      write(g, tree);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+    }
+    try {
+      return (ObjectNode) JsonText.read(bytes.toByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
   /** Writes a tree with its secrets masked, without copying it. */
   public static void write(JsonGenerator g, JsonNode node) throws IOException {
-    write(g, node, false);
+    try (JsonParser p = node.traverse()) {
+      p.nextToken();
+      copy(p, g, false, new Names());
+    }
   }
 
   /** Writes one field of an object (name and value) as {@link #write(JsonGenerator, JsonNode)} would. */
-  static void writeField(JsonGenerator g, String key, JsonNode v, boolean allValues) throws IOException {
-    g.writeFieldName(key);
-    if (allValuesBelow(key, v.isObject())) {
-      write(g, v, true);
-    } else if (hides(key, sensitive(key), allValues, nonEmptyScalar(v))) {
-      g.writeString(MASK);
-    } else {
-      write(g, v, allValues);
+  static void writeField(JsonGenerator g, String key, JsonNode v, boolean allValues, Names names) throws IOException {
+    try (JsonParser p = v.traverse()) {
+      p.nextToken();
+      copyField(p, g, key, allValues, names);
     }
-  }
-
-  private static void write(JsonGenerator g, JsonNode node, boolean allValues) throws IOException {
-    if (node instanceof ObjectNode o) {
-      g.writeStartObject();
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        writeField(g, e.getKey(), e.getValue(), allValues);
-      }
-      g.writeEndObject();
-    } else if (node instanceof ArrayNode a) {
-      g.writeStartArray();
-      for (JsonNode child : a) {
-        write(g, child, allValues);
-      }
-      g.writeEndArray();
-    } else {
-      JsonText.write(g, node);
-    }
-  }
-
-  private static boolean nonEmptyScalar(JsonNode v) {
-    return v.isValueNode() && !v.isNull() && !v.isBoolean() && !v.asText().isEmpty();
   }
 
   /**

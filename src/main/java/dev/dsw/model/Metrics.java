@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * values count as zero.
  */
 public final class Metrics {
-  private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kKmMgGtT]i?[bB]?)?");
   private static final BigDecimal MS_PER_HOUR = BigDecimal.valueOf(3_600_000);
 
   private Metrics() {}
@@ -28,24 +27,9 @@ public final class Metrics {
     return number(i.text("RequestedResource.GPU"));
   }
 
-  /** Requested memory in GB: a plain number is GB; k8s quantities (8Gi, 512Mi, 1T) are converted, Gi counted as G. */
+  /** Requested memory in GB, read by {@link Memory}; unreadable counts as zero. */
   public static BigDecimal memoryGb(Instance i) {
-    return gigabytes(i.text("RequestedResource.Memory"));
-  }
-
-  static BigDecimal gigabytes(String text) {
-    Matcher m = QUANTITY.matcher(text.trim());
-    if (!m.matches()) {
-      return BigDecimal.ZERO;
-    }
-    BigDecimal n = new BigDecimal(m.group(1));
-    String unit = m.group(2) == null ? "g" : m.group(2).substring(0, 1).toLowerCase(Locale.ROOT);
-    return switch (unit) {
-      case "k" -> n.divide(BigDecimal.valueOf(1024 * 1024), 6, RoundingMode.HALF_UP);
-      case "m" -> n.divide(BigDecimal.valueOf(1024), 6, RoundingMode.HALF_UP);
-      case "t" -> n.multiply(BigDecimal.valueOf(1024));
-      default -> n;
-    };
+    return Memory.gigabytes(i.text("RequestedResource.Memory")).orElse(BigDecimal.ZERO);
   }
 
   /** AccumulatedRunningTimeInMs in hours. */

@@ -18,27 +18,20 @@ import java.util.regex.Pattern;
  * midnight UTC, ages before now (90m, 36h, 7d, 2w) and durations (45s, 90m, 2h, 3h20m, 1d).
  */
 public final class Times {
-  private static final Pattern AGE = Pattern.compile("(\\d{1,7})([smhdw])");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern OFFSET = Pattern.compile("[+-]\\d{2}:?\\d{2}$");
-  private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,7})d)?(?:(\\d{1,7})h)?(?:(\\d{1,7})m)?(?:(\\d{1,7})s)?");
+  /** The one duration syntax: weeks, days, hours, minutes, seconds, milliseconds, in that order. */
+  private static final Pattern DURATION = Pattern.compile(
+      "(?:(\\d{1,9})w)?(?:(\\d{1,9})d)?(?:(\\d{1,9})h)?(?:(\\d{1,9})m(?!s))?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
 
   private Times() {}
 
   /** An instant, a date, or an age such as 7d (meaning seven days before the clock's now). */
   public static Optional<Instant> instant(String text, Clock clock) {
     String v = text.trim();
-    Matcher m = AGE.matcher(v);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      Duration d = switch (m.group(2)) {
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        case "d" -> Duration.ofDays(n);
-        default -> Duration.ofDays(7 * n);
-      };
-      return Optional.of(clock.instant().minus(d));
+    Optional<Duration> age = duration(v);
+    if (age.isPresent()) {
+      return Optional.of(clock.instant().minus(age.get()));
     }
     return absolute(v);
   }
@@ -109,7 +102,10 @@ public final class Times {
     return x;
   }
 
-  /** A duration written as 1d2h3m4s, any part optional but at least one present: 45s, 90m, 2h, 3h20m. */
+  /**
+   * A duration in the one syntax dsw reads everywhere (flags, ages, --where, the emulator): parts
+   * of 1w2d3h4m5s6ms, each optional but at least one present: 500ms, 45s, 90m, 2h, 3h20m, 7d, 2w.
+   */
   public static Optional<Duration> duration(String text) {
     String v = text.trim();
     Matcher m = DURATION.matcher(v);
@@ -117,11 +113,14 @@ public final class Times {
       return Optional.empty();
     }
     Duration d = Duration.ZERO;
-    long[] unit = {86400, 3600, 60, 1};
-    for (int g = 1; g <= 4; g++) {
+    long[] seconds = {7 * 86400, 86400, 3600, 60, 1};
+    for (int g = 1; g <= 5; g++) {
       if (m.group(g) != null) {
-        d = d.plusSeconds(Long.parseLong(m.group(g)) * unit[g - 1]);
+        d = d.plusSeconds(Long.parseLong(m.group(g)) * seconds[g - 1]);
       }
+    }
+    if (m.group(6) != null) {
+      d = d.plusMillis(Long.parseLong(m.group(6)));
     }
     return Optional.of(d);
   }

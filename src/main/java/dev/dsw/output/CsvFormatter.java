@@ -22,13 +22,11 @@ final class CsvFormatter implements Formatter {
   private final OutputSpec spec;
   private final List<Column> columns;
   private final CsvGenerator gen;
-  private final boolean mask;
   private long rows;
 
   CsvFormatter(OutputSpec spec, char separator) {
     this.spec = spec;
     this.columns = spec.columns();
-    this.mask = !spec.showSecrets() && Secrets.anyMayReveal(columns);
     CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(separator).setUseHeader(false);
     for (Column c : columns) {
       schema.addColumn(c.header());
@@ -46,7 +44,7 @@ final class CsvFormatter implements Formatter {
 
   @Override
   public void row(Instance instance) {
-    Instance view = mask ? new Instance(Secrets.masked(instance.raw())) : instance;
+    Instance view = instance;
     try {
       if (rows++ == 0 && spec.headers()) {
         header();

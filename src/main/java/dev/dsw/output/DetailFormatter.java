@@ -30,7 +30,7 @@ final class DetailFormatter implements Formatter {
 
   @Override
   public void row(Instance instance) {
-    Instance i = spec.showSecrets() ? instance : new Instance(Secrets.masked(instance.raw()));
+    Instance i = instance;
     if (!first) {
       out.println();
       out.println("─".repeat(40));

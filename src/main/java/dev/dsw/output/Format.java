@@ -20,10 +20,18 @@ public enum Format {
     this.factory = factory;
   }
 
-  /** Returns the formatter for the spec, buffering and sorting first when a client-side order is asked for. */
+  /**
+   * Returns the formatter for the spec behind the one masking step ({@link Secrets}), buffering
+   * and sorting first when a client-side order is asked for.
+   */
   public Formatter formatter(OutputSpec spec) {
     Formatter f = factory.apply(spec);
-    return spec.order().isEmpty() ? f : new Sorting(f, spec);
+    return Secrets.step(spec.order().isEmpty() ? f : new Sorting(f, spec), this, spec);
+  }
+
+  /** Whether list --watch can show it: the tables redraw, jsonl streams events. */
+  public boolean watchable() {
+    return this == table || this == wide || this == jsonl;
   }
 
   /** Whether rows reach stdout as they arrive (everything but the tables, which need all rows for widths). */

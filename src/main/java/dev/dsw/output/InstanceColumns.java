@@ -136,9 +136,9 @@ public final class InstanceColumns {
     return s;
   }
 
-  /** A plain number of GiB ("32", "7.5") gets its unit; anything else ("32Gi") is printed as sent. */
+  /** Memory in GB, the unit of --min-memory and --where, read by {@link dev.dsw.model.Memory}: "32G", "0.5G". */
   static String memory(String m) {
-    return plainNumber(m) ? m + "G" : m;
+    return plainNumber(m) ? m + "G" : dev.dsw.model.Memory.display(m);
   }
 
   /** Whether s is digits, or digits, a point and digits (ASCII only). */
@@ -192,5 +192,16 @@ public final class InstanceColumns {
 
   private static String firstNonEmpty(String a, String b) {
     return a.isEmpty() ? b : a;
+  }
+
+  /** Writes the list of built-in columns and what else --columns takes ({@code --columns help}). */
+  public void printHelp(java.io.PrintStream out) {
+    out.println("Built-in columns (case-insensitive):");
+    for (Map.Entry<String, String> e : describe().entrySet()) {
+      out.printf("  %-10s %s%n", e.getKey(), e.getValue());
+    }
+    out.println("Any other name is a field path in the API response, e.g. InstanceId, RequestedResource.GPUType,");
+    out.println("Labels, IdleInstanceCuller.IdleTimeInMinutes, Datasets.0.Uri; objects and arrays print as compact JSON.");
+    out.flush();
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
-import dev.dsw.model.Masking;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -68,10 +67,8 @@ final class JsonFormatter implements Formatter {
           p.nextToken();
           gen.copyCurrentStructure(p);
         }
-      } else if (spec.showSecrets()) {
-        JsonText.write(gen, instance.raw());
       } else {
-        Masking.write(gen, instance.raw());
+        JsonText.write(gen, instance.raw()); // masked already by the masking step (Secrets)
       }
       gen.flush();
       if (lines) {

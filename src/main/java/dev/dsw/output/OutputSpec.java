@@ -11,4 +11,58 @@ import java.util.Optional;
  * client-side order.
  */
 public record OutputSpec(PrintStream out, List<Column> columns, boolean headers, int width, boolean colour,
-    boolean pretty, boolean showSecrets, Optional<Comparator<dev.dsw.model.Instance>> order) {}
+    boolean pretty, boolean showSecrets, Optional<Comparator<dev.dsw.model.Instance>> order) {
+
+  /** A spec writing to {@code out}: no columns, headers, not a terminal, no colour, secrets masked, no order. */
+  public static Builder builder(PrintStream out) {
+    return new Builder(out);
+  }
+
+  /** Builds a spec one setting at a time. */
+  public static final class Builder {
+    private final PrintStream out;
+    private List<Column> columns = List.of();
+    private boolean headers = true;
+    private int width;
+    private boolean colour;
+    private boolean pretty;
+    private boolean showSecrets;
+    private Optional<Comparator<dev.dsw.model.Instance>> order = Optional.empty();
+
+    private Builder(PrintStream out) {
+      this.out = out;
+    }
+
+    public Builder columns(List<Column> v) {
+      columns = List.copyOf(v);
+      return this;
+    }
+
+    public Builder headers(boolean v) {
+      headers = v;
+      return this;
+    }
+
+    /** The terminal, if stdout is one: its width in columns (0: not a terminal) and whether colour is on. */
+    public Builder terminal(int columns, boolean isTty, boolean useColour) {
+      width = columns;
+      pretty = isTty;
+      colour = useColour;
+      return this;
+    }
+
+    public Builder showSecrets(boolean v) {
+      showSecrets = v;
+      return this;
+    }
+
+    public Builder order(Optional<Comparator<dev.dsw.model.Instance>> v) {
+      order = v;
+      return this;
+    }
+
+    public OutputSpec build() {
+      return new OutputSpec(out, columns, headers, width, colour, pretty, showSecrets, order);
+    }
+  }
+}

@@ -63,6 +63,11 @@ public final class Summary {
   private final Map<List<String>, Totals> groups = new HashMap<>();
   private final Totals total = new Totals();
 
+  /** The keys grouped by, in order. */
+  public List<Key> keys() {
+    return keys;
+  }
+
   public Summary(List<Key> keys) {
     this.keys = List.copyOf(keys);
   }

@@ -14,12 +14,10 @@ final class TableFormatter implements Formatter {
   private static final int GAP = 3;
   private static final int MIN_WIDTH = 6;
   private final OutputSpec spec;
-  private final boolean mask;
   private final List<String[]> rows = new ArrayList<>();
 
   TableFormatter(OutputSpec spec) {
     this.spec = spec;
-    this.mask = !spec.showSecrets() && Secrets.anyMayReveal(spec.columns());
   }
 
   @Override
@@ -27,7 +25,7 @@ final class TableFormatter implements Formatter {
 
   @Override
   public void row(Instance instance) {
-    Instance view = mask ? new Instance(Secrets.masked(instance.raw())) : instance;
+    Instance view = instance;
     List<Column> cols = spec.columns();
     String[] cells = new String[cols.size()];
     for (int c = 0; c < cells.length; c++) {

@@ -1,5 +1,8 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.run.Services;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

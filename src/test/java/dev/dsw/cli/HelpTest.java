@@ -1,5 +1,9 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.run.ExitCodes;
+import dev.dsw.cli.run.Services;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.commands.GetCommand;
+import dev.dsw.cli.commands.IdleCommand;
+import dev.dsw.cli.commands.ListInstancesCommand;
+import dev.dsw.cli.commands.SummaryCommand;
+import dev.dsw.cli.run.Services;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -29,7 +36,7 @@ class LazyCommandLineTest {
       assertThat(cl.getSubcommands().get("idle").getCommandSpec().userObject()).isInstanceOf(IdleCommand.class);
       assertThat(cl.getSubcommands().get("list").getCommandSpec().userObject()).isNull();
       assertThat(cl.getSubcommands().get("list").getCommandSpec().findOption("--status")).isNull();
-      assertThat(cl.getSubcommands().get("idle").getCommandSpec().findOption("--status")).isNotNull();
+      assertThat(cl.getSubcommands().get("idle").getCommandSpec().findOption("--for")).isNotNull();
     }
   }
 

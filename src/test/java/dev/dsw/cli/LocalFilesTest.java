@@ -1,5 +1,9 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.completion.CompletionCache;
+import dev.dsw.cli.run.Listing;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

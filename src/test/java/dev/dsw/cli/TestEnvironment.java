@@ -1,5 +1,9 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.terminal.Environment;
+import dev.dsw.cli.terminal.WatchedOutput;
+
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -133,11 +137,6 @@ public final class TestEnvironment implements Environment {
   @Override
   public PrintStream err() {
     return errStream;
-  }
-
-  @Override
-  public InputStream in() {
-    return new ByteArrayInputStream(new byte[0]);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.run.ExitCodes;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.dsw.emulator;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -38,11 +38,24 @@ class InstanceColumnsTest {
     return Arbitraries.strings().withChars("0123456789.+-eEGi ١٢").ofMaxLength(6);
   }
 
-  /** MEMORY adds G to a plain number, as the regular expression \\d+(\\.\\d+)? (ASCII digits) it replaced decides. */
+  /**
+   * MEMORY adds G to a plain number, as the regular expression \\d+(\\.\\d+)? (ASCII digits) it
+   * replaced decides; any other quantity is shown in the GB that --min-memory counts (the one
+   * parser, Memory), to one decimal; anything unreadable is printed as sent.
+   */
   @Property(tries = 2000)
   void memoryAddsAUnitExactlyToPlainNumbers(@ForAll("numberish") String m) {
-    boolean plain = Pattern.compile("\\d+(\\.\\d+)?").matcher(m).matches();
-    assertThat(InstanceColumns.memory(m)).isEqualTo(plain ? m + "G" : m);
+    String cell = InstanceColumns.memory(m);
+    if (Pattern.compile("\\d+(\\.\\d+)?").matcher(m).matches()) {
+      assertThat(cell).isEqualTo(m + "G");
+    } else if (dev.dsw.model.Memory.gigabytes(m).isPresent()) {
+      BigDecimal gb = dev.dsw.model.Memory.gigabytes(m).get();
+      assertThat(cell).endsWith("G");
+      assertThat(new BigDecimal(cell.substring(0, cell.length() - 1)))
+          .isEqualByComparingTo(gb.setScale(1, java.math.RoundingMode.HALF_UP));
+    } else {
+      assertThat(cell).isEqualTo(m);
+    }
   }
 
   /** GPU writes the count as BigDecimal does, stripped of trailing zeros, whatever path it takes. */

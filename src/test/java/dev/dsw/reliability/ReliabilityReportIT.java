@@ -1,5 +1,6 @@
 package dev.dsw.reliability;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

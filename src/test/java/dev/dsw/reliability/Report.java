@@ -1,5 +1,6 @@
 package dev.dsw.reliability;
 
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,0 +1,24 @@
+package dev.dsw.cli.options;
+
+import dev.dsw.model.Times;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Reads a positive duration through {@link Times#duration}: 500ms, 10s, 2m, 1h, 3h20m, 1d2h (the
+ * form dsw prints idle times in); a bare number is seconds.
+ */
+public final class DurationConverter implements ITypeConverter<Duration> {
+  @Override
+  public Duration convert(String value) {
+    String v = value.trim();
+    Duration d = v.matches("[0-9]{1,9}") ? Duration.ofSeconds(Long.parseLong(v))
+        : Times.duration(v).orElseThrow(() -> new TypeConversionException("'" + value
+            + "' is not a duration; use e.g. 500ms, 10s, 2m, 1h or 3h20m"));
+    if (d.isZero()) {
+      throw new TypeConversionException("'" + value + "' must be greater than zero");
+    }
+    return d;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.dsw.cli.options;
+
+import dev.dsw.cli.run.Services;
+
+
+import dev.dsw.model.Times;
+import java.time.Clock;
+import java.time.Instant;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Reads a point in time: an ISO-8601 instant (2024-01-12T14:36:01Z, or with an offset), a date
+ * meaning midnight UTC (2024-01-12), or an age before now: 90m, 36h, 7d, 2w (also 30s).
+ */
+final class TimeConverter implements ITypeConverter<Instant> {
+  private final Clock clock;
+
+  TimeConverter(Services services) {
+    this.clock = services.clock();
+  }
+
+  TimeConverter(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Instant convert(String value) {
+    return Times.instant(value, clock).orElseThrow(() -> new TypeConversionException("'" + value
+        + "' is not a time; use 2024-01-12T14:36:01Z, 2024-01-12, or an age such as 90m, 36h, 7d, 2w"));
+  }
+}

@@ -1,0 +1,21 @@
+package dev.dsw.cli.run;
+
+import dev.dsw.output.Format;
+import java.util.List;
+
+/**
+ * What to print, as the output flags say: the format, the columns asked for (null: the
+ * command's {@code defaults}), headers, the client-side sort (null: none) and secrets.
+ */
+public record Output(Format format, List<String> columns, List<String> defaults, boolean headers, String sortColumn,
+    boolean showSecrets) {
+  public Output {
+    columns = columns == null ? null : List.copyOf(columns);
+    defaults = List.copyOf(defaults);
+  }
+
+  /** Whether {@code --columns help} asks for the list of columns instead of a listing. */
+  public boolean columnHelp() {
+    return columns != null && columns.size() == 1 && columns.get(0).equalsIgnoreCase("help");
+  }
+}

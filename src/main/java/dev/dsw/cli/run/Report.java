@@ -1,0 +1,32 @@
+package dev.dsw.cli.run;
+
+import dev.dsw.model.Instance;
+import dev.dsw.output.Column;
+import dev.dsw.output.Formatter;
+import java.util.List;
+
+/**
+ * What a command adds to the one listing pipeline: what it does with each matching instance and
+ * at the end. The default, {@link #PRINT}, prints each instance as it arrives; a report that
+ * gathers first (get, summary, idle) prints in {@link #finish}.
+ */
+public interface Report {
+  /** Receives each matching instance in order. */
+  default void add(Instance instance, Formatter out) {
+    out.row(instance);
+  }
+
+  /** After the last instance, before the output is closed. */
+  default void finish(Formatter out) {}
+
+  /** After the output is complete: a last verdict, such as IDs that were not found. */
+  default void check() {}
+
+  /** Its own columns, when its rows are not the instances themselves (summary); null otherwise. */
+  default List<Column> columns() {
+    return null;
+  }
+
+  /** Prints each instance as it arrives. */
+  Report PRINT = new Report() {};
+}

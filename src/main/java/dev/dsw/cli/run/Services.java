@@ -1,0 +1,221 @@
+package dev.dsw.cli.run;
+
+import dev.dsw.cli.terminal.ColorMode;
+import dev.dsw.cli.terminal.Console;
+import dev.dsw.cli.terminal.Environment;
+
+
+import dev.dsw.api.DswClient;
+import dev.dsw.api.Endpoints;
+import dev.dsw.api.Fleet;
+import dev.dsw.api.Target;
+import dev.dsw.api.HttpDswClient;
+import dev.dsw.api.InvalidQueryException;
+import dev.dsw.auth.CredentialChain;
+import dev.dsw.auth.CredentialProvider;
+import dev.dsw.auth.Credentials;
+import dev.dsw.config.CliConfig;
+import dev.dsw.config.FileModes;
+import dev.dsw.config.Profile;
+import dev.dsw.emulator.EmulatorServer;
+import dev.dsw.http.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What commands use, built lazily and once: the console, and (only when a command talks to the
+ * API) the endpoint, credentials, transport and client. --help and completion build none of it.
+ */
+public final class Services implements AutoCloseable, Fleet.Clients {
+  static final String[] REGION_VARS = {
+    "ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION"
+  };
+  private final Environment env;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private Globals global = Globals.NONE;
+  private Console console;
+  private DswClient client;
+  private final java.util.Map<String, DswClient> regionClients = new java.util.concurrent.ConcurrentHashMap<>();
+  private EmulatorServer demoServer;
+  private Optional<CliConfig> cliConfig;
+  private Target target;
+
+  public Services(Environment env) {
+    this.env = env;
+  }
+
+  public void configure(Globals g) {
+    this.global = g;
+    this.console = new Console(env, g.colorMode(), g.isDebug(), g.isQuiet());
+  }
+
+  public Environment env() {
+    return env;
+  }
+
+  public Globals global() {
+    return global;
+  }
+
+  public Clock clock() {
+    return env.clock();
+  }
+
+  public Console console() {
+    if (console == null) {
+      console = new Console(env, ColorMode.auto, false, false);
+    }
+    return console;
+  }
+
+  /** Where requests go: the region or regions and their endpoints, as the flags, environment and profile say. */
+  public Target target() {
+    if (target == null) {
+      target = new Target(new Target.Flags(global.region(), global.isAllRegions(), global.endpoint(), global.isVpc()),
+          new Target.Fallbacks(global.isDemo() ? DEMO_REGIONS.get(0) : null, env.firstVariable(REGION_VARS),
+              this::selectedProfile, CliConfig.defaultPath(env.home())));
+    }
+    return target;
+  }
+
+  /** The client for the endpoint and credentials in force (the built-in emulator with --demo). */
+  @Override
+  public DswClient client() {
+    if (client == null) {
+      client = global.isDemo() ? demoClient(global.region())
+          : new HttpDswClient(transport(credentials()), target().endpoint());
+      closeables.add(client);
+    }
+    return client;
+  }
+
+  /**
+   * With --dry-run, prints the first request a command would send (signed, redacted; to the first
+   * region when several are asked) and returns true: the command then stops. Without it, false.
+   */
+  public boolean dryRun(dev.dsw.api.ListInstancesQuery first) {
+    if (!global.isDryRun()) {
+      return false;
+    }
+    List<String> several = target().regions();
+    console().out().print((several.isEmpty() ? client() : client(several.get(0))).dryRun(first));
+    console().out().flush();
+    return true;
+  }
+
+  /** The client for one of several regions queried at once; {@link #regions()} decides which. */
+  @Override
+  public synchronized DswClient client(String region) {
+    return regionClients.computeIfAbsent(region, r -> {
+      DswClient c = global.isDemo() ? demoClient(r)
+          : new HttpDswClient(transport(sharedCredentials()), target().endpoint(r));
+      closeables.add(c);
+      return c;
+    });
+  }
+
+  private CredentialProvider shared;
+
+  private CredentialProvider sharedCredentials() {
+    if (shared == null) {
+      shared = credentials();
+    }
+    return shared;
+  }
+
+  private DswClient demoClient(String region) {
+    if (demoServer == null) {
+      try {
+        demoServer = EmulatorServer.start(EmulatorServer.Options.builder().instances(200).seed(42)
+            .anchor(demoAnchor()).regions(DEMO_REGIONS).clock(clock()).build());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      closeables.add(demoServer);
+    }
+    if (region != null && !Endpoints.isValidRegion(region)) {
+      throw new InvalidQueryException("'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
+    }
+    Credentials demo = Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
+    return new HttpDswClient(transport(CredentialProvider.of(demo)),
+        demoServer.baseUrl() + (region == null ? "" : "/" + region));
+  }
+
+  /**
+   * The demo emulator answers for every documented region; the first is the default. (A plain
+   * loop: a sorting stream here made every start, even --help, spin a lambda class.)
+   */
+  public static final List<String> DEMO_REGIONS = demoRegions();
+
+  private static List<String> demoRegions() {
+    List<String> regions = new java.util.ArrayList<>(List.of("cn-hangzhou"));
+    for (String r : Endpoints.KNOWN_REGIONS) {
+      if (!r.equals("cn-hangzhou")) {
+        regions.add(r);
+      }
+    }
+    return List.copyOf(regions);
+  }
+
+  private java.time.Instant demoAnchor() {
+    return clock().instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+  }
+
+  public CredentialProvider credentials() {
+    return new CredentialChain(env.variables(), env.home(), cliConfig(), global.profile(), clock())
+        .warnings(console()::warn).resolve();
+  }
+
+  private Transport transport(CredentialProvider credentials) {
+    Duration connect = Optional.ofNullable(global.connectTimeout()).orElse(Duration.ofSeconds(10));
+    Duration read = Optional.ofNullable(global.readTimeout()).orElse(Duration.ofSeconds(30));
+    Duration call = Optional.ofNullable(global.timeout()).orElse(Duration.ofSeconds(60));
+    int retries = Optional.ofNullable(global.retries()).orElse(4);
+    if (retries < 0 || retries > 20) {
+      throw new UsageException("--retries must be between 0 and 20 (got " + retries + ")", null);
+    }
+    Console c = console();
+    return new Transport(new Transport.Settings(connect, read, call, retries, 32, userAgent(), env.variables(),
+        c.debug() ? c::debugLine : null, clock()), credentials);
+  }
+
+  public static String userAgent() {
+    return "dsw/" + VersionProvider.version().split(" ")[0] + " (Java " + System.getProperty("java.version") + "; "
+        + System.getProperty("os.name") + ")";
+  }
+
+  /** ~/.aliyun/config.json, read once per run (empty when it does not exist). */
+  private Optional<CliConfig> cliConfig() {
+    if (cliConfig == null) {
+      Path file = CliConfig.defaultPath(env.home());
+      cliConfig = CliConfig.read(file);
+      if (cliConfig.isPresent()) {
+        FileModes.exposure(file).ifPresent(console()::warn);
+      }
+    }
+    return cliConfig;
+  }
+
+  /** The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current. */
+  public Optional<Profile> selectedProfile() {
+    return cliConfig().flatMap(c -> c.selected(global.profile(), env.firstVariable(CredentialChain.PROFILE_VARS)));
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        // closing at exit: nothing useful to do with a failure
+      }
+    }
+    env.out().flush();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.dsw.cli.terminal;
+
+import dev.dsw.output.Style;
+import java.io.PrintStream;
+
+/**
+ * The one holder of stdout and stderr. It decides once whether stdout is a terminal, whether
+ * colour is on and how wide the terminal is, and writes diagnostics as single lines on stderr.
+ */
+public final class Console {
+  private final Environment env;
+  private final boolean isTty;
+  private final boolean colour;
+  private final boolean debug;
+  private final boolean quiet;
+  private int width = -1;
+
+  public Console(Environment env, ColorMode mode, boolean debug, boolean quiet) {
+    this.env = env;
+    this.isTty = env.stdoutIsTerminal();
+    this.colour = decideColour(mode, isTty, env);
+    this.debug = debug;
+    this.quiet = quiet;
+    if (colour) {
+      env.enableAnsi();
+    }
+  }
+
+  /** Colour is on with --color=always or CLICOLOR_FORCE, off with --color=never, NO_COLOR or TERM=dumb, else on a TTY. */
+  static boolean decideColour(ColorMode mode, boolean isTty, Environment env) {
+    if (mode == ColorMode.always) {
+      return true;
+    }
+    if (mode == ColorMode.never || env.firstVariable("NO_COLOR") != null) {
+      return false;
+    }
+    String force = env.firstVariable("CLICOLOR_FORCE");
+    if (force != null && !force.equals("0")) {
+      return true;
+    }
+    return isTty && !"dumb".equals(env.firstVariable("TERM"));
+  }
+
+  public PrintStream out() {
+    return env.out();
+  }
+
+  public PrintStream err() {
+    return env.err();
+  }
+
+  public boolean isTty() {
+    return isTty;
+  }
+
+  public boolean colour() {
+    return colour;
+  }
+
+  public boolean debug() {
+    return debug;
+  }
+
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /** Returns the terminal width in columns; 0 means "not a terminal: do not fit". */
+  public int width() {
+    if (width < 0) {
+      int w = 0;
+      String columns = env.firstVariable("COLUMNS");
+      if (columns != null && columns.matches("\\d{1,4}")) {
+        w = Integer.parseInt(columns);
+      } else if (isTty) {
+        w = env.terminalWidth();
+        if (w <= 0) {
+          w = 80;
+        }
+      }
+      width = isTty ? w : 0;
+    }
+    return width;
+  }
+
+  /** Writes "dsw: MESSAGE" to stderr, red when colour is on. */
+  public void error(String message) {
+    line(Style::error, "dsw: " + message);
+  }
+
+  /** Writes "hint: TEXT" to stderr. */
+  public void hint(String text) {
+    line(Style::dim, "hint: " + text);
+  }
+
+  /** Writes "dsw: warning: MESSAGE" to stderr, unless --quiet. */
+  public void warn(String message) {
+    if (!quiet) {
+      line(Style::warning, "dsw: warning: " + message);
+    }
+  }
+
+  /** Writes a --debug line to stderr when --debug is on. */
+  public void debugLine(String message) {
+    if (debug) {
+      line(Style::dim, "debug: " + message);
+    }
+  }
+
+  private void line(java.util.function.UnaryOperator<String> style, String text) {
+    PrintStream err = env.err();
+    err.println(colour ? style.apply(text) : text);
+    err.flush();
+  }
+}
