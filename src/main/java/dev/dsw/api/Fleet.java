@@ -68,7 +68,7 @@ public final class Fleet {
     if (regions.isEmpty()) {
       try {
         Pages.all(clients.client().projecting(projection.fields(), projection.render()), query, paging, where, sink,
-            listener::progress, listener::warn);
+            new Pages.Listener(listener::progress, listener::warn));
       } finally {
         listener.finished();
       }
@@ -86,8 +86,8 @@ public final class Fleet {
         results.add(pool.submit(() -> {
           List<Instance> found = new ArrayList<>();
           Pages.all(clients.client(region).projecting(projection.fields()), query, paging,
-              i -> where.test(i.inRegion(region)), found::add, Pages.Progress.NONE,
-              w -> listener.warn("region " + region + ": " + w));
+              i -> where.test(i.inRegion(region)), found::add,
+              new Pages.Listener(Pages.Progress.NONE, w -> listener.warn("region " + region + ": " + w)));
           return found;
         }));
       }

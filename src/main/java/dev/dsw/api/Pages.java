@@ -58,6 +58,11 @@ public final class Pages {
     Progress NONE = (d, t) -> {};
   }
 
+  /** Who hears about a paging run: its progress, and warnings such as a fleet that changed meanwhile. */
+  public record Listener(Progress progress, Consumer<String> warn) {
+    public static final Listener NONE = new Listener(Progress.NONE, w -> {});
+  }
+
   /** What was fetched: the service's total, instances handed to the sink, pages fetched. */
   public record Result(long totalCount, long emitted, int pages) {}
 
@@ -73,7 +78,7 @@ public final class Pages {
 
   public static Result all(DswClient client, ListInstancesQuery query, Options o, Consumer<Instance> sink,
       Progress progress, Consumer<String> warn) {
-    return all(client, query, o, null, sink, progress, warn);
+    return all(client, query, o, null, sink, new Listener(progress, warn));
   }
 
   /**
@@ -81,7 +86,8 @@ public final class Pages {
    * all). The limit counts kept instances, so with a filter pages are read until it is reached.
    */
   public static Result all(DswClient client, ListInstancesQuery query, Options o, Predicate<Instance> keep,
-      Consumer<Instance> sink, Progress progress, Consumer<String> warn) {
+      Consumer<Instance> sink, Listener listener) {
+    Progress progress = listener.progress();
     State s = new State(sink, o.limit(), keep);
     // With a filter, the limit cannot say how many pages hold enough matches: plan for them all.
     Options plan = keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
@@ -144,7 +150,7 @@ public final class Pages {
       pool.shutdownNow();
     }
     if (minTotal != total || maxTotal != total) {
-      warn.accept("the fleet changed while listing (TotalCount " + minTotal + ".." + maxTotal
+      listener.warn().accept("the fleet changed while listing (TotalCount " + minTotal + ".." + maxTotal
           + "); instances created or deleted meanwhile may be missing; rerun to be sure");
     }
     return new Result(total, s.emitted, write - 1);

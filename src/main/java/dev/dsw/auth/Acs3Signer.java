@@ -26,14 +26,27 @@ public final class Acs3Signer {
   public record Signature(String canonicalQuery, String canonicalRequest, String signedHeaders,
       String stringToSign, String signature, String authorization) {}
 
-  /**
-   * Signs a request.
-   *
-   * @param query decoded parameter names and values (any order; sorted here by UTF-16 code unit)
-   * @param headers all request headers (any case); host, content-type and x-acs-* are signed
-   */
+  /** What is signed of a request: method, path, decoded query, headers and the payload's SHA-256. */
+  public record Message(String method, String path, Map<String, String> query, Map<String, String> headers,
+      String payloadSha256) {}
+
+  /** The signature in the argument order of the official vectors (the tests' form). */
   public static Signature sign(String method, String path, Map<String, String> query, Map<String, String> headers,
       String payloadSha256, String accessKeyId, String accessKeySecret) {
+    return sign(new Message(method, path, query, headers, payloadSha256), accessKeyId, accessKeySecret);
+  }
+
+  /**
+   * Signs a request with an AccessKey. In the message, the query is decoded parameter names and
+   * values (any order; sorted here by UTF-16 code unit), and the headers are all request headers
+   * (any case), of which host, content-type and x-acs-* are signed.
+   */
+  public static Signature sign(Message m, String accessKeyId, String accessKeySecret) {
+    String method = m.method();
+    String path = m.path();
+    Map<String, String> query = m.query();
+    Map<String, String> headers = m.headers();
+    String payloadSha256 = m.payloadSha256();
     String canonicalQuery = canonicalQuery(query);
     TreeMap<String, String> signed = new TreeMap<>();
     for (Map.Entry<String, String> h : headers.entrySet()) {

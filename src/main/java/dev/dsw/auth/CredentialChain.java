@@ -148,7 +148,8 @@ public final class CredentialChain {
         case "ecs_ram_role" -> ecsRole(s.get("role_name"));
         case "ram_role_arn" -> assumeRole(
             fixed(Credentials.of(require(s, "access_key_id", where), require(s, "access_key_secret", where), null, where)),
-            require(s, "role_arn", where), s.get("role_session_name"), null, 3600, stsUrl(s.get("region_id"), null), where);
+            new TokenServices.Role(require(s, "role_arn", where), s.get("role_session_name"), null, 3600),
+            stsUrl(s.get("region_id"), null), where);
         default -> throw new ConfigException(where + ": type '" + type + "' is not supported by dsw "
             + "(supported: access_key, ecs_ram_role, ram_role_arn)");
       });
@@ -170,14 +171,13 @@ public final class CredentialChain {
       case "RamRoleArn" -> assumeRole(
           fixed(Credentials.of(need(p.accessKeyId(), "access_key_id", where),
               need(p.accessKeySecret(), "access_key_secret", where), p.stsToken(), where)),
-          need(p.ramRoleArn(), "ram_role_arn", where), p.ramSessionName(), p.externalId(), duration(p),
-          stsUrl(p.stsRegion(), p.stsEndpoint()), where);
+          role(p, where), stsUrl(p.stsRegion(), p.stsEndpoint()), where);
       case "ChainableRamRoleArn" -> {
         String sourceName = need(p.sourceProfile(), "source_profile", where);
         Profile source = cfg.profile(sourceName).orElseThrow(() -> new ConfigException(
             where + ": source_profile '" + sourceName + "' does not exist"));
-        yield assumeRole(fromProfile(cfg, source, visiting), need(p.ramRoleArn(), "ram_role_arn", where),
-            p.ramSessionName(), p.externalId(), duration(p), stsUrl(p.stsRegion(), p.stsEndpoint()), where);
+        yield assumeRole(fromProfile(cfg, source, visiting), role(p, where), stsUrl(p.stsRegion(), p.stsEndpoint()),
+            where);
       }
       case "EcsRamRole" -> ecsRole(p.ramRoleName());
       case "CredentialsURI" -> {
@@ -190,11 +190,14 @@ public final class CredentialChain {
     };
   }
 
-  private CredentialProvider assumeRole(CredentialProvider base, String roleArn, String session, String externalId,
-      int duration, String stsUrl, String where) {
-    return new RefreshingProvider(
-        () -> tokens.assumeRole(stsUrl, base.get(), roleArn, session, externalId, duration, where + " (RamRoleArn)"),
-        clock, where + " (AssumeRole " + roleArn + " via " + stsUrl + ")");
+  private static TokenServices.Role role(Profile p, String where) {
+    return new TokenServices.Role(need(p.ramRoleArn(), "ram_role_arn", where), p.ramSessionName(), p.externalId(),
+        duration(p));
+  }
+
+  private CredentialProvider assumeRole(CredentialProvider base, TokenServices.Role role, String stsUrl, String where) {
+    return new RefreshingProvider(() -> tokens.assumeRole(stsUrl, base.get(), role, where + " (RamRoleArn)"),
+        clock, where + " (AssumeRole " + role.arn() + " via " + stsUrl + ")");
   }
 
   private CredentialProvider ecsRole(String roleName) {

@@ -31,8 +31,14 @@ final class TokenServices {
   }
 
   /** Calls STS AssumeRole with the given base credentials (credentials.md §5.1). */
-  Credentials assumeRole(String stsBaseUrl, Credentials base, String roleArn, String sessionName, String externalId,
-      int durationSeconds, String source) {
+  /** The role to assume: its ARN, the session name (null: dsw-<millis>), the external ID (or null) and the duration. */
+  record Role(String arn, String sessionName, String externalId, int durationSeconds) {}
+
+  Credentials assumeRole(String stsBaseUrl, Credentials base, Role role, String source) {
+    String roleArn = role.arn();
+    String sessionName = role.sessionName();
+    String externalId = role.externalId();
+    int durationSeconds = role.durationSeconds();
     Map<String, String> p = new LinkedHashMap<>();
     p.put("Action", "AssumeRole");
     p.put("Format", "JSON");

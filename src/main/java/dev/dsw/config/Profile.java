@@ -7,10 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * is normalised to the aliyun CLI's spelling, and guessed as the CLI guesses it when empty.
  * {@code toString()} never shows a secret.
  */
-public record Profile(String name, String mode, String accessKeyId, String accessKeySecret, String stsToken,
-    String ramRoleArn, String ramSessionName, String externalId, String sourceProfile, Integer expiredSeconds,
-    String stsRegion, String stsEndpoint, String ramRoleName, String credentialsUri, String regionId,
-    String endpointType) {
+public final class Profile {
+  private final JsonNode json;
+  private final String mode;
+  private final Integer expiredSeconds;
+
+  /** The profile's own JSON object is the one copy of its keys; each accessor reads its key from it. */
+  private Profile(JsonNode json, String mode, Integer expiredSeconds) {
+    this.json = json;
+    this.mode = mode;
+    this.expiredSeconds = expiredSeconds;
+  }
 
   private static final String[] MODES = {
     "AK", "StsToken", "RamRoleArn", "EcsRamRole", "RamRoleArnWithRoleName", "ChainableRamRoleArn", "RsaKeyPair",
@@ -38,9 +45,7 @@ public record Profile(String name, String mode, String accessKeyId, String acces
     }
     Integer expired = n.hasNonNull("expired_seconds") && n.get("expired_seconds").canConvertToInt()
         ? n.get("expired_seconds").asInt() : null;
-    return new Profile(text(n, "name"), mode, ak, sk, token, roleArn, text(n, "ram_session_name"),
-        text(n, "external_id"), text(n, "source_profile"), expired, text(n, "sts_region"), text(n, "sts_endpoint"),
-        roleName, uri, text(n, "region_id"), text(n, "endpoint_type"));
+    return new Profile(n, mode, expired);
   }
 
   static String normaliseMode(String mode) {
@@ -64,8 +69,73 @@ public record Profile(String name, String mode, String accessKeyId, String acces
     return s.isEmpty() ? null : s;
   }
 
+  public String name() {
+    return text(json, "name");
+  }
+
+  public String accessKeyId() {
+    return text(json, "access_key_id");
+  }
+
+  public String accessKeySecret() {
+    return text(json, "access_key_secret");
+  }
+
+  public String stsToken() {
+    return text(json, "sts_token");
+  }
+
+  public String ramRoleArn() {
+    return text(json, "ram_role_arn");
+  }
+
+  public String ramSessionName() {
+    return text(json, "ram_session_name");
+  }
+
+  public String externalId() {
+    return text(json, "external_id");
+  }
+
+  public String sourceProfile() {
+    return text(json, "source_profile");
+  }
+
+  public String stsRegion() {
+    return text(json, "sts_region");
+  }
+
+  public String stsEndpoint() {
+    return text(json, "sts_endpoint");
+  }
+
+  public String ramRoleName() {
+    return text(json, "ram_role_name");
+  }
+
+  public String credentialsUri() {
+    return text(json, "credentials_uri");
+  }
+
+  public String regionId() {
+    return text(json, "region_id");
+  }
+
+  public String endpointType() {
+    return text(json, "endpoint_type");
+  }
+
+  /** The mode in the aliyun CLI's spelling, guessed from the keys when the file leaves it empty. */
+  public String mode() {
+    return mode;
+  }
+
+  public Integer expiredSeconds() {
+    return expiredSeconds;
+  }
+
   @Override
   public String toString() {
-    return "Profile[name=" + name + ", mode=" + mode + ", region=" + regionId + "]";
+    return "Profile[name=" + name() + ", mode=" + mode + ", region=" + regionId() + "]";
   }
 }

@@ -511,12 +511,13 @@ public final class EmulatorServer implements AutoCloseable {
       return send(ex, 400, gatewayBody(requestId, ex, "InvalidParameter.Format", "The query string is not well encoded."), requestId);
     }
     if (path.equals(PATH) && ex.getRequestMethod().equals("GET")) {
-      return listInstances(ex, requestId, rawQuery == null ? "" : rawQuery, query, body, PATH, store);
+      return listInstances(new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body), PATH, store);
     }
     if (path.endsWith(PATH) && ex.getRequestMethod().equals("GET")
         && options.regions().contains(path.substring(1, path.length() - PATH.length()))) {
       String region = path.substring(1, path.length() - PATH.length());
-      return listInstances(ex, requestId, rawQuery == null ? "" : rawQuery, query, body, path, store(region));
+      return listInstances(new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body), path,
+          store(region));
     }
     if (path.equals("/sts") || path.equals("/sts/")) {
       return assumeRole(ex, requestId, query);
@@ -531,8 +532,15 @@ public final class EmulatorServer implements AutoCloseable {
         "Specified api is not found, please check your url and method."), requestId);
   }
 
-  private int listInstances(HttpExchange ex, String requestId, String rawQuery, Map<String, String> query, byte[] body,
-      String path, InstanceStore fleet) throws IOException {
+  /** One request as the router read it: the exchange, its request ID, its raw and decoded query and its body. */
+  private record Call(HttpExchange ex, String requestId, String rawQuery, Map<String, String> query, byte[] body) {}
+
+  private int listInstances(Call call, String path, InstanceStore fleet) throws IOException {
+    HttpExchange ex = call.ex();
+    String requestId = call.requestId();
+    String rawQuery = call.rawQuery();
+    Map<String, String> query = call.query();
+    byte[] body = call.body();
     pause(options.latency());
     Faults.Kind fault = faults.decide(rawQuery);
     switch (fault) {

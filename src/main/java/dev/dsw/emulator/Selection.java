@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * absent.
  */
 final class Selection {
-  private static final Pattern GPU_SIZE = Pattern.compile("-(\\d+)G(i|B)?$", Pattern.CASE_INSENSITIVE);
+  /** The size suffix of a GPU type such as V100-16G; the size itself is read by {@link dev.dsw.model.Memory}. */
+  private static final Pattern GPU_SIZE = Pattern.compile("-(\\d+G(?:i|B)?)$", Pattern.CASE_INSENSITIVE);
   private static final String[][] GPU_MEMORY = {
     {"H100", "80"}, {"A100", "80"}, {"V100", "32"}, {"L20", "48"}, {"A10", "24"}, {"T4", "16"}
   };
@@ -281,7 +282,7 @@ final class Selection {
     }
     Matcher m = GPU_SIZE.matcher(type);
     if (m.find()) {
-      return new BigDecimal(m.group(1));
+      return dev.dsw.model.Memory.gigabytes(m.group(1)).orElse(BigDecimal.ZERO);
     }
     for (String[] model : GPU_MEMORY) {
       if (Pattern.compile("(?i)(^|[^A-Za-z0-9])" + model[0] + "($|[^A-Za-z0-9])").matcher(type).find()) {

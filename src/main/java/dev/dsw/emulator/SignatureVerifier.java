@@ -104,7 +104,8 @@ final class SignatureVerifier {
     for (String name : signedNames) {
       signedHeaders.put(name.toLowerCase(Locale.ROOT), headers.getOrDefault(name, ""));
     }
-    Acs3Signer.Signature expected = Acs3Signer.sign(method, path, query, signedHeaders, declared, key.id(), key.secret());
+    Acs3Signer.Signature expected = Acs3Signer.sign(new Acs3Signer.Message(method, path, query, signedHeaders, declared),
+        key.id(), key.secret());
     if (!declared.equals(bodyHash) || !MessageDigest.isEqual(expected.signature().getBytes(StandardCharsets.US_ASCII),
         m.group(3).getBytes(StandardCharsets.US_ASCII))) {
       throw new GatewayError(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation. "

@@ -55,8 +55,8 @@ final class SigningInterceptor implements Interceptor {
     if (c.isSts()) {
       headers.put("x-acs-security-token", c.securityToken());
     }
-    Acs3Signer.Signature sig = Acs3Signer.sign(request.method(), url.encodedPath(), api.query(), headers,
-        Acs3Signer.EMPTY_SHA256, c.accessKeyId(), c.accessKeySecret());
+    Acs3Signer.Signature sig = Acs3Signer.sign(new Acs3Signer.Message(request.method(), url.encodedPath(), api.query(),
+        headers, Acs3Signer.EMPTY_SHA256), c.accessKeyId(), c.accessKeySecret());
     Request.Builder b = request.newBuilder();
     headers.forEach(b::header);
     return b.header("Authorization", sig.authorization()).build();

@@ -32,8 +32,95 @@ public final class Transport implements AutoCloseable {
   private final String userAgent;
 
   /** Everything the transport needs that is not a credential. */
-  public record Settings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int retries,
-      int maxConnections, String userAgent, Map<String, String> env, Consumer<String> debug, Clock clock) {}
+  /** The three timeouts of a call: to connect, between bytes, and for the whole call with its retries. */
+  public record Timeouts(Duration connect, Duration read, Duration call) {}
+
+  /** How a transport behaves; built by {@link #builder}, or (tests) all at once. */
+  /** Retries per call, and connections kept to the host. */
+  public record Limits(int retries, int maxConnections) {}
+
+  public record Settings(Timeouts timeouts, Limits limits, String userAgent, Map<String, String> env,
+      Consumer<String> debug, Clock clock) {
+
+    /** All settings at once, in the order of their names. */
+    public Settings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int retries,
+        int maxConnections, String userAgent, Map<String, String> env, Consumer<String> debug, Clock clock) {
+      this(new Timeouts(connectTimeout, readTimeout, callTimeout), new Limits(retries, maxConnections), userAgent, env,
+          debug, clock);
+    }
+
+    public int retries() {
+      return limits.retries();
+    }
+
+    public int maxConnections() {
+      return limits.maxConnections();
+    }
+
+    public Duration connectTimeout() {
+      return timeouts.connect();
+    }
+
+    public Duration readTimeout() {
+      return timeouts.read();
+    }
+
+    public Duration callTimeout() {
+      return timeouts.call();
+    }
+
+    /** Settings for this user agent, environment (for the proxy variables) and clock; the rest as set on the builder. */
+    public static Builder builder(String userAgent, Map<String, String> env, Clock clock) {
+      return new Builder(userAgent, env, clock);
+    }
+
+    /** Builds settings one group at a time: 10/30/60 s timeouts, 4 retries, 32 connections, no debug. */
+    public static final class Builder {
+      private final String userAgent;
+      private final Map<String, String> env;
+      private final Clock clock;
+      private Duration connect = Duration.ofSeconds(10);
+      private Duration read = Duration.ofSeconds(30);
+      private Duration call = Duration.ofSeconds(60);
+      private int retries = 4;
+      private int maxConnections = 32;
+      private Consumer<String> debug;
+
+      private Builder(String userAgent, Map<String, String> env, Clock clock) {
+        this.userAgent = userAgent;
+        this.env = env;
+        this.clock = clock;
+      }
+
+      public Builder timeouts(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
+        connect = connectTimeout;
+        read = readTimeout;
+        call = callTimeout;
+        return this;
+      }
+
+      public Builder retries(int n) {
+        retries = n;
+        return this;
+      }
+
+      public Builder maxConnections(int n) {
+        maxConnections = n;
+        return this;
+      }
+
+      /** Where --debug lines go; null for nowhere. */
+      public Builder debug(Consumer<String> lines) {
+        debug = lines;
+        return this;
+      }
+
+      public Settings build() {
+        return new Settings(new Timeouts(connect, read, call), new Limits(retries, maxConnections), userAgent, env, debug,
+            clock);
+      }
+    }
+  }
 
   public Transport(Settings s, CredentialProvider credentials) {
     this(s, credentials, SigningInterceptor.randomNonces(), RetryPolicy.standard(s.retries()), Thread::sleep);

@@ -10,8 +10,33 @@ import java.util.Optional;
  * headers or not, terminal width (0 = not a terminal), colour, secrets, and an optional
  * client-side order.
  */
-public record OutputSpec(PrintStream out, List<Column> columns, boolean headers, int width, boolean colour,
-    boolean pretty, boolean showSecrets, Optional<Comparator<dev.dsw.model.Instance>> order) {
+public record OutputSpec(PrintStream out, List<Column> columns, boolean headers, Terminal terminal, boolean showSecrets,
+    Optional<Comparator<dev.dsw.model.Instance>> order) {
+
+  /** What the terminal is: its width in columns (0: not a terminal: do not fit), colour, and whether it is one. */
+  public record Terminal(int width, boolean colour, boolean pretty) {
+    public static final Terminal NONE = new Terminal(0, false, false);
+  }
+
+  /** Every setting at once (tests). */
+  public OutputSpec(PrintStream out, List<Column> columns, boolean headers, int width, boolean colour, boolean pretty,
+      boolean showSecrets, Optional<Comparator<dev.dsw.model.Instance>> order) {
+    this(out, columns, headers, new Terminal(width, colour, pretty), showSecrets, order);
+  }
+
+  /** The terminal width in columns; 0 when stdout is not a terminal. */
+  public int width() {
+    return terminal.width();
+  }
+
+  public boolean colour() {
+    return terminal.colour();
+  }
+
+  /** Whether stdout is a terminal (json is pretty-printed, the watch redraws). */
+  public boolean pretty() {
+    return terminal.pretty();
+  }
 
   /** A spec writing to {@code out}: no columns, headers, not a terminal, no colour, secrets masked, no order. */
   public static Builder builder(PrintStream out) {
@@ -23,9 +48,7 @@ public record OutputSpec(PrintStream out, List<Column> columns, boolean headers,
     private final PrintStream out;
     private List<Column> columns = List.of();
     private boolean headers = true;
-    private int width;
-    private boolean colour;
-    private boolean pretty;
+    private Terminal terminal = Terminal.NONE;
     private boolean showSecrets;
     private Optional<Comparator<dev.dsw.model.Instance>> order = Optional.empty();
 
@@ -45,9 +68,7 @@ public record OutputSpec(PrintStream out, List<Column> columns, boolean headers,
 
     /** The terminal, if stdout is one: its width in columns (0: not a terminal) and whether colour is on. */
     public Builder terminal(int columns, boolean isTty, boolean useColour) {
-      width = columns;
-      pretty = isTty;
-      colour = useColour;
+      terminal = new Terminal(columns, useColour, isTty);
       return this;
     }
 
@@ -62,7 +83,7 @@ public record OutputSpec(PrintStream out, List<Column> columns, boolean headers,
     }
 
     public OutputSpec build() {
-      return new OutputSpec(out, columns, headers, width, colour, pretty, showSecrets, order);
+      return new OutputSpec(out, columns, headers, terminal, showSecrets, order);
     }
   }
 }

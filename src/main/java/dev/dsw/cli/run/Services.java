@@ -181,8 +181,8 @@ public final class Services implements AutoCloseable, Fleet.Clients {
       throw new UsageException("--retries must be between 0 and 20 (got " + retries + ")", null);
     }
     Console c = console();
-    return new Transport(new Transport.Settings(connect, read, call, retries, 32, userAgent(), env.variables(),
-        c.debug() ? c::debugLine : null, clock()), credentials);
+    return new Transport(Transport.Settings.builder(userAgent(), env.variables(), clock()).timeouts(connect, read, call)
+        .retries(retries).maxConnections(32).debug(c.debug() ? c::debugLine : null).build(), credentials);
   }
 
   public static String userAgent() {
