@@ -26,9 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * A local PAI-DSW API: GET /api/v2/instances with V3 signature checks, the service's error
- * shapes, paging and seeded faults; plus STS AssumeRole (/sts), the ECS metadata service
- * (/latest) and a credentials URI (/credentials) for credential-chain tests. Loopback by default.
+ * A local PAI-DSW API: GET /api/v2/instances with V3 signature checks, the service's error shapes,
+ * paging and seeded faults; plus STS AssumeRole (/sts), the ECS metadata service (/latest) and a
+ * credentials URI (/credentials) for credential-chain tests. Loopback by default.
  */
 public final class EmulatorServer implements AutoCloseable {
   static final String PATH = "/api/v2/instances";
@@ -37,9 +37,9 @@ public final class EmulatorServer implements AutoCloseable {
   static final String ROLE = "EmulatorEcsRole";
 
   /**
-   * How the emulator runs, built only through {@link Builder}. {@code data} null means a
-   * generated fleet of {@code instances} from {@code seed}; {@code faultSeed} drives the fault
-   * rolls, so faults can vary over the same fleet.
+   * How the emulator runs, built only through {@link Builder}. {@code data} null means a generated
+   * fleet of {@code instances} from {@code seed}; {@code faultSeed} drives the fault rolls, so
+   * faults can vary over the same fleet.
    */
   public static final class Options {
     private final Builder b;
@@ -151,10 +151,17 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     public Options withFaults(Duration lat, double fault, double throttle, double truncate) {
-      return toBuilder().latency(lat).faultRate(fault).throttleRate(throttle).truncateRate(truncate).build();
+      return toBuilder()
+          .latency(lat)
+          .faultRate(fault)
+          .throttleRate(throttle)
+          .truncateRate(truncate)
+          .build();
     }
 
-    /** Connections closed before any response, and answers delayed by {@code delay}, at these rates. */
+    /**
+     * Connections closed before any response, and answers delayed by {@code delay}, at these rates.
+     */
     public Options withDropsAndSpikes(double drop, double spikes, Duration delay) {
       return toBuilder().dropRate(drop).spikeRate(spikes).spike(delay).build();
     }
@@ -177,7 +184,8 @@ public final class EmulatorServer implements AutoCloseable {
 
     /**
      * Answers for these regions too: /REGION/api/v2/instances serves a fleet of its own (the first
-     * region's is the one at /api/v2/instances); other regions get 404, as a host without DSW would.
+     * region's is the one at /api/v2/instances); other regions get 404, as a host without DSW
+     * would.
      */
     public Options withRegions(List<String> ids) {
       return toBuilder().regions(ids).build();
@@ -188,7 +196,10 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  /** The emulator's settings, with the defaults of {@link Options#defaults()}; {@link #build()} checks each bound once. */
+  /**
+   * The emulator's settings, with the defaults of {@link Options#defaults()}; {@link #build()}
+   * checks each bound once.
+   */
   public static final class Builder {
     private String host;
     private int port;
@@ -381,11 +392,12 @@ public final class EmulatorServer implements AutoCloseable {
         throw new InvalidOptions("--port must be between 0 and 65535 (got " + b.port + ")");
       }
       if (b.instances < 0 || b.instances > MAX_INSTANCES) {
-        throw new InvalidOptions("--instances must be between 0 and " + MAX_INSTANCES + " (got "
-            + b.instances + ")");
+        throw new InvalidOptions(
+            "--instances must be between 0 and " + MAX_INSTANCES + " (got " + b.instances + ")");
       }
       if (b.maxPageSize < 1 || b.maxPageSize > 1000) {
-        throw new InvalidOptions("--max-page-size must be between 1 and 1000 (got " + b.maxPageSize + ")");
+        throw new InvalidOptions(
+            "--max-page-size must be between 1 and 1000 (got " + b.maxPageSize + ")");
       }
     }
 
@@ -415,7 +427,8 @@ public final class EmulatorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final InstanceStore store;
-  private final Map<String, InstanceStore> regionStores = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, InstanceStore> regionStores =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Keyring keys;
   private final SignatureVerifier verifier;
   private final Faults faults;
@@ -428,24 +441,46 @@ public final class EmulatorServer implements AutoCloseable {
     }
     this.keys = new Keyring(o.accessKeyId(), o.accessKeySecret(), o.clock());
     this.verifier = new SignatureVerifier(keys, o.clock());
-    this.faults = new Faults(new Faults.Rates(o.throttleRate(), o.faultRate(), o.truncateRate(), o.dropRate(),
-        o.spikeRate()), o.faultSeed());
+    this.faults =
+        new Faults(
+            new Faults.Rates(
+                o.throttleRate(), o.faultRate(), o.truncateRate(), o.dropRate(), o.spikeRate()),
+            o.faultSeed());
     this.server = HttpServer.create(new InetSocketAddress(o.host(), o.port()), 128);
-    this.pool = Executors.newFixedThreadPool(64, r -> {
-      Thread t = new Thread(r, "dsw-emulator");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            64,
+            r -> {
+              Thread t = new Thread(r, "dsw-emulator");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(pool);
     server.createContext("/", this::handle);
   }
 
   /** Starts an emulator; the fleet is generated or read from the data file. */
+  /** Serves until the process is asked to stop (Ctrl-C, SIGTERM), then closes the server. */
+  public void awaitShutdown() throws InterruptedException {
+    java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  stop.countDown();
+                }));
+    stop.await();
+  }
+
   public static EmulatorServer start(Options o) throws IOException {
-    // Without TCP_NODELAY the JDK server's small responses wait out the peer's delayed ACK (~40 ms each).
+    // Without TCP_NODELAY the JDK server's small responses wait out the peer's delayed ACK (~40 ms
+    // each).
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    List<ObjectNode> fleet = o.data() != null ? InstanceStore.load(o.data())
-        : FleetGenerator.generate(o.instances(), o.seed(), o.anchor());
+    List<ObjectNode> fleet =
+        o.data() != null
+            ? InstanceStore.load(o.data())
+            : FleetGenerator.generate(o.instances(), o.seed(), o.anchor());
     EmulatorServer s = new EmulatorServer(o, fleet);
     s.server.start();
     return s;
@@ -462,13 +497,20 @@ public final class EmulatorServer implements AutoCloseable {
     return store;
   }
 
-  /** The fleet of one region of {@link Options#regions()}: the main one for the first, else generated on first use. */
+  /**
+   * The fleet of one region of {@link Options#regions()}: the main one for the first, else
+   * generated on first use.
+   */
   public InstanceStore store(String region) {
     if (!options.regions().contains(region)) {
       throw new InvalidOptions("the emulator does not answer for region " + region);
     }
-    return regionStores.computeIfAbsent(region, r -> new InstanceStore(
-        FleetGenerator.generate(options.instances(), options.seed() * 31 + r.hashCode(), options.anchor())));
+    return regionStores.computeIfAbsent(
+        region,
+        r ->
+            new InstanceStore(
+                FleetGenerator.generate(
+                    options.instances(), options.seed() * 31 + r.hashCode(), options.anchor())));
   }
 
   private void handle(HttpExchange ex) {
@@ -480,7 +522,15 @@ public final class EmulatorServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       status = -1;
       try {
-        send(ex, 500, gatewayBody(requestId, ex, "InternalError", "The request processing has failed due to some unknown error."), requestId);
+        send(
+            ex,
+            500,
+            gatewayBody(
+                requestId,
+                ex,
+                "InternalError",
+                "The request processing has failed due to some unknown error."),
+            requestId);
       } catch (IOException ignored) {
         // the client went away
       }
@@ -489,34 +539,63 @@ public final class EmulatorServer implements AutoCloseable {
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     String q = ex.getRequestURI().getRawQuery();
-    options.log().accept(ex.getRemoteAddress().getAddress().getHostAddress() + " " + ex.getRequestMethod() + " "
-        + ex.getRequestURI().getRawPath() + (q == null ? "" : "?" + (q.length() > 200 ? q.substring(0, 200) + "…" : q))
-        + " " + (status < 0 ? "aborted" : status) + " " + ms + "ms " + requestId);
+    options
+        .log()
+        .accept(
+            ex.getRemoteAddress().getAddress().getHostAddress()
+                + " "
+                + ex.getRequestMethod()
+                + " "
+                + ex.getRequestURI().getRawPath()
+                + (q == null ? "" : "?" + (q.length() > 200 ? q.substring(0, 200) + "…" : q))
+                + " "
+                + (status < 0 ? "aborted" : status)
+                + " "
+                + ms
+                + "ms "
+                + requestId);
   }
 
   private int route(HttpExchange ex, String requestId) throws IOException {
     String path = ex.getRequestURI().getRawPath();
     String rawQuery = ex.getRequestURI().getRawQuery();
     if (rawQuery != null && rawQuery.length() > MAX_QUERY_BYTES) {
-      return send(ex, 414, gatewayBody(requestId, ex, "InvalidParameter.TooLong", "The request query is too long."), requestId);
+      return send(
+          ex,
+          414,
+          gatewayBody(requestId, ex, "InvalidParameter.TooLong", "The request query is too long."),
+          requestId);
     }
     byte[] body = ex.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
-      return send(ex, 413, gatewayBody(requestId, ex, "RequestEntityTooLarge", "The request body is too large."), requestId);
+      return send(
+          ex,
+          413,
+          gatewayBody(requestId, ex, "RequestEntityTooLarge", "The request body is too large."),
+          requestId);
     }
     Map<String, String> query;
     try {
       query = decodeQuery(rawQuery);
     } catch (IllegalArgumentException e) {
-      return send(ex, 400, gatewayBody(requestId, ex, "InvalidParameter.Format", "The query string is not well encoded."), requestId);
+      return send(
+          ex,
+          400,
+          gatewayBody(
+              requestId, ex, "InvalidParameter.Format", "The query string is not well encoded."),
+          requestId);
     }
     if (path.equals(PATH) && ex.getRequestMethod().equals("GET")) {
-      return listInstances(new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body), PATH, store);
+      return listInstances(
+          new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body), PATH, store);
     }
-    if (path.endsWith(PATH) && ex.getRequestMethod().equals("GET")
+    if (path.endsWith(PATH)
+        && ex.getRequestMethod().equals("GET")
         && options.regions().contains(path.substring(1, path.length() - PATH.length()))) {
       String region = path.substring(1, path.length() - PATH.length());
-      return listInstances(new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body), path,
+      return listInstances(
+          new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
+          path,
           store(region));
     }
     if (path.equals("/sts") || path.equals("/sts/")) {
@@ -528,12 +607,23 @@ public final class EmulatorServer implements AutoCloseable {
     if (path.equals("/credentials")) {
       return send(ex, 200, temporaryCredentials(), requestId);
     }
-    return send(ex, 404, gatewayBody(requestId, ex, "InvalidApi.NotFound",
-        "Specified api is not found, please check your url and method."), requestId);
+    return send(
+        ex,
+        404,
+        gatewayBody(
+            requestId,
+            ex,
+            "InvalidApi.NotFound",
+            "Specified api is not found, please check your url and method."),
+        requestId);
   }
 
-  /** One request as the router read it: the exchange, its request ID, its raw and decoded query and its body. */
-  private record Call(HttpExchange ex, String requestId, String rawQuery, Map<String, String> query, byte[] body) {}
+  /**
+   * One request as the router read it: the exchange, its request ID, its raw and decoded query and
+   * its body.
+   */
+  private record Call(
+      HttpExchange ex, String requestId, String rawQuery, Map<String, String> query, byte[] body) {}
 
   private int listInstances(Call call, String path, InstanceStore fleet) throws IOException {
     HttpExchange ex = call.ex();
@@ -546,13 +636,34 @@ public final class EmulatorServer implements AutoCloseable {
     switch (fault) {
       case THROTTLE -> {
         ex.getResponseHeaders().add("Retry-After", "1");
-        return send(ex, 429, gatewayBody(requestId, ex, "Throttling.User", "Request was denied due to user flow control."), requestId);
+        return send(
+            ex,
+            429,
+            gatewayBody(
+                requestId, ex, "Throttling.User", "Request was denied due to user flow control."),
+            requestId);
       }
       case ERROR_500 -> {
-        return send(ex, 500, gatewayBody(requestId, ex, "InternalError", "The request processing has failed due to some unknown error."), requestId);
+        return send(
+            ex,
+            500,
+            gatewayBody(
+                requestId,
+                ex,
+                "InternalError",
+                "The request processing has failed due to some unknown error."),
+            requestId);
       }
       case ERROR_503 -> {
-        return send(ex, 503, gatewayBody(requestId, ex, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."), requestId);
+        return send(
+            ex,
+            503,
+            gatewayBody(
+                requestId,
+                ex,
+                "ServiceUnavailable",
+                "The request has failed due to a temporary failure of the server."),
+            requestId);
       }
       case DROP -> {
         return -1; // the exchange closes with nothing sent: the client sees the connection end
@@ -568,8 +679,12 @@ public final class EmulatorServer implements AutoCloseable {
     }
     try {
       verifier.verify("GET", path, query, headers, body);
-      if (!"ListInstances".equals(headers.get("x-acs-action")) || !"2022-01-01".equals(headers.get("x-acs-version"))) {
-        throw new GatewayError(404, "InvalidApi.NotFound", "Specified api is not found, please check your url and method.");
+      if (!"ListInstances".equals(headers.get("x-acs-action"))
+          || !"2022-01-01".equals(headers.get("x-acs-version"))) {
+        throw new GatewayError(
+            404,
+            "InvalidApi.NotFound",
+            "Specified api is not found, please check your url and method.");
       }
     } catch (GatewayError e) {
       return send(ex, e.status, gatewayBody(requestId, ex, e.code, e.getMessage()), requestId);
@@ -591,8 +706,14 @@ public final class EmulatorServer implements AutoCloseable {
     // The same object ObjectMapper would write, with each instance serialised once and kept, and
     // the page put together in one array of its exact size: serving a 100,000-instance fleet page
     // by page then costs the emulator next to nothing beside the client it serves.
-    byte[] head = ("{\"RequestId\":\"" + requestId + "\",\"Success\":true,\"Code\":\"200\",\"Message\":\"\","
-        + "\"HttpStatusCode\":200,\"TotalCount\":" + matches.size() + ",\"Instances\":[").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("{\"RequestId\":\""
+                + requestId
+                + "\",\"Success\":true,\"Code\":\"200\",\"Message\":\"\","
+                + "\"HttpStatusCode\":200,\"TotalCount\":"
+                + matches.size()
+                + ",\"Instances\":[")
+            .getBytes(StandardCharsets.UTF_8);
     int end = (int) Math.min(matches.size(), from + selection.pageSize);
     int first = (int) Math.min(from, end);
     byte[][] items = new byte[end - first][];
@@ -627,8 +748,12 @@ public final class EmulatorServer implements AutoCloseable {
     return 200;
   }
 
-  /** Instances as JSON bytes, by identity: a fleet's nodes are never changed in place (updates replace them). */
-  private final Map<ObjectNode, byte[]> serialized = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  /**
+   * Instances as JSON bytes, by identity: a fleet's nodes are never changed in place (updates
+   * replace them).
+   */
+  private final Map<ObjectNode, byte[]> serialized =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   private byte[] serialized(ObjectNode instance) {
     byte[] b = serialized.get(instance);
@@ -643,18 +768,26 @@ public final class EmulatorServer implements AutoCloseable {
     return b;
   }
 
-  /** A selection and the fleet list it was made from (compared by identity: updates replace the list). */
+  /**
+   * A selection and the fleet list it was made from (compared by identity: updates replace the
+   * list).
+   */
   private record Selected(List<ObjectNode> fleet, List<ObjectNode> matches) {}
 
-  /** The last selections, by fleet and filters (not paging): paging a big fleet filters and sorts it once. */
-  private final Map<String, Selected> selections = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Selected> eldest) {
-      return size() > 16;
-    }
-  };
+  /**
+   * The last selections, by fleet and filters (not paging): paging a big fleet filters and sorts it
+   * once.
+   */
+  private final Map<String, Selected> selections =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Selected> eldest) {
+          return size() > 16;
+        }
+      };
 
-  private List<ObjectNode> matches(List<ObjectNode> fleet, Map<String, String> query, Selection selection) {
+  private List<ObjectNode> matches(
+      List<ObjectNode> fleet, Map<String, String> query, Selection selection) {
     Map<String, String> filters = new java.util.TreeMap<>(query);
     filters.remove("PageNumber");
     filters.remove("PageSize");
@@ -672,18 +805,37 @@ public final class EmulatorServer implements AutoCloseable {
     return fresh;
   }
 
-  private int assumeRole(HttpExchange ex, String requestId, Map<String, String> query) throws IOException {
+  private int assumeRole(HttpExchange ex, String requestId, Map<String, String> query)
+      throws IOException {
     Map<String, String> params = new LinkedHashMap<>(query);
     String signature = params.remove("Signature");
     Keyring.Key key = keys.find(params.getOrDefault("AccessKeyId", ""));
     if (!"AssumeRole".equals(params.get("Action")) || params.get("RoleArn") == null) {
-      return send(ex, 400, gatewayBody(requestId, ex, "MissingParameter", "Action=AssumeRole and RoleArn are required."), requestId);
+      return send(
+          ex,
+          400,
+          gatewayBody(
+              requestId, ex, "MissingParameter", "Action=AssumeRole and RoleArn are required."),
+          requestId);
     }
     if (key == null) {
-      return send(ex, 404, gatewayBody(requestId, ex, "InvalidAccessKeyId.NotFound", "Specified access key is not found."), requestId);
+      return send(
+          ex,
+          404,
+          gatewayBody(
+              requestId, ex, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
+          requestId);
     }
     if (signature == null || !signature.equals(RpcSigner.sign("GET", params, key.secret()))) {
-      return send(ex, 400, gatewayBody(requestId, ex, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."), requestId);
+      return send(
+          ex,
+          400,
+          gatewayBody(
+              requestId,
+              ex,
+              "SignatureDoesNotMatch",
+              "Specified signature is not matched with our calculation."),
+          requestId);
     }
     int seconds;
     try {
@@ -694,8 +846,14 @@ public final class EmulatorServer implements AutoCloseable {
     Keyring.Key issued = keys.issue(Duration.ofSeconds(Math.max(900, seconds)));
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("RequestId", requestId);
-    body.putObject("AssumedRoleUser").put("Arn", params.get("RoleArn") + "/" + params.getOrDefault("RoleSessionName", ""))
-        .put("AssumedRoleId", "3" + Math.abs(params.get("RoleArn").hashCode()) + ":" + params.getOrDefault("RoleSessionName", ""));
+    body.putObject("AssumedRoleUser")
+        .put("Arn", params.get("RoleArn") + "/" + params.getOrDefault("RoleSessionName", ""))
+        .put(
+            "AssumedRoleId",
+            "3"
+                + Math.abs(params.get("RoleArn").hashCode())
+                + ":"
+                + params.getOrDefault("RoleSessionName", ""));
     body.set("Credentials", credentialsJson(issued));
     return send(ex, 200, body, requestId);
   }
@@ -730,18 +888,25 @@ public final class EmulatorServer implements AutoCloseable {
     return c;
   }
 
-  private static ObjectNode gatewayBody(String requestId, HttpExchange ex, String code, String message) {
+  private static ObjectNode gatewayBody(
+      String requestId, HttpExchange ex, String code, String message) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     String host = ex.getRequestHeaders().getFirst("Host");
     n.put("RequestId", requestId);
     n.put("HostId", host == null ? "" : host);
     n.put("Code", code);
     n.put("Message", message);
-    n.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + code + "&product=pai-dsw&requestId=" + requestId);
+    n.put(
+        "Recommend",
+        "https://api.aliyun.com/troubleshoot?q="
+            + code
+            + "&product=pai-dsw&requestId="
+            + requestId);
     return n;
   }
 
-  private static int send(HttpExchange ex, int status, ObjectNode body, String requestId) throws IOException {
+  private static int send(HttpExchange ex, int status, ObjectNode body, String requestId)
+      throws IOException {
     byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
     Headers h = ex.getResponseHeaders();
     h.set("Content-Type", "application/json;charset=utf-8");
@@ -763,7 +928,10 @@ public final class EmulatorServer implements AutoCloseable {
     return status;
   }
 
-  /** Decodes a query as the gateway does: percent-decoding with '+' as a space (the Java SDK sends form encoding). */
+  /**
+   * Decodes a query as the gateway does: percent-decoding with '+' as a space (the Java SDK sends
+   * form encoding).
+   */
   static Map<String, String> decodeQuery(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
@@ -776,7 +944,9 @@ public final class EmulatorServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.put(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
   }

@@ -5,38 +5,35 @@ import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
 import dev.dsw.cli.terminal.Console;
-
-
 import dev.dsw.emulator.EmulatorServer;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** dsw emulator: a local PAI-DSW API for trying dsw and testing scripts offline. */
-@Command(name = "emulator", sortOptions = false,
+@Command(
+    name = "emulator",
+    sortOptions = false,
     description = {
       "Serve a local PAI-DSW ListInstances API (signature checks, paging, faults) until Ctrl-C.",
       "The first line on stdout is the base URL; one line per request goes to stderr.",
-      "The AccessKey secret it accepts is DSW_EMULATOR_ACCESS_KEY_SECRET (default: the demo secret)."
+      "The AccessKey secret it accepts is DSW_EMULATOR_ACCESS_KEY_SECRET (default: the demo"
+          + " secret)."
     },
     footerHeading = "%nExample:%n",
     footer = {
       "  url=$(dsw emulator --port 0 | head -1) &",
-      "  ALIBABA_CLOUD_ACCESS_KEY_ID=" + EmulatorServer.DEMO_KEY_ID + " ALIBABA_CLOUD_ACCESS_KEY_SECRET="
-          + EmulatorServer.DEMO_KEY_SECRET + " dsw list --endpoint $url"
+      "  ALIBABA_CLOUD_ACCESS_KEY_ID="
+          + EmulatorServer.DEMO_KEY_ID
+          + " ALIBABA_CLOUD_ACCESS_KEY_SECRET="
+          + EmulatorServer.DEMO_KEY_SECRET
+          + " dsw list --endpoint $url"
     })
 public final class EmulatorCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
-  @Mixin
-  EmulatorOptions options;
-
-  /** The secret to accept comes from the environment, never from the command line (where ps would show it). */
-  static final String SECRET_VARIABLE = "DSW_EMULATOR_ACCESS_KEY_SECRET";
+  @Mixin EmulatorOptions options;
 
   private final Services services;
 
@@ -44,34 +41,21 @@ public final class EmulatorCommand implements Callable<Integer> {
     this.services = services;
   }
 
-  private String secret() {
-    String s = services.env().variables().get(SECRET_VARIABLE);
-    return s == null || s.isEmpty() ? EmulatorServer.DEMO_KEY_SECRET : s;
-  }
-
   @Override
   public Integer call() throws Exception {
     Console console = services.console();
-    Clock clock = services.clock();
-    EmulatorServer.Options o = options.builder().clock(clock).accessKeySecret(secret())
-        .anchor(options.anchor() != null ? options.anchor() : clock.instant().truncatedTo(ChronoUnit.DAYS))
-        .log(line -> {
-          if (!console.quiet()) {
-            console.err().println(line);
-          }
-        }).build();
+    EmulatorServer.Options o =
+        options
+            .builder(services.clock(), services.env().variables())
+            .log(line -> console.info(line))
+            .build();
     if (!options.loopback()) {
       console.warn("listening on " + o.host() + ": other hosts can reach this emulator");
     }
-    CountDownLatch stop = new CountDownLatch(1);
     try (EmulatorServer server = EmulatorServer.start(o)) {
       console.out().println(server.baseUrl());
       console.out().flush();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        stop.countDown();
-      }));
-      stop.await();
+      server.awaitShutdown();
     }
     return ExitCodes.OK;
   }

@@ -4,8 +4,8 @@ import dev.dsw.output.Style;
 import java.io.PrintStream;
 
 /**
- * The one holder of stdout and stderr. It decides once whether stdout is a terminal, whether
- * colour is on and how wide the terminal is, and writes diagnostics as single lines on stderr.
+ * The one holder of stdout and stderr. It decides once whether stdout is a terminal, whether colour
+ * is on and how wide the terminal is, and writes diagnostics as single lines on stderr.
  */
 public final class Console {
   private final Environment env;
@@ -26,7 +26,10 @@ public final class Console {
     }
   }
 
-  /** Colour is on with --color=always or CLICOLOR_FORCE, off with --color=never, NO_COLOR or TERM=dumb, else on a TTY. */
+  /**
+   * Colour is on with --color=always or CLICOLOR_FORCE, off with --color=never, NO_COLOR or
+   * TERM=dumb, else on a TTY.
+   */
   static boolean decideColour(ColorMode mode, boolean isTty, Environment env) {
     if (mode == ColorMode.always) {
       return true;
@@ -97,6 +100,16 @@ public final class Console {
   public void warn(String message) {
     if (!quiet) {
       line(Style::warning, "dsw: warning: " + message);
+    }
+  }
+
+  /**
+   * Writes a line of information to stderr as it is, unless --quiet (the emulator's request log).
+   */
+  public void info(String message) {
+    if (!quiet) {
+      env.err().println(message);
+      env.err().flush();
     }
   }
 
