@@ -3,8 +3,6 @@ package dev.dsw;
 import dev.dsw.cli.CommandFactory;
 import dev.dsw.cli.terminal.SystemEnvironment;
 
-
-
 /** Entry point: runs dsw in the real environment, and is the only place that exits. */
 public final class Main {
   private Main() {}

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The built artifact end to end: target/dsw.jar and the launcher against a separately started emulator process. */
+/**
+ * The built artifact end to end: target/dsw.jar and the launcher against a separately started
+ * emulator process.
+ */
 class CliIT {
   static final Path TARGET = Path.of(System.getProperty("dsw.home", "target"));
   static final String KEY_ID = "LTAI5tIntegration0001";
@@ -28,19 +31,34 @@ class CliIT {
   static Process emulator;
   static String url;
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   record Result(int code, String out, String err) {}
 
   @BeforeAll
   static void startEmulator() throws IOException {
     assertThat(TARGET.resolve("dsw.jar")).as("run 'mvn verify' so the jar is built first").exists();
-    ProcessBuilder pb = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port",
-        "0", "--instances", "300", "--seed", "9", "--anchor", "2026-11-01T00:00:00Z", "--access-key-id", KEY_ID);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java(),
+            "-jar",
+            TARGET.resolve("dsw.jar").toString(),
+            "emulator",
+            "--port",
+            "0",
+            "--instances",
+            "300",
+            "--seed",
+            "9",
+            "--anchor",
+            "2026-11-01T00:00:00Z",
+            "--access-key-id",
+            KEY_ID);
     pb.environment().put("DSW_EMULATOR_ACCESS_KEY_SECRET", SECRET);
     emulator = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    BufferedReader r = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
     url = r.readLine();
     assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
   }
@@ -56,7 +74,8 @@ class CliIT {
   }
 
   static Result run(Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", TARGET.resolve("dsw.jar").toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of(java(), "-jar", TARGET.resolve("dsw.jar").toString()));
     cmd.addAll(List.of(args));
     return exec(cmd, env);
   }
@@ -83,8 +102,21 @@ class CliIT {
 
   @Test
   void listsTheWholeFleetAsCsvIds() throws Exception {
-    Result r = run(creds(), "list", "--endpoint", url, "--workspace", "ALL", "--resource-id", "ALL", "-o", "csv",
-        "--columns", "InstanceId", "--no-headers");
+    Result r =
+        run(
+            creds(),
+            "list",
+            "--endpoint",
+            url,
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "-o",
+            "csv",
+            "--columns",
+            "InstanceId",
+            "--no-headers");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     List<String> ids = r.out().lines().toList();
@@ -93,21 +125,55 @@ class CliIT {
 
   @Test
   void jsonOutputReplaysThroughTheEmulatorFieldForField(@TempDir Path dir) throws Exception {
-    Result r = run(creds(), "list", "--endpoint", url, "--workspace", "ALL", "--resource-id", "ALL", "-o", "json",
-        "--show-secrets");
+    Result r =
+        run(
+            creds(),
+            "list",
+            "--endpoint",
+            url,
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "-o",
+            "json",
+            "--show-secrets");
     assertThat(r.code()).as(r.err()).isZero();
     Path saved = dir.resolve("saved.json");
     Files.writeString(saved, r.out());
     JsonNode first = Json.MAPPER.readTree(r.out());
     assertThat(first).hasSize(300);
-    ProcessBuilder pb = new ProcessBuilder(java(), "-jar", TARGET.resolve("dsw.jar").toString(), "emulator", "--port",
-        "0", "--data", saved.toString(), "--access-key-id", KEY_ID);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java(),
+            "-jar",
+            TARGET.resolve("dsw.jar").toString(),
+            "emulator",
+            "--port",
+            "0",
+            "--data",
+            saved.toString(),
+            "--access-key-id",
+            KEY_ID);
     pb.environment().put("DSW_EMULATOR_ACCESS_KEY_SECRET", SECRET);
     Process replay = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
-      String replayUrl = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8)).readLine();
-      Result again = run(creds(), "list", "--endpoint", replayUrl, "--workspace", "ALL", "--resource-id", "ALL", "-o",
-          "json", "--show-secrets");
+      String replayUrl =
+          new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      Result again =
+          run(
+              creds(),
+              "list",
+              "--endpoint",
+              replayUrl,
+              "--workspace",
+              "ALL",
+              "--resource-id",
+              "ALL",
+              "-o",
+              "json",
+              "--show-secrets");
       assertThat(Json.MAPPER.readTree(again.out())).isEqualTo(first);
     } finally {
       replay.destroy();
@@ -121,15 +187,29 @@ class CliIT {
     Files.createSymbolicLink(link, TARGET.resolve("dsw").toAbsolutePath());
     Map<String, String> env = new HashMap<>();
     env.put("XDG_CACHE_HOME", bin.resolve("cache").toString());
-    Result r = exec(List.of(link.toString(), "--demo", "list", "--limit", "5", "-o", "csv", "--columns", "ID,STATUS"), env);
+    Result r =
+        exec(
+            List.of(
+                link.toString(),
+                "--demo",
+                "list",
+                "--limit",
+                "5",
+                "-o",
+                "csv",
+                "--columns",
+                "ID,STATUS"),
+            env);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines().toList()).hasSize(6).first().isEqualTo("ID,STATUS");
     assertThat(r.err()).isEmpty();
   }
 
   @Test
-  void withoutTheBuildsArchiveTheLauncherTrainsOneOnceAndPrintsOnlyData(@TempDir Path dir) throws Exception {
-    // A copy of the launcher and jar has no archive beside it (as with another JDK than the build's):
+  void withoutTheBuildsArchiveTheLauncherTrainsOneOnceAndPrintsOnlyData(@TempDir Path dir)
+      throws Exception {
+    // A copy of the launcher and jar has no archive beside it (as with another JDK than the
+    // build's):
     // the first run trains one into the cache, quietly; both runs print exactly the data.
     Files.copy(TARGET.resolve("dsw"), dir.resolve("dsw"));
     Files.copy(TARGET.resolve("dsw.jar"), dir.resolve("dsw.jar"));
@@ -137,12 +217,17 @@ class CliIT {
     Map<String, String> env = new HashMap<>();
     env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
     for (int i = 0; i < 2; i++) {
-      Result r = exec(List.of(dir.resolve("dsw").toString(), "--demo", "list", "--limit", "3", "-o", "json"), env);
+      Result r =
+          exec(
+              List.of(
+                  dir.resolve("dsw").toString(), "--demo", "list", "--limit", "3", "-o", "json"),
+              env);
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(Json.MAPPER.readTree(r.out())).hasSize(3);
       assertThat(r.err()).isEmpty();
       try (var files = Files.list(dir.resolve("cache/dsw"))) {
-        assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("dsw-.*-jdk.*\\.(jsa|aot)"))
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .anyMatch(n -> n.matches("dsw-.*-jdk.*\\.(jsa|aot)"))
             .noneMatch(n -> n.endsWith(".tmp"));
       }
     }
@@ -158,14 +243,18 @@ class CliIT {
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).startsWith("Usage: dsw list ");
     Path page = dir.resolve("cache/dsw/help/dsw-list.80.txt");
-    assertThat(Files.readAllLines(page).get(0)).startsWith("dsw help page, build " + Files.size(jar) + "@");
+    assertThat(Files.readAllLines(page).get(0))
+        .startsWith("dsw help page, build " + Files.size(jar) + "@");
     assertThat(exec(help, env)).isEqualTo(first);
 
     // The second run printed the kept page: a changed one shows, until the jar is another build.
     String header = Files.readAllLines(page).get(0);
     Files.writeString(page, header + "\nkept\n");
     assertThat(exec(help, env).out()).isEqualTo("kept\n");
-    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+    Files.setLastModifiedTime(
+        jar,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(jar).toMillis() + 1000));
     assertThat(exec(help, env)).isEqualTo(first);
     assertThat(Files.readAllLines(page).get(0)).isNotEqualTo(header);
   }
@@ -177,14 +266,26 @@ class CliIT {
   @Test
   void aListingPipedIntoHeadStopsWhenHeadExits(@TempDir Path dir) throws Exception {
     Path err = dir.resolve("dsw.err");
-    String pipeline = "set -o pipefail; \"$0\" -jar \"$1\" list --endpoint \"$2\" --workspace ALL --resource-id ALL"
-        + " -o jsonl $3 2>\"$4\" | head -1 >/dev/null";
+    String pipeline =
+        "set -o pipefail; \"$0\" -jar \"$1\" list --endpoint \"$2\" --workspace ALL --resource-id"
+            + " ALL -o jsonl $3 2>\"$4\" | head -1 >/dev/null";
     for (String debug : new String[] {"--no-color", "--debug"}) {
-      Result r = exec(List.of("bash", "-c", pipeline, java(), TARGET.resolve("dsw.jar").toString(), url, debug,
-          err.toString()), creds());
+      Result r =
+          exec(
+              List.of(
+                  "bash",
+                  "-c",
+                  pipeline,
+                  java(),
+                  TARGET.resolve("dsw.jar").toString(),
+                  url,
+                  debug,
+                  err.toString()),
+              creds());
       assertThat(r.code()).as(Files.readString(err)).isZero();
       if (debug.equals("--debug")) {
-        assertThat(Files.readString(err)).contains("stdout was closed by its reader (Broken pipe); stopped");
+        assertThat(Files.readString(err))
+            .contains("stdout was closed by its reader (Broken pipe); stopped");
       } else {
         assertThat(Files.readString(err)).isEmpty();
       }
@@ -202,8 +303,11 @@ class CliIT {
   void missingCredentialsExitWith4AndListSources() throws Exception {
     Result r = run(Map.of(), "list", "--endpoint", url);
     assertThat(r.code()).isEqualTo(4);
-    assertThat(r.err()).startsWith("dsw: no credentials found; tried: environment").contains("config.json")
-        .contains("hint: set ALIBABA_CLOUD_ACCESS_KEY_ID").doesNotContain("Exception");
+    assertThat(r.err())
+        .startsWith("dsw: no credentials found; tried: environment")
+        .contains("config.json")
+        .contains("hint: set ALIBABA_CLOUD_ACCESS_KEY_ID")
+        .doesNotContain("Exception");
     assertThat(r.out()).isEmpty();
   }
 
@@ -213,7 +317,9 @@ class CliIT {
     env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret");
     Result r = run(env, "list", "--endpoint", url);
     assertThat(r.code()).isEqualTo(4);
-    assertThat(r.err()).containsPattern("dsw: SignatureDoesNotMatch \\(HTTP 400\\): .*\\[RequestId [0-9A-F-]{36}\\]");
+    assertThat(r.err())
+        .containsPattern(
+            "dsw: SignatureDoesNotMatch \\(HTTP 400\\): .*\\[RequestId [0-9A-F-]{36}\\]");
     assertThat(r.err()).doesNotContain("not-the-secret").doesNotContain("\tat ");
   }
 
@@ -230,9 +336,14 @@ class CliIT {
     Result dry = run(creds(), "list", "--endpoint", url, "--dry-run");
     assertThat(debug.code()).isZero();
     assertThat(dry.code()).isZero();
-    assertThat(dry.out()).startsWith("GET " + url + "/api/v2/instances?PageNumber=1&PageSize=100").contains("Signature=***");
+    assertThat(dry.out())
+        .startsWith("GET " + url + "/api/v2/instances?PageNumber=1&PageSize=100")
+        .contains("Signature=***");
     for (Result r : List.of(debug, dry)) {
-      assertThat(r.out() + r.err()).doesNotContain(SECRET).doesNotContain(KEY_ID).contains("LTAI****0001");
+      assertThat(r.out() + r.err())
+          .doesNotContain(SECRET)
+          .doesNotContain(KEY_ID)
+          .contains("LTAI****0001");
     }
   }
 
@@ -240,31 +351,61 @@ class CliIT {
   void configShowTellsTheSourceWithoutSecrets() throws Exception {
     Result r = run(creds(), "config", "show", "--endpoint", url);
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("endpoint:    " + url).contains("environment (ALIBABA_CLOUD_ACCESS_KEY_ID)")
-        .contains("LTAI****0001").doesNotContain(SECRET);
+    assertThat(r.out())
+        .contains("endpoint:    " + url)
+        .contains("environment (ALIBABA_CLOUD_ACCESS_KEY_ID)")
+        .contains("LTAI****0001")
+        .doesNotContain(SECRET);
   }
 
   @Test
   void noRegionAnywhereIsAUsageErrorNamingWhereItLooked() throws Exception {
     Result r = run(creds(), "list");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("no region: --region not given, ALIBABA_CLOUD_REGION_ID not set").contains("hint: pass --region");
+    assertThat(r.err())
+        .contains("no region: --region not given, ALIBABA_CLOUD_REGION_ID not set")
+        .contains("hint: pass --region");
   }
 
   @Test
   void watchEndsWithExitZeroOnCtrlC() throws Exception {
-    // A shell's background jobs start with SIGINT ignored, and children inherit that; python restores
+    // A shell's background jobs start with SIGINT ignored, and children inherit that; python
+    // restores
     // the default before exec, so the signal reaches dsw as a terminal's Ctrl-C would.
-    List<String> cmd = new ArrayList<>(List.of(dev.dsw.cli.CompletionTest.which("python3"), "-c",
-        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
-        java(), "-jar", TARGET.resolve("dsw.jar").toString(), "list", "--watch", "--interval", "1s", "-o", "jsonl",
-        "--endpoint", url, "--workspace", "ALL", "--resource-id", "ALL"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                dev.dsw.cli.CompletionTest.which("python3"),
+                "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                    + " os.execv(sys.argv[1], sys.argv[1:])",
+                java(),
+                "-jar",
+                TARGET.resolve("dsw.jar").toString(),
+                "list",
+                "--watch",
+                "--interval",
+                "1s",
+                "-o",
+                "jsonl",
+                "--endpoint",
+                url,
+                "--workspace",
+                "ALL",
+                "--resource-id",
+                "ALL"));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(creds());
     Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-        .lines().forEach(lines::add)); // drained all along, so dsw never blocks on a full pipe
+    java.util.concurrent.BlockingQueue<String> lines =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    Thread reader =
+        new Thread(
+            () ->
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                    .lines()
+                    .forEach(lines::add)); // drained all along, so dsw never blocks on a full pipe
     reader.start();
     List<String> firstPoll = new ArrayList<>();
     while (firstPoll.size() < 300) {
@@ -273,7 +414,8 @@ class CliIT {
       firstPoll.add(line);
     }
     assertThat(firstPoll).allMatch(l -> l.contains("\"Event\":\"ADDED\""));
-    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor())
+        .isZero();
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("dsw stops on Ctrl-C").isTrue();
     assertThat(p.exitValue()).isZero();
     reader.join(5000);

@@ -1,11 +1,9 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.run.Listing;
-
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.cli.run.Listing;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
@@ -38,15 +36,16 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The per-page work of a long listing, one thread, warm: five pages of 100 instances as the
- * emulator serves them (500 instances per operation; times 200 for 100,000). The reference, in
- * the same run, is {@link #tokenise}: Jackson reading every token and building nothing, the least
- * any listing that parses the pages can do. Run by bench/parse.sh.
+ * emulator serves them (500 instances per operation; times 200 for 100,000). The reference, in the
+ * same run, is {@link #tokenise}: Jackson reading every token and building nothing, the least any
+ * listing that parses the pages can do. Run by bench/parse.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PageParse {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
 
   private final List<byte[]> pages = new ArrayList<>();
   private final List<Instance> rows = new ArrayList<>();
@@ -57,15 +56,21 @@ public class PageParse {
 
   @Setup
   public void pages() throws IOException {
-    EmulatorServer.Options o = EmulatorServer.Options.defaults().withClock(CLOCK)
-        .withFleet(500, 7, Instant.parse("2026-11-01T00:00:00Z"));
+    EmulatorServer.Options o =
+        EmulatorServer.Options.defaults()
+            .withClock(CLOCK)
+            .withFleet(500, 7, Instant.parse("2026-11-01T00:00:00Z"));
     try (EmulatorServer server = EmulatorServer.start(o)) {
       List<ObjectNode> fleet = server.store().snapshot();
       for (int p = 0; p < 5; p++) {
         ArrayNode instances = JsonText.NODES.arrayNode();
         fleet.subList(p * 100, p * 100 + 100).forEach(instances::add);
-        pages.add(("{\"RequestId\":\"R\",\"Success\":true,\"Code\":\"200\",\"Message\":\"\",\"HttpStatusCode\":200,"
-            + "\"TotalCount\":500,\"Instances\":" + JsonText.toString(instances) + "}").getBytes(StandardCharsets.UTF_8));
+        pages.add(
+            ("{\"RequestId\":\"R\",\"Success\":true,\"Code\":\"200\",\"Message\":\"\",\"HttpStatusCode\":200,"
+                 + "\"TotalCount\":500,\"Instances\":"
+                    + JsonText.toString(instances)
+                    + "}")
+                .getBytes(StandardCharsets.UTF_8));
       }
     }
     InstanceColumns known = new InstanceColumns(CLOCK);
@@ -77,7 +82,9 @@ public class PageParse {
     csv.addAll(Column.fieldsOf(columns));
     csvFields = Set.copyOf(csv);
     for (byte[] page : pages) {
-      JsonText.readPage(page, csvFields, JsonText.Render.NONE).root().get("Instances")
+      JsonText.readPage(page, csvFields, JsonText.Render.NONE)
+          .root()
+          .get("Instances")
           .forEach(n -> rows.add(new Instance((ObjectNode) n)));
     }
     nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
@@ -105,7 +112,9 @@ public class PageParse {
     }
   }
 
-  /** What a page thread does for -o jsonl: every instance rendered as masked JSON while it is read. */
+  /**
+   * What a page thread does for -o jsonl: every instance rendered as masked JSON while it is read.
+   */
   @Benchmark
   public void jsonlRender(Blackhole bh) throws IOException {
     for (byte[] page : pages) {
@@ -116,7 +125,9 @@ public class PageParse {
   /** What the main thread does for -o csv: the default columns of 500 parsed instances, written. */
   @Benchmark
   public void csvRows() {
-    Formatter f = Format.csv.formatter(new OutputSpec(nowhere, columns, true, 0, false, false, false, Optional.empty()));
+    Formatter f =
+        Format.csv.formatter(
+            new OutputSpec(nowhere, columns, true, 0, false, false, false, Optional.empty()));
     f.begin();
     rows.forEach(f::row);
     f.end();

@@ -1,6 +1,9 @@
 package dev.dsw.api;
 
-/** An error answer from the service: HTTP status plus the body's Code, Message, RequestId, HostId and Recommend. */
+/**
+ * An error answer from the service: HTTP status plus the body's Code, Message, RequestId, HostId
+ * and Recommend.
+ */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
@@ -10,7 +13,13 @@ public final class ApiException extends RuntimeException {
   private final String hostId;
   private final String recommend;
 
-  public ApiException(int status, String code, String apiMessage, String requestId, String hostId, String recommend) {
+  public ApiException(
+      int status,
+      String code,
+      String apiMessage,
+      String requestId,
+      String hostId,
+      String recommend) {
     super(describe(status, code, apiMessage, requestId));
     this.status = status;
     this.code = code;

@@ -23,7 +23,8 @@ public interface DswClient extends AutoCloseable {
    * carries its whole JSON ({@link dev.dsw.model.Instance#json()}), for listings that print whole
    * instances. Others may ignore it and return themselves.
    */
-  default DswClient projecting(java.util.Set<String> instanceFields, dev.dsw.model.JsonText.Render render) {
+  default DswClient projecting(
+      java.util.Set<String> instanceFields, dev.dsw.model.JsonText.Render render) {
     return this;
   }
 

@@ -6,10 +6,26 @@ import java.util.regex.Pattern;
 
 /** Where the DSW API lives: pai-dsw[-vpc].REGION.aliyuncs.com over HTTPS (list-instances.md §2). */
 public final class Endpoints {
-  /** The regions with a documented DSW endpoint (§2.2); others matching the ID pattern are accepted too. */
-  public static final List<String> KNOWN_REGIONS = List.of(
-      "cn-beijing", "cn-wulanchabu", "cn-hangzhou", "cn-shanghai", "cn-shenzhen", "cn-guangzhou", "cn-chengdu",
-      "cn-hongkong", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-3", "ap-southeast-5");
+  /**
+   * The regions with a documented DSW endpoint (§2.2); others matching the ID pattern are accepted
+   * too.
+   */
+  public static final List<String> KNOWN_REGIONS =
+      List.of(
+          "cn-beijing",
+          "cn-wulanchabu",
+          "cn-hangzhou",
+          "cn-shanghai",
+          "cn-shenzhen",
+          "cn-guangzhou",
+          "cn-chengdu",
+          "cn-hongkong",
+          "ap-northeast-1",
+          "ap-northeast-2",
+          "ap-southeast-1",
+          "ap-southeast-3",
+          "ap-southeast-5");
+
   private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private Endpoints() {}
@@ -21,12 +37,16 @@ public final class Endpoints {
   /** Returns https://pai-dsw[-vpc].REGION.aliyuncs.com. */
   public static String forRegion(String region, boolean vpc) {
     if (!isValidRegion(region)) {
-      throw new InvalidQueryException("'" + region + "' is not a region ID (expected e.g. cn-hangzhou)");
+      throw new InvalidQueryException(
+          "'" + region + "' is not a region ID (expected e.g. cn-hangzhou)");
     }
     return "https://pai-dsw" + (vpc ? "-vpc" : "") + "." + region + ".aliyuncs.com";
   }
 
-  /** Checks an --endpoint URL: https anywhere, plain http only on loopback (a token must not cross a network in clear). */
+  /**
+   * Checks an --endpoint URL: https anywhere, plain http only on loopback (a token must not cross a
+   * network in clear).
+   */
   public static void checkOverride(String url) {
     URI u;
     try {
@@ -35,7 +55,10 @@ public final class Endpoints {
       throw new InvalidQueryException("--endpoint '" + url + "' is not a URL");
     }
     if (u.getHost() == null || u.getScheme() == null) {
-      throw new InvalidQueryException("--endpoint '" + url + "' needs a scheme and host, e.g. https://pai-dsw.cn-hangzhou.aliyuncs.com");
+      throw new InvalidQueryException(
+          "--endpoint '"
+              + url
+              + "' needs a scheme and host, e.g. https://pai-dsw.cn-hangzhou.aliyuncs.com");
     }
     if (u.getScheme().equals("https")) {
       return;
@@ -44,11 +67,15 @@ public final class Endpoints {
       throw new InvalidQueryException("--endpoint must be an https:// (or loopback http://) URL");
     }
     if (!isLoopback(u.getHost())) {
-      throw new InvalidQueryException("--endpoint " + url + " uses plain http to a non-loopback host; use https");
+      throw new InvalidQueryException(
+          "--endpoint " + url + " uses plain http to a non-loopback host; use https");
     }
   }
 
   static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("[::1]")
+        || host.equals("::1");
   }
 }

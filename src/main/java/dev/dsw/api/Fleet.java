@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Reads the matching fleet: every page of one region, streamed; or several regions at once,
- * merged in the order the regions were given, each instance tagged with its RegionId. A region
- * that fails is reported to the listener and the others are kept; {@link #complete()} then ends
- * the run as incomplete (all regions failing is the first region's error).
+ * Reads the matching fleet: every page of one region, streamed; or several regions at once, merged
+ * in the order the regions were given, each instance tagged with its RegionId. A region that fails
+ * is reported to the listener and the others are kept; {@link #complete()} then ends the run as
+ * incomplete (all regions failing is the first region's error).
  */
 public final class Fleet {
   private static final int REGIONS_AT_ONCE = 8;
@@ -64,32 +64,51 @@ public final class Fleet {
   }
 
   /** Fetches all pages (up to the limit) and hands instances that pass the filter to the sink. */
-  public void all(ListInstancesQuery query, Pages.Options paging, Predicate<Instance> where, Consumer<Instance> sink) {
+  public void all(
+      ListInstancesQuery query,
+      Pages.Options paging,
+      Predicate<Instance> where,
+      Consumer<Instance> sink) {
     if (regions.isEmpty()) {
       try {
-        Pages.all(clients.client().projecting(projection.fields(), projection.render()), query, paging, where, sink,
+        Pages.all(
+            clients.client().projecting(projection.fields(), projection.render()),
+            query,
+            paging,
+            where,
+            sink,
             new Pages.Listener(listener::progress, listener::warn));
       } finally {
         listener.finished();
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(REGIONS_AT_ONCE, regions.size()), r -> {
-      Thread t = new Thread(r, "dsw-region");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(REGIONS_AT_ONCE, regions.size()),
+            r -> {
+              Thread t = new Thread(r, "dsw-region");
+              t.setDaemon(true);
+              return t;
+            });
     List<Future<List<Instance>>> results = new ArrayList<>();
     try {
       for (String region : regions) {
         clients.client(region); // build clients (and credentials) on this thread, once
-        results.add(pool.submit(() -> {
-          List<Instance> found = new ArrayList<>();
-          Pages.all(clients.client(region).projecting(projection.fields()), query, paging,
-              i -> where.test(i.inRegion(region)), found::add,
-              new Pages.Listener(Pages.Progress.NONE, w -> listener.warn("region " + region + ": " + w)));
-          return found;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  List<Instance> found = new ArrayList<>();
+                  Pages.all(
+                      clients.client(region).projecting(projection.fields()),
+                      query,
+                      paging,
+                      i -> where.test(i.inRegion(region)),
+                      found::add,
+                      new Pages.Listener(
+                          Pages.Progress.NONE, w -> listener.warn("region " + region + ": " + w)));
+                  return found;
+                }));
       }
       merge(results, paging.limit(), sink);
     } finally {
@@ -97,7 +116,10 @@ public final class Fleet {
     }
   }
 
-  /** Hands results on in region order as each completes; reports failed regions and ends incomplete if any. */
+  /**
+   * Hands results on in region order as each completes; reports failed regions and ends incomplete
+   * if any.
+   */
   private void merge(List<Future<List<Instance>>> results, long limit, Consumer<Instance> sink) {
     List<String> failed = new ArrayList<>();
     RuntimeException first = null;
@@ -112,8 +134,10 @@ public final class Fleet {
           emitted++;
         }
       } catch (ExecutionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException re ? re
-            : new IllegalStateException(e.getCause());
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException re
+                ? re
+                : new IllegalStateException(e.getCause());
         first = first == null ? cause : first;
         failed.add(regions.get(r));
         listener.regionFailed(regions.get(r), cause);
@@ -126,14 +150,21 @@ public final class Fleet {
       throw first;
     }
     if (!failed.isEmpty()) {
-      incomplete = new IncompleteResultException(failed.size() + " of " + regions.size() + " regions failed ("
-          + String.join(", ", failed) + "); the output has the other regions only", first);
+      incomplete =
+          new IncompleteResultException(
+              failed.size()
+                  + " of "
+                  + regions.size()
+                  + " regions failed ("
+                  + String.join(", ", failed)
+                  + "); the output has the other regions only",
+              first);
     }
   }
 
   /**
-   * Throws when some regions failed (they were reported as they came): call it after the output
-   * of the others is written, so nothing fetched is lost but the exit code says so.
+   * Throws when some regions failed (they were reported as they came): call it after the output of
+   * the others is written, so nothing fetched is lost but the exit code says so.
    */
   public void complete() {
     if (incomplete != null) {
@@ -142,15 +173,25 @@ public final class Fleet {
   }
 
   /** Fetches exactly one page, as the API does (--page); one region only. */
-  public void single(ListInstancesQuery query, int page, Integer size, Predicate<Instance> where,
+  public void single(
+      ListInstancesQuery query,
+      int page,
+      Integer size,
+      Predicate<Instance> where,
       Consumer<Instance> sink) {
     if (!regions.isEmpty()) {
-      throw new InvalidQueryException("--page reads one page of one region", "drop --page, or query one region");
+      throw new InvalidQueryException(
+          "--page reads one page of one region", "drop --page, or query one region");
     }
-    Pages.single(clients.client().projecting(projection.fields(), projection.render()), query, page, size, i -> {
-      if (where.test(i)) {
-        sink.accept(i);
-      }
-    });
+    Pages.single(
+        clients.client().projecting(projection.fields(), projection.render()),
+        query,
+        page,
+        size,
+        i -> {
+          if (where.test(i)) {
+            sink.accept(i);
+          }
+        });
   }
 }

@@ -20,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 
-/** ListInstances over the signed transport: decodes pages and turns every failure into a typed exception. */
+/**
+ * ListInstances over the signed transport: decodes pages and turns every failure into a typed
+ * exception.
+ */
 public final class HttpDswClient implements DswClient {
   static final String PATH = "/api/v2/instances";
   static final String ACTION = "ListInstances";
@@ -36,7 +39,11 @@ public final class HttpDswClient implements DswClient {
     this(transport, baseUrl, null, JsonText.Render.NONE, true);
   }
 
-  private HttpDswClient(Transport transport, String baseUrl, java.util.Set<String> fields, JsonText.Render render,
+  private HttpDswClient(
+      Transport transport,
+      String baseUrl,
+      java.util.Set<String> fields,
+      JsonText.Render render,
       boolean ownsTransport) {
     this.transport = transport;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -116,18 +123,34 @@ public final class HttpDswClient implements DswClient {
     }
     if (r.status() / 100 != 2) {
       if (root == null || !root.isObject()) {
-        throw new ApiException(r.status(), null, "the response is not the API's JSON (" + describeType(r) + ", "
-            + r.body().length + " bytes)", requestId, null, null);
+        throw new ApiException(
+            r.status(),
+            null,
+            "the response is not the API's JSON ("
+                + describeType(r)
+                + ", "
+                + r.body().length
+                + " bytes)",
+            requestId,
+            null,
+            null);
       }
       throw apiError(r.status(), root, requestId);
     }
     if (root == null) {
-      throw new MalformedResponseException("the service answered HTTP " + r.status() + " with "
-          + (r.body().length == 0 ? "an empty body" : "a body that is not valid JSON (" + describeType(r) + why(r) + ")"),
-          requestId, null);
+      throw new MalformedResponseException(
+          "the service answered HTTP "
+              + r.status()
+              + " with "
+              + (r.body().length == 0
+                  ? "an empty body"
+                  : "a body that is not valid JSON (" + describeType(r) + why(r) + ")"),
+          requestId,
+          null);
     }
     if (!root.isObject()) {
-      throw new MalformedResponseException("the response is JSON but not an object", requestId, null);
+      throw new MalformedResponseException(
+          "the response is JSON but not an object", requestId, null);
     }
     JsonNode success = root.get("Success");
     if (success != null && success.isBoolean() && !success.asBoolean()) {
@@ -139,8 +162,13 @@ public final class HttpDswClient implements DswClient {
     }
     if (!instances.isArray()) {
       String kind = instances.getNodeType().name().toLowerCase(Locale.ROOT);
-      throw new MalformedResponseException("Instances in the response is " + ("aeiou".indexOf(kind.charAt(0)) >= 0
-          ? "an " : "a ") + kind + ", not an array", requestId, null);
+      throw new MalformedResponseException(
+          "Instances in the response is "
+              + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ")
+              + kind
+              + ", not an array",
+          requestId,
+          null);
     }
     JsonNode total = root.get("TotalCount");
     long totalCount;
@@ -151,19 +179,23 @@ public final class HttpDswClient implements DswClient {
     } else if (total.isTextual() && total.asText().matches("\\d{1,18}")) {
       totalCount = Long.parseLong(total.asText());
     } else {
-      throw new MalformedResponseException("TotalCount in the response is not a whole number", requestId, null);
+      throw new MalformedResponseException(
+          "TotalCount in the response is not a whole number", requestId, null);
     }
     List<Instance> list = new ArrayList<>(instances.size());
     int i = 0;
     for (JsonNode n : instances) {
       if (!n.isObject()) {
-        throw new MalformedResponseException("Instances[" + i + "] is not an object", requestId, null);
+        throw new MalformedResponseException(
+            "Instances[" + i + "] is not an object", requestId, null);
       }
       JsonNode id = n.get("InstanceId");
       if (id == null || !id.isTextual() || id.asText().isEmpty()) {
-        throw new MalformedResponseException("Instances[" + i + "] has no InstanceId", requestId, null);
+        throw new MalformedResponseException(
+            "Instances[" + i + "] has no InstanceId", requestId, null);
       }
-      list.add(new Instance((ObjectNode) n, page.rendered() == null ? null : page.rendered().get(i)));
+      list.add(
+          new Instance((ObjectNode) n, page.rendered() == null ? null : page.rendered().get(i)));
       i++;
     }
     return new InstancePage(requestId, totalCount, list);
@@ -173,7 +205,8 @@ public final class HttpDswClient implements DswClient {
     return r.contentType().isEmpty() ? "no content type" : r.contentType();
   }
 
-  private static JsonText.Page parse(HttpResponse r, java.util.Set<String> fields, JsonText.Render render) {
+  private static JsonText.Page parse(
+      HttpResponse r, java.util.Set<String> fields, JsonText.Render render) {
     if (r.body().length == 0) {
       return new JsonText.Page(null, null);
     }
@@ -187,7 +220,9 @@ public final class HttpDswClient implements DswClient {
   /** Why a body did not parse, when that is telling: not UTF-8, or JSON cut short. */
   private static String why(HttpResponse r) {
     try {
-      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(r.body()));
+      java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(r.body()));
     } catch (java.nio.charset.CharacterCodingException e) {
       return "; not UTF-8";
     }
@@ -202,7 +237,12 @@ public final class HttpDswClient implements DswClient {
   }
 
   private static ApiException apiError(int status, JsonNode root, String requestId) {
-    return new ApiException(status, field(root, "Code"), field(root, "Message"), requestId, field(root, "HostId"),
+    return new ApiException(
+        status,
+        field(root, "Code"),
+        field(root, "Message"),
+        requestId,
+        field(root, "HostId"),
         field(root, "Recommend"));
   }
 
@@ -214,7 +254,9 @@ public final class HttpDswClient implements DswClient {
     Iterator<Map.Entry<String, JsonNode>> it = root.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().equalsIgnoreCase(name) && e.getValue().isValueNode() && !e.getValue().isNull()) {
+      if (e.getKey().equalsIgnoreCase(name)
+          && e.getValue().isValueNode()
+          && !e.getValue().isNull()) {
         return e.getValue().asText();
       }
     }

@@ -1,6 +1,9 @@
 package dev.dsw.api;
 
-/** Part of a result was already written when a later page failed: the output must not be trusted as complete. */
+/**
+ * Part of a result was already written when a later page failed: the output must not be trusted as
+ * complete.
+ */
 public final class IncompleteResultException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,12 +1,12 @@
 package dev.dsw.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.model.AcceleratorType;
 import dev.dsw.model.Accessibility;
 import dev.dsw.model.InstanceStatus;
 import dev.dsw.model.JsonText;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.PaymentType;
 import dev.dsw.model.SortField;
 import dev.dsw.model.SortOrder;
@@ -59,14 +59,18 @@ public final class ListInstancesQuery {
     return toBuilder().page(number, size).build();
   }
 
-  /** Returns the query parameters exactly as the service reads them (decoded; the signer encodes). */
+  /**
+   * Returns the query parameters exactly as the service reads them (decoded; the signer encodes).
+   */
   public SortedMap<String, String> toParameters() {
     SortedMap<String, String> p = new TreeMap<>();
     put(p, "WorkspaceId", b.workspaceId);
     put(p, "InstanceName", b.instanceName);
     put(p, "ResourceId", b.resourceId);
     if (!b.statuses.isEmpty()) {
-      p.put("Status", b.statuses.stream().map(Enum::name).distinct().collect(Collectors.joining(",")));
+      p.put(
+          "Status",
+          b.statuses.stream().map(Enum::name).distinct().collect(Collectors.joining(",")));
     }
     put(p, "PaymentType", b.paymentType == null ? null : b.paymentType.name());
     put(p, "Accessibility", b.accessibility == null ? null : b.accessibility.name());
@@ -97,8 +101,18 @@ public final class ListInstancesQuery {
     put(p, "ImageName", b.imageName);
     put(p, "OversoldInfo", b.oversoldInfo);
     put(p, "OversoldType", b.oversoldType);
-    put(p, "CreateTimeAfter", b.createdAfter == null ? null : WIRE_TIME.format(b.createdAfter.truncatedTo(ChronoUnit.SECONDS)));
-    put(p, "CreateTimeBefore", b.createdBefore == null ? null : WIRE_TIME.format(b.createdBefore.truncatedTo(ChronoUnit.SECONDS)));
+    put(
+        p,
+        "CreateTimeAfter",
+        b.createdAfter == null
+            ? null
+            : WIRE_TIME.format(b.createdAfter.truncatedTo(ChronoUnit.SECONDS)));
+    put(
+        p,
+        "CreateTimeBefore",
+        b.createdBefore == null
+            ? null
+            : WIRE_TIME.format(b.createdBefore.truncatedTo(ChronoUnit.SECONDS)));
     // SortBy and Order always travel together, so the b.order never depends on a server default.
     if (b.sortBy != null || b.order != null) {
       p.put("SortBy", (b.sortBy == null ? SortField.GmtCreateTime : b.sortBy).name());
@@ -116,7 +130,9 @@ public final class ListInstancesQuery {
   }
 
   private static String thousandths(BigDecimal units) {
-    return units == null ? null : units.movePointRight(3).stripTrailingZeros().toBigIntegerExact().toString();
+    return units == null
+        ? null
+        : units.movePointRight(3).stripTrailingZeros().toBigIntegerExact().toString();
   }
 
   private static String json(JsonNode node) {
@@ -155,40 +171,139 @@ public final class ListInstancesQuery {
     private Integer pageNumber;
     private Integer pageSize;
 
-    public Builder workspaceId(String v) { workspaceId = v; return this; }
-    public Builder instanceName(String v) { instanceName = v; return this; }
-    public Builder resourceId(String v) { resourceId = v; return this; }
-    public Builder statuses(List<InstanceStatus> v) { statuses = v == null ? List.of() : List.copyOf(v); return this; }
-    public Builder paymentType(PaymentType v) { paymentType = v; return this; }
-    public Builder accessibility(Accessibility v) { accessibility = v; return this; }
-    public Builder acceleratorType(AcceleratorType v) { acceleratorType = v; return this; }
-    public Builder instanceIds(List<String> v) { instanceIds = v == null ? List.of() : List.copyOf(v); return this; }
-    public Builder labels(Map<String, String> v) { labels = v == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v)); return this; }
-    public Builder tags(List<Map.Entry<String, String>> v) { tags = v == null ? List.of() : List.copyOf(v); return this; }
-    public Builder createUserId(String v) { createUserId = v; return this; }
-    public Builder gpuType(String v) { gpuType = v; return this; }
-    public Builder cpu(BigDecimal min, BigDecimal max) { minCpu = min; maxCpu = max; return this; }
-    public Builder gpu(BigDecimal min, BigDecimal max) { minGpu = min; maxGpu = max; return this; }
-    public Builder memory(Long min, Long max) { minMemory = min; maxMemory = max; return this; }
-    public Builder gpuMemory(Long min, Long max) { minGpuMemory = min; maxGpuMemory = max; return this; }
-    public Builder imageName(String v) { imageName = v; return this; }
-    public Builder oversoldInfo(String v) { oversoldInfo = v; return this; }
-    public Builder oversoldType(String v) { oversoldType = v; return this; }
-    public Builder created(Instant after, Instant before) { createdAfter = after; createdBefore = before; return this; }
-    public Builder sort(SortField by, SortOrder o) { sortBy = by; order = o; return this; }
-    public Builder page(Integer number, Integer size) { pageNumber = number; pageSize = size; return this; }
+    public Builder workspaceId(String v) {
+      workspaceId = v;
+      return this;
+    }
+
+    public Builder instanceName(String v) {
+      instanceName = v;
+      return this;
+    }
+
+    public Builder resourceId(String v) {
+      resourceId = v;
+      return this;
+    }
+
+    public Builder statuses(List<InstanceStatus> v) {
+      statuses = v == null ? List.of() : List.copyOf(v);
+      return this;
+    }
+
+    public Builder paymentType(PaymentType v) {
+      paymentType = v;
+      return this;
+    }
+
+    public Builder accessibility(Accessibility v) {
+      accessibility = v;
+      return this;
+    }
+
+    public Builder acceleratorType(AcceleratorType v) {
+      acceleratorType = v;
+      return this;
+    }
+
+    public Builder instanceIds(List<String> v) {
+      instanceIds = v == null ? List.of() : List.copyOf(v);
+      return this;
+    }
+
+    public Builder labels(Map<String, String> v) {
+      labels = v == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v));
+      return this;
+    }
+
+    public Builder tags(List<Map.Entry<String, String>> v) {
+      tags = v == null ? List.of() : List.copyOf(v);
+      return this;
+    }
+
+    public Builder createUserId(String v) {
+      createUserId = v;
+      return this;
+    }
+
+    public Builder gpuType(String v) {
+      gpuType = v;
+      return this;
+    }
+
+    public Builder cpu(BigDecimal min, BigDecimal max) {
+      minCpu = min;
+      maxCpu = max;
+      return this;
+    }
+
+    public Builder gpu(BigDecimal min, BigDecimal max) {
+      minGpu = min;
+      maxGpu = max;
+      return this;
+    }
+
+    public Builder memory(Long min, Long max) {
+      minMemory = min;
+      maxMemory = max;
+      return this;
+    }
+
+    public Builder gpuMemory(Long min, Long max) {
+      minGpuMemory = min;
+      maxGpuMemory = max;
+      return this;
+    }
+
+    public Builder imageName(String v) {
+      imageName = v;
+      return this;
+    }
+
+    public Builder oversoldInfo(String v) {
+      oversoldInfo = v;
+      return this;
+    }
+
+    public Builder oversoldType(String v) {
+      oversoldType = v;
+      return this;
+    }
+
+    public Builder created(Instant after, Instant before) {
+      createdAfter = after;
+      createdBefore = before;
+      return this;
+    }
+
+    public Builder sort(SortField by, SortOrder o) {
+      sortBy = by;
+      order = o;
+      return this;
+    }
+
+    public Builder page(Integer number, Integer size) {
+      pageNumber = number;
+      pageSize = size;
+      return this;
+    }
 
     public ListInstancesQuery build() {
       if (labels.size() > MAX_LABELS) {
-        throw new InvalidQueryException("at most " + MAX_LABELS + " --label filters are allowed (got " + labels.size() + ")");
+        throw new InvalidQueryException(
+            "at most " + MAX_LABELS + " --label filters are allowed (got " + labels.size() + ")");
       }
       range("--min-cpu", minCpu, "--max-cpu", maxCpu, true);
       range("--min-gpu", minGpu, "--max-gpu", maxGpu, true);
       range("--min-memory", dec(minMemory), "--max-memory", dec(maxMemory), false);
       range("--min-gpu-memory", dec(minGpuMemory), "--max-gpu-memory", dec(maxGpuMemory), false);
       if (createdAfter != null && createdBefore != null && createdAfter.isAfter(createdBefore)) {
-        throw new InvalidQueryException("--created-after (" + createdAfter + ") is later than --created-before ("
-            + createdBefore + ")");
+        throw new InvalidQueryException(
+            "--created-after ("
+                + createdAfter
+                + ") is later than --created-before ("
+                + createdBefore
+                + ")");
       }
       if (pageNumber != null && pageNumber < 1) {
         throw new InvalidQueryException("--page must be 1 or more (got " + pageNumber + ")");
@@ -238,26 +353,38 @@ public final class ListInstancesQuery {
       return v == null ? null : BigDecimal.valueOf(v);
     }
 
-    private static void range(String minName, BigDecimal min, String maxName, BigDecimal max, boolean thousandths) {
+    private static void range(
+        String minName, BigDecimal min, String maxName, BigDecimal max, boolean thousandths) {
       for (Object[] f : new Object[][] {{minName, min}, {maxName, max}}) {
         BigDecimal v = (BigDecimal) f[1];
         if (v == null) {
           continue;
         }
         if (v.signum() < 0) {
-          throw new InvalidQueryException(f[0] + " must not be negative (got " + v.toPlainString() + ")");
+          throw new InvalidQueryException(
+              f[0] + " must not be negative (got " + v.toPlainString() + ")");
         }
         if (thousandths && v.stripTrailingZeros().scale() > 3) {
-          throw new InvalidQueryException(f[0] + " takes at most 3 decimals, as the API counts thousandths (got "
-              + v.toPlainString() + ")");
+          throw new InvalidQueryException(
+              f[0]
+                  + " takes at most 3 decimals, as the API counts thousandths (got "
+                  + v.toPlainString()
+                  + ")");
         }
         if (v.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
           throw new InvalidQueryException(f[0] + " " + v.toPlainString() + " is too large");
         }
       }
       if (min != null && max != null && min.compareTo(max) > 0) {
-        throw new InvalidQueryException(minName + " (" + min.toPlainString() + ") is greater than " + maxName + " ("
-            + max.toPlainString() + ")");
+        throw new InvalidQueryException(
+            minName
+                + " ("
+                + min.toPlainString()
+                + ") is greater than "
+                + maxName
+                + " ("
+                + max.toPlainString()
+                + ")");
       }
     }
   }

@@ -1,6 +1,9 @@
 package dev.dsw.api;
 
-/** The service could not be reached or stopped answering (connect, TLS, timeout, reset), after retries. */
+/**
+ * The service could not be reached or stopped answering (connect, TLS, timeout, reset), after
+ * retries.
+ */
 public final class NetworkException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

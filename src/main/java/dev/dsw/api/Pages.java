@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * Fetches every matching instance: page 1 first (for TotalCount), then the remaining pages
  * concurrently with at most {@code concurrency} in flight, a new request going out as soon as any
  * ends, handing instances to the sink in page order as soon as each page and all before it have
- * arrived. Instances are de-duplicated by ID;
- * if the fleet grows while paging, the extra pages are fetched too; if it shrinks, a warning says so.
+ * arrived. Instances are de-duplicated by ID; if the fleet grows while paging, the extra pages are
+ * fetched too; if it shrinks, a warning says so.
  */
 public final class Pages {
   /** The API's largest page (list-instances.md §3). */
@@ -32,18 +32,22 @@ public final class Pages {
   public static final int MAX_CONCURRENCY = 32;
 
   /**
-   * Paging settings: page size, pages in flight, and an optional limit on instances (0 = all).
-   * The bounds of --page-size, --concurrency and --limit are checked here and nowhere else.
+   * Paging settings: page size, pages in flight, and an optional limit on instances (0 = all). The
+   * bounds of --page-size, --concurrency and --limit are checked here and nowhere else.
    */
   public record Options(int pageSize, int concurrency, long limit) {
     public Options {
       if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new InvalidQueryException("--page-size must be between 1 and " + MAX_PAGE_SIZE + " (got " + pageSize
-            + ")");
+        throw new InvalidQueryException(
+            "--page-size must be between 1 and " + MAX_PAGE_SIZE + " (got " + pageSize + ")");
       }
       if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-        throw new InvalidQueryException("--concurrency must be between 1 and " + MAX_CONCURRENCY + " (got "
-            + concurrency + ")");
+        throw new InvalidQueryException(
+            "--concurrency must be between 1 and "
+                + MAX_CONCURRENCY
+                + " (got "
+                + concurrency
+                + ")");
       }
       if (limit < 0) {
         throw new InvalidQueryException("--limit must be 1 or more (got " + limit + ")");
@@ -58,7 +62,10 @@ public final class Pages {
     Progress NONE = (d, t) -> {};
   }
 
-  /** Who hears about a paging run: its progress, and warnings such as a fleet that changed meanwhile. */
+  /**
+   * Who hears about a paging run: its progress, and warnings such as a fleet that changed
+   * meanwhile.
+   */
   public record Listener(Progress progress, Consumer<String> warn) {
     public static final Listener NONE = new Listener(Progress.NONE, w -> {});
   }
@@ -69,15 +76,20 @@ public final class Pages {
   private Pages() {}
 
   /** Fetches exactly one page, as the API does (--page). */
-  public static Result single(DswClient client, ListInstancesQuery query, int page, Integer size,
-      Consumer<Instance> sink) {
+  public static Result single(
+      DswClient client, ListInstancesQuery query, int page, Integer size, Consumer<Instance> sink) {
     InstancePage p = client.listInstances(query.page(page, size));
     p.instances().forEach(sink);
     return new Result(p.totalCount(), p.instances().size(), 1);
   }
 
-  public static Result all(DswClient client, ListInstancesQuery query, Options o, Consumer<Instance> sink,
-      Progress progress, Consumer<String> warn) {
+  public static Result all(
+      DswClient client,
+      ListInstancesQuery query,
+      Options o,
+      Consumer<Instance> sink,
+      Progress progress,
+      Consumer<String> warn) {
     return all(client, query, o, null, sink, new Listener(progress, warn));
   }
 
@@ -85,8 +97,13 @@ public final class Pages {
    * As above, handing on only instances that pass {@code keep} (a client-side filter; null keeps
    * all). The limit counts kept instances, so with a filter pages are read until it is reached.
    */
-  public static Result all(DswClient client, ListInstancesQuery query, Options o, Predicate<Instance> keep,
-      Consumer<Instance> sink, Listener listener) {
+  public static Result all(
+      DswClient client,
+      ListInstancesQuery query,
+      Options o,
+      Predicate<Instance> keep,
+      Consumer<Instance> sink,
+      Listener listener) {
     Progress progress = listener.progress();
     State s = new State(sink, o.limit(), keep);
     // With a filter, the limit cannot say how many pages hold enough matches: plan for them all.
@@ -101,11 +118,14 @@ public final class Pages {
     }
     long maxTotal = total;
     long minTotal = total;
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.concurrency(), pages - 1)), r -> {
-      Thread t = new Thread(r, "dsw-page");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(o.concurrency(), pages - 1)),
+            r -> {
+              Thread t = new Thread(r, "dsw-page");
+              t.setDaemon(true);
+              return t;
+            });
     // Pages are requested as slots free up, in any order, and written in page order: a page that
     // is slow to come back holds up the writing, not the requests behind it, as long as no more
     // than `ahead` pages wait to be written.
@@ -119,19 +139,22 @@ public final class Pages {
       while (write <= pages && !s.full()) {
         while (next <= pages && running < o.concurrency() && next - write < ahead) {
           int n = next++;
-          FutureTask<InstancePage> task = new FutureTask<>(() -> client.listInstances(query.page(n, o.pageSize()))) {
-            @Override
-            protected void done() {
-              finished.add(n);
-            }
-          };
+          FutureTask<InstancePage> task =
+              new FutureTask<>(() -> client.listInstances(query.page(n, o.pageSize()))) {
+                @Override
+                protected void done() {
+                  finished.add(n);
+                }
+              };
           fetched.put(n, task);
           pool.execute(task);
           running++;
         }
         take(finished, s.emitted);
         running--;
-        for (Future<InstancePage> f = fetched.get(write); f != null && f.isDone() && !s.full(); f = fetched.get(write)) {
+        for (Future<InstancePage> f = fetched.get(write);
+            f != null && f.isDone() && !s.full();
+            f = fetched.get(write)) {
           fetched.remove(write);
           InstancePage p = await(f, write, pages, s.emitted);
           write++;
@@ -150,8 +173,14 @@ public final class Pages {
       pool.shutdownNow();
     }
     if (minTotal != total || maxTotal != total) {
-      listener.warn().accept("the fleet changed while listing (TotalCount " + minTotal + ".." + maxTotal
-          + "); instances created or deleted meanwhile may be missing; rerun to be sure");
+      listener
+          .warn()
+          .accept(
+              "the fleet changed while listing (TotalCount "
+                  + minTotal
+                  + ".."
+                  + maxTotal
+                  + "); instances created or deleted meanwhile may be missing; rerun to be sure");
     }
     return new Result(total, s.emitted, write - 1);
   }
@@ -177,8 +206,17 @@ public final class Pages {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (emitted > 0) {
-        throw new IncompleteResultException("page " + page + " of " + pages + " failed after retries ("
-            + cause.getMessage() + "); only " + emitted + " instances were listed", cause);
+        throw new IncompleteResultException(
+            "page "
+                + page
+                + " of "
+                + pages
+                + " failed after retries ("
+                + cause.getMessage()
+                + "); only "
+                + emitted
+                + " instances were listed",
+            cause);
       }
       if (cause instanceof RuntimeException re) {
         throw re;

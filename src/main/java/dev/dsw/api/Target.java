@@ -21,7 +21,10 @@ public final class Target {
    * Where a region comes from when no flag names one: a fixed default (the demo), the region
    * variable of the environment, and the selected profile, read only if needed.
    */
-  public record Fallbacks(String defaultRegion, String envRegion, Supplier<Optional<Profile>> profile,
+  public record Fallbacks(
+      String defaultRegion,
+      String envRegion,
+      Supplier<Optional<Profile>> profile,
       Path configFile) {}
 
   private final Flags flags;
@@ -39,7 +42,8 @@ public final class Target {
   public List<String> regions() {
     if (flags.allRegions()) {
       if (flags.region() != null) {
-        throw new InvalidQueryException("--all-regions and --region cannot be combined", "drop one of them");
+        throw new InvalidQueryException(
+            "--all-regions and --region cannot be combined", "drop one of them");
       }
       return Endpoints.KNOWN_REGIONS;
     }
@@ -50,7 +54,8 @@ public final class Target {
     for (String r : flags.region().split(",", -1)) {
       String id = r.trim();
       if (!Endpoints.isValidRegion(id)) {
-        throw new InvalidQueryException("--region " + flags.region() + ": '" + id + "' is not a region ID",
+        throw new InvalidQueryException(
+            "--region " + flags.region() + ": '" + id + "' is not a region ID",
             "separate region IDs with commas, e.g. --region cn-hangzhou,cn-shanghai");
       }
       if (!out.contains(id)) {
@@ -76,20 +81,30 @@ public final class Target {
     return endpoint(region());
   }
 
-  /** The base URL for one region: --endpoint with {region} replaced, else pai-dsw[-vpc].REGION.aliyuncs.com. */
+  /**
+   * The base URL for one region: --endpoint with {region} replaced, else
+   * pai-dsw[-vpc].REGION.aliyuncs.com.
+   */
   public String endpoint(String region) {
     String endpoint = flags.endpoint();
     if (endpoint != null) {
       if (!endpoint.contains("{region}")) {
-        throw new InvalidQueryException("--endpoint " + endpoint + " names one endpoint, but several regions were "
-            + "asked for", "put {region} in the URL where the region goes, e.g. --endpoint "
-            + "'http://127.0.0.1:8080/{region}'");
+        throw new InvalidQueryException(
+            "--endpoint "
+                + endpoint
+                + " names one endpoint, but several regions were "
+                + "asked for",
+            "put {region} in the URL where the region goes, e.g. --endpoint "
+                + "'http://127.0.0.1:8080/{region}'");
       }
       return checkedEndpoint(endpoint.replace("{region}", region));
     }
     requireRegion(region);
-    boolean vpc = flags.vpc() || "vpc".equalsIgnoreCase(
-        fallbacks.profile().get().map(Profile::endpointType).orElse(null));
+    boolean vpc =
+        flags.vpc()
+            || "vpc"
+                .equalsIgnoreCase(
+                    fallbacks.profile().get().map(Profile::endpointType).orElse(null));
     return Endpoints.forRegion(region, vpc);
   }
 
@@ -108,10 +123,14 @@ public final class Target {
     if (p.isPresent() && p.get().regionId() != null) {
       return p.get().regionId();
     }
-    throw new InvalidQueryException("no region: --region not given, ALIBABA_CLOUD_REGION_ID not set, and "
-        + (p.isPresent() ? "profile '" + p.get().name() + "' has no region_id"
-            : fallbacks.configFile() + " has no matching profile"),
-        "pass --region, e.g. --region cn-hangzhou (regions: " + String.join(", ", Endpoints.KNOWN_REGIONS) + ")");
+    throw new InvalidQueryException(
+        "no region: --region not given, ALIBABA_CLOUD_REGION_ID not set, and "
+            + (p.isPresent()
+                ? "profile '" + p.get().name() + "' has no region_id"
+                : fallbacks.configFile() + " has no matching profile"),
+        "pass --region, e.g. --region cn-hangzhou (regions: "
+            + String.join(", ", Endpoints.KNOWN_REGIONS)
+            + ")");
   }
 
   /** The region of a single-region run, or "" when only an --endpoint names where to go. */
@@ -125,7 +144,8 @@ public final class Target {
 
   static void requireRegion(String id) {
     if (!Endpoints.isValidRegion(id)) {
-      throw new InvalidQueryException("'" + id + "' is not a region ID", "e.g. --region cn-hangzhou");
+      throw new InvalidQueryException(
+          "'" + id + "' is not a region ID", "e.g. --region cn-hangzhou");
     }
   }
 
@@ -133,7 +153,8 @@ public final class Target {
     try {
       Endpoints.checkOverride(url);
     } catch (InvalidQueryException e) {
-      throw new InvalidQueryException(e.getMessage(), "e.g. --endpoint https://pai-dsw.cn-hangzhou.aliyuncs.com");
+      throw new InvalidQueryException(
+          e.getMessage(), "e.g. --endpoint https://pai-dsw.cn-hangzhou.aliyuncs.com");
     }
     return url;
   }

@@ -13,27 +13,46 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The ACS3-HMAC-SHA256 (V3) request signature, as com.aliyun:openapiutil computes it. Pure: the
- * date and nonce arrive in the headers, so the same inputs always give the same signature.
- * The emulator verifies with this same class; both are pinned by the official vectors.
+ * date and nonce arrive in the headers, so the same inputs always give the same signature. The
+ * emulator verifies with this same class; both are pinned by the official vectors.
  */
 public final class Acs3Signer {
   public static final String ALGORITHM = "ACS3-HMAC-SHA256";
-  public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  public static final String EMPTY_SHA256 =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
   private Acs3Signer() {}
 
   /** Every intermediate value of one signature, so tests (and --debug) can look at each step. */
-  public record Signature(String canonicalQuery, String canonicalRequest, String signedHeaders,
-      String stringToSign, String signature, String authorization) {}
+  public record Signature(
+      String canonicalQuery,
+      String canonicalRequest,
+      String signedHeaders,
+      String stringToSign,
+      String signature,
+      String authorization) {}
 
-  /** What is signed of a request: method, path, decoded query, headers and the payload's SHA-256. */
-  public record Message(String method, String path, Map<String, String> query, Map<String, String> headers,
+  /**
+   * What is signed of a request: method, path, decoded query, headers and the payload's SHA-256.
+   */
+  public record Message(
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
       String payloadSha256) {}
 
   /** The signature in the argument order of the official vectors (the tests' form). */
-  public static Signature sign(String method, String path, Map<String, String> query, Map<String, String> headers,
-      String payloadSha256, String accessKeyId, String accessKeySecret) {
-    return sign(new Message(method, path, query, headers, payloadSha256), accessKeyId, accessKeySecret);
+  public static Signature sign(
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
+      String payloadSha256,
+      String accessKeyId,
+      String accessKeySecret) {
+    return sign(
+        new Message(method, path, query, headers, payloadSha256), accessKeyId, accessKeySecret);
   }
 
   /**
@@ -61,26 +80,49 @@ public final class Acs3Signer {
       canonicalHeaders.append(h.getKey()).append(':').append(h.getValue()).append('\n');
       signedNames.add(h.getKey());
     }
-    String canonicalRequest = method.toUpperCase(Locale.ROOT) + "\n"
-        + (path == null || path.isEmpty() ? "/" : path) + "\n"
-        + canonicalQuery + "\n"
-        + canonicalHeaders + "\n"
-        + signedNames + "\n"
-        + payloadSha256;
+    String canonicalRequest =
+        method.toUpperCase(Locale.ROOT)
+            + "\n"
+            + (path == null || path.isEmpty() ? "/" : path)
+            + "\n"
+            + canonicalQuery
+            + "\n"
+            + canonicalHeaders
+            + "\n"
+            + signedNames
+            + "\n"
+            + payloadSha256;
     String stringToSign = ALGORITHM + "\n" + sha256Hex(canonicalRequest);
     String signature = hmacSha256Hex(accessKeySecret, stringToSign);
-    String authorization = ALGORITHM + " Credential=" + accessKeyId + ",SignedHeaders=" + signedNames
-        + ",Signature=" + signature;
-    return new Signature(canonicalQuery, canonicalRequest, signedNames.toString(), stringToSign, signature,
+    String authorization =
+        ALGORITHM
+            + " Credential="
+            + accessKeyId
+            + ",SignedHeaders="
+            + signedNames
+            + ",Signature="
+            + signature;
+    return new Signature(
+        canonicalQuery,
+        canonicalRequest,
+        signedNames.toString(),
+        stringToSign,
+        signature,
         authorization);
   }
 
-  /** Sorted by name (code-unit order, so "Z" before "a"), RFC 3986 encoded, empty values kept as "name=". */
+  /**
+   * Sorted by name (code-unit order, so "Z" before "a"), RFC 3986 encoded, empty values kept as
+   * "name=".
+   */
   public static String canonicalQuery(Map<String, String> query) {
     TreeMap<String, String> sorted = new TreeMap<>(query);
     StringJoiner joiner = new StringJoiner("&");
     for (Map.Entry<String, String> e : sorted.entrySet()) {
-      joiner.add(PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue() == null ? "" : e.getValue()));
+      joiner.add(
+          PercentEncoding.encode(e.getKey())
+              + "="
+              + PercentEncoding.encode(e.getValue() == null ? "" : e.getValue()));
     }
     return joiner.toString();
   }

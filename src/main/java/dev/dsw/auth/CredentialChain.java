@@ -14,23 +14,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds credentials where Alibaba Cloud users already keep them, in this order (credentials.md §4.3):
- * an explicit --profile; the environment; ~/.aliyun/config.json (ALIBABA_CLOUD_PROFILE, else its
- * current profile); the INI credentials file; the ECS metadata service (only when a role is named);
- * a credentials URI. Secrets are never taken from the command line.
+ * Finds credentials where Alibaba Cloud users already keep them, in this order (credentials.md
+ * §4.3): an explicit --profile; the environment; ~/.aliyun/config.json (ALIBABA_CLOUD_PROFILE, else
+ * its current profile); the INI credentials file; the ECS metadata service (only when a role is
+ * named); a credentials URI. Secrets are never taken from the command line.
  */
 public final class CredentialChain {
   static final String[] ID_VARS = {
-    "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY"
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABACLOUD_ACCESS_KEY_ID",
+    "ALICLOUD_ACCESS_KEY_ID",
+    "ALICLOUD_ACCESS_KEY"
   };
   static final String[] SECRET_VARS = {
-    "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABACLOUD_ACCESS_KEY_SECRET", "ALICLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABACLOUD_ACCESS_KEY_SECRET",
+    "ALICLOUD_ACCESS_KEY_SECRET",
     "ALICLOUD_SECRET_KEY"
   };
   static final String[] TOKEN_VARS = {
     "ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABACLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"
   };
-  public static final String[] PROFILE_VARS = {"ALIBABACLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"};
+  public static final String[] PROFILE_VARS = {
+    "ALIBABACLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"
+  };
+
   /** Overrides the ECS metadata base URL; tests point it at the emulator. */
   public static final String METADATA_VAR = "DSW_ECS_METADATA_ENDPOINT";
 
@@ -47,8 +55,14 @@ public final class CredentialChain {
     this(env, home, CliConfig.read(CliConfig.defaultPath(home)), profileFlag, clock);
   }
 
-  /** A chain over an already read config.json (empty when there is none), so a run reads it once. */
-  public CredentialChain(Map<String, String> env, Path home, Optional<CliConfig> config, String profileFlag,
+  /**
+   * A chain over an already read config.json (empty when there is none), so a run reads it once.
+   */
+  public CredentialChain(
+      Map<String, String> env,
+      Path home,
+      Optional<CliConfig> config,
+      String profileFlag,
       Clock clock) {
     this.env = env;
     this.home = home;
@@ -64,27 +78,55 @@ public final class CredentialChain {
     return this;
   }
 
-  /** Returns the provider of the first source that has credentials; throws CredentialsException listing all tried. */
+  /**
+   * Returns the provider of the first source that has credentials; throws CredentialsException
+   * listing all tried.
+   */
   public CredentialProvider resolve() {
     List<String> tried = new ArrayList<>();
     Path configPath = CliConfig.defaultPath(home);
 
     if (profileFlag != null) {
-      CliConfig cfg = config.orElseThrow(() -> new ConfigException(
-          "--profile " + profileFlag + " given, but " + configPath + " does not exist"));
-      Profile p = cfg.profile(profileFlag).orElseThrow(() -> new ConfigException(
-          "no profile '" + profileFlag + "' in " + configPath + " (profiles: " + String.join(", ", cfg.profileNames()) + ")"));
+      CliConfig cfg =
+          config.orElseThrow(
+              () ->
+                  new ConfigException(
+                      "--profile "
+                          + profileFlag
+                          + " given, but "
+                          + configPath
+                          + " does not exist"));
+      Profile p =
+          cfg.profile(profileFlag)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "no profile '"
+                              + profileFlag
+                              + "' in "
+                              + configPath
+                              + " (profiles: "
+                              + String.join(", ", cfg.profileNames())
+                              + ")"));
       return fromProfile(cfg, p, new HashSet<>());
     }
 
     String idVar = firstSet(ID_VARS);
     String secretVar = firstSet(SECRET_VARS);
     if (idVar != null && secretVar != null) {
-      return fixed(Credentials.of(env.get(idVar), env.get(secretVar), value(TOKEN_VARS), "environment (" + idVar + ")"));
+      return fixed(
+          Credentials.of(
+              env.get(idVar),
+              env.get(secretVar),
+              value(TOKEN_VARS),
+              "environment (" + idVar + ")"));
     }
     if (idVar != null || secretVar != null) {
-      throw new CredentialsException((idVar != null ? idVar + " is set but no AccessKey secret variable is"
-          : secretVar + " is set but no AccessKey ID variable is"), List.of());
+      throw new CredentialsException(
+          (idVar != null
+              ? idVar + " is set but no AccessKey secret variable is"
+              : secretVar + " is set but no AccessKey ID variable is"),
+          List.of());
     }
     tried.add("environment (ALIBABA_CLOUD_ACCESS_KEY_ID: not set)");
 
@@ -107,14 +149,19 @@ public final class CredentialChain {
     }
 
     String role = env.get("ALIBABA_CLOUD_ECS_METADATA");
-    if (role != null && !role.isEmpty() && !"true".equalsIgnoreCase(env.get("ALIBABA_CLOUD_ECS_METADATA_DISABLED"))) {
+    if (role != null
+        && !role.isEmpty()
+        && !"true".equalsIgnoreCase(env.get("ALIBABA_CLOUD_ECS_METADATA_DISABLED"))) {
       return ecsRole(role);
     }
     tried.add("ECS metadata (ALIBABA_CLOUD_ECS_METADATA: not set)");
 
     String uri = env.get("ALIBABA_CLOUD_CREDENTIALS_URI");
     if (uri != null && !uri.isEmpty()) {
-      return new RefreshingProvider(() -> tokens.uri(uri, "credentials URI"), clock, "credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI)");
+      return new RefreshingProvider(
+          () -> tokens.uri(uri, "credentials URI"),
+          clock,
+          "credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI)");
     }
     tried.add("credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI: not set)");
     throw new CredentialsException("no credentials found", tried);
@@ -142,17 +189,36 @@ public final class CredentialChain {
       }
       String where = path + " [" + section + "]";
       String type = s.getOrDefault("type", "");
-      return Optional.of(switch (type) {
-        case "access_key" -> fixed(Credentials.of(require(s, "access_key_id", where), require(s, "access_key_secret", where),
-            null, where));
-        case "ecs_ram_role" -> ecsRole(s.get("role_name"));
-        case "ram_role_arn" -> assumeRole(
-            fixed(Credentials.of(require(s, "access_key_id", where), require(s, "access_key_secret", where), null, where)),
-            new TokenServices.Role(require(s, "role_arn", where), s.get("role_session_name"), null, 3600),
-            stsUrl(s.get("region_id"), null), where);
-        default -> throw new ConfigException(where + ": type '" + type + "' is not supported by dsw "
-            + "(supported: access_key, ecs_ram_role, ram_role_arn)");
-      });
+      return Optional.of(
+          switch (type) {
+            case "access_key" ->
+                fixed(
+                    Credentials.of(
+                        require(s, "access_key_id", where),
+                        require(s, "access_key_secret", where),
+                        null,
+                        where));
+            case "ecs_ram_role" -> ecsRole(s.get("role_name"));
+            case "ram_role_arn" ->
+                assumeRole(
+                    fixed(
+                        Credentials.of(
+                            require(s, "access_key_id", where),
+                            require(s, "access_key_secret", where),
+                            null,
+                            where)),
+                    new TokenServices.Role(
+                        require(s, "role_arn", where), s.get("role_session_name"), null, 3600),
+                    stsUrl(s.get("region_id"), null),
+                    where);
+            default ->
+                throw new ConfigException(
+                    where
+                        + ": type '"
+                        + type
+                        + "' is not supported by dsw "
+                        + "(supported: access_key, ecs_ram_role, ram_role_arn)");
+          });
     }
     return Optional.empty();
   }
@@ -164,40 +230,79 @@ public final class CredentialChain {
     }
     String mode = p.mode() == null ? "" : p.mode();
     return switch (mode) {
-      case "AK" -> fixed(Credentials.of(need(p.accessKeyId(), "access_key_id", where),
-          need(p.accessKeySecret(), "access_key_secret", where), null, where));
-      case "StsToken" -> fixed(Credentials.of(need(p.accessKeyId(), "access_key_id", where),
-          need(p.accessKeySecret(), "access_key_secret", where), need(p.stsToken(), "sts_token", where), where));
-      case "RamRoleArn" -> assumeRole(
-          fixed(Credentials.of(need(p.accessKeyId(), "access_key_id", where),
-              need(p.accessKeySecret(), "access_key_secret", where), p.stsToken(), where)),
-          role(p, where), stsUrl(p.stsRegion(), p.stsEndpoint()), where);
+      case "AK" ->
+          fixed(
+              Credentials.of(
+                  need(p.accessKeyId(), "access_key_id", where),
+                  need(p.accessKeySecret(), "access_key_secret", where),
+                  null,
+                  where));
+      case "StsToken" ->
+          fixed(
+              Credentials.of(
+                  need(p.accessKeyId(), "access_key_id", where),
+                  need(p.accessKeySecret(), "access_key_secret", where),
+                  need(p.stsToken(), "sts_token", where),
+                  where));
+      case "RamRoleArn" ->
+          assumeRole(
+              fixed(
+                  Credentials.of(
+                      need(p.accessKeyId(), "access_key_id", where),
+                      need(p.accessKeySecret(), "access_key_secret", where),
+                      p.stsToken(),
+                      where)),
+              role(p, where),
+              stsUrl(p.stsRegion(), p.stsEndpoint()),
+              where);
       case "ChainableRamRoleArn" -> {
         String sourceName = need(p.sourceProfile(), "source_profile", where);
-        Profile source = cfg.profile(sourceName).orElseThrow(() -> new ConfigException(
-            where + ": source_profile '" + sourceName + "' does not exist"));
-        yield assumeRole(fromProfile(cfg, source, visiting), role(p, where), stsUrl(p.stsRegion(), p.stsEndpoint()),
+        Profile source =
+            cfg.profile(sourceName)
+                .orElseThrow(
+                    () ->
+                        new ConfigException(
+                            where + ": source_profile '" + sourceName + "' does not exist"));
+        yield assumeRole(
+            fromProfile(cfg, source, visiting),
+            role(p, where),
+            stsUrl(p.stsRegion(), p.stsEndpoint()),
             where);
       }
       case "EcsRamRole" -> ecsRole(p.ramRoleName());
       case "CredentialsURI" -> {
-        String uri = p.credentialsUri() != null ? p.credentialsUri() : env.get("ALIBABA_CLOUD_CREDENTIALS_URI");
+        String uri =
+            p.credentialsUri() != null
+                ? p.credentialsUri()
+                : env.get("ALIBABA_CLOUD_CREDENTIALS_URI");
         String u = need(uri, "credentials_uri", where);
-        yield new RefreshingProvider(() -> tokens.uri(u, where), clock, where + " (CredentialsURI)");
+        yield new RefreshingProvider(
+            () -> tokens.uri(u, where), clock, where + " (CredentialsURI)");
       }
-      default -> throw new ConfigException(where + ": mode '" + mode + "' is not supported by dsw "
-          + "(supported: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI)");
+      default ->
+          throw new ConfigException(
+              where
+                  + ": mode '"
+                  + mode
+                  + "' is not supported by dsw (supported: AK, StsToken, RamRoleArn,"
+                  + " ChainableRamRoleArn, EcsRamRole, CredentialsURI)");
     };
   }
 
   private static TokenServices.Role role(Profile p, String where) {
-    return new TokenServices.Role(need(p.ramRoleArn(), "ram_role_arn", where), p.ramSessionName(), p.externalId(),
+    return new TokenServices.Role(
+        need(p.ramRoleArn(), "ram_role_arn", where),
+        p.ramSessionName(),
+        p.externalId(),
         duration(p));
   }
 
-  private CredentialProvider assumeRole(CredentialProvider base, TokenServices.Role role, String stsUrl, String where) {
-    return new RefreshingProvider(() -> tokens.assumeRole(stsUrl, base.get(), role, where + " (RamRoleArn)"),
-        clock, where + " (AssumeRole " + role.arn() + " via " + stsUrl + ")");
+  private CredentialProvider assumeRole(
+      CredentialProvider base, TokenServices.Role role, String stsUrl, String where) {
+    return new RefreshingProvider(
+        () -> tokens.assumeRole(stsUrl, base.get(), role, where + " (RamRoleArn)"),
+        clock,
+        where + " (AssumeRole " + role.arn() + " via " + stsUrl + ")");
   }
 
   private CredentialProvider ecsRole(String roleName) {
@@ -212,7 +317,9 @@ public final class CredentialChain {
       return e.contains("://") ? e : "https://" + e.replaceAll("/+$", "");
     }
     String r = region != null ? region : env.get("ALIBABA_CLOUD_STS_REGION");
-    return r == null || r.isEmpty() ? "https://sts.aliyuncs.com" : "https://sts." + r + ".aliyuncs.com";
+    return r == null || r.isEmpty()
+        ? "https://sts.aliyuncs.com"
+        : "https://sts." + r + ".aliyuncs.com";
   }
 
   private static int duration(Profile p) {

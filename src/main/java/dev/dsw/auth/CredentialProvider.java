@@ -1,6 +1,8 @@
 package dev.dsw.auth;
 
-/** Supplies credentials for each request; temporary ones are refreshed shortly before they expire. */
+/**
+ * Supplies credentials for each request; temporary ones are refreshed shortly before they expire.
+ */
 public interface CredentialProvider {
   Credentials get();
 

@@ -9,11 +9,18 @@ import java.time.Instant;
  * @param expiration when temporary credentials stop working, or null for long-term keys
  * @param source which provider produced them, e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID"
  */
-public record Credentials(String accessKeyId, String accessKeySecret, String securityToken, Instant expiration,
+public record Credentials(
+    String accessKeyId,
+    String accessKeySecret,
+    String securityToken,
+    Instant expiration,
     String source) {
 
   public Credentials {
-    if (accessKeyId == null || accessKeyId.isEmpty() || accessKeySecret == null || accessKeySecret.isEmpty()) {
+    if (accessKeyId == null
+        || accessKeyId.isEmpty()
+        || accessKeySecret == null
+        || accessKeySecret.isEmpty()) {
       throw new IllegalArgumentException("an AccessKey ID and secret are both required");
     }
     if (securityToken != null && securityToken.isEmpty()) {
@@ -29,12 +36,18 @@ public record Credentials(String accessKeyId, String accessKeySecret, String sec
     return securityToken != null;
   }
 
-  /** Returns the AccessKey ID with all but its first 4 and last 4 characters hidden, e.g. LTAI****abcd. */
+  /**
+   * Returns the AccessKey ID with all but its first 4 and last 4 characters hidden, e.g.
+   * LTAI****abcd.
+   */
   public String maskedKeyId() {
     return mask(accessKeyId);
   }
 
-  /** Masks an identifier: first 4 and last 4 characters kept when it is long enough, else fully hidden. */
+  /**
+   * Masks an identifier: first 4 and last 4 characters kept when it is long enough, else fully
+   * hidden.
+   */
   public static String mask(String id) {
     if (id == null) {
       return "";
@@ -47,7 +60,12 @@ public record Credentials(String accessKeyId, String accessKeySecret, String sec
 
   @Override
   public String toString() {
-    return "Credentials[accessKeyId=" + maskedKeyId() + ", accessKeySecret=***, securityToken="
-        + (isSts() ? "***" : "none") + ", source=" + source + "]";
+    return "Credentials[accessKeyId="
+        + maskedKeyId()
+        + ", accessKeySecret=***, securityToken="
+        + (isSts() ? "***" : "none")
+        + ", source="
+        + source
+        + "]";
   }
 }

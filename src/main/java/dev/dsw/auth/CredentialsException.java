@@ -2,7 +2,10 @@ package dev.dsw.auth;
 
 import java.util.List;
 
-/** No usable credentials: none found (with every source tried, in order), or a source is misconfigured. */
+/**
+ * No usable credentials: none found (with every source tried, in order), or a source is
+ * misconfigured.
+ */
 public final class CredentialsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final List<String> tried;

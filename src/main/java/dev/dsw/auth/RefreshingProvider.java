@@ -20,8 +20,9 @@ final class RefreshingProvider implements CredentialProvider {
 
   @Override
   public synchronized Credentials get() {
-    if (cached == null || (cached.expiration() != null
-        && clock.instant().plus(MARGIN).isAfter(cached.expiration()))) {
+    if (cached == null
+        || (cached.expiration() != null
+            && clock.instant().plus(MARGIN).isAfter(cached.expiration()))) {
       cached = fetch.get();
     }
     return cached;

@@ -17,13 +17,21 @@ public final class RpcSigner {
   public static String sign(String method, Map<String, String> params, String accessKeySecret) {
     StringJoiner canonical = new StringJoiner("&");
     for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-      canonical.add(PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue()));
+      canonical.add(
+          PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue()));
     }
-    String stringToSign = method + "&" + PercentEncoding.encode("/") + "&" + PercentEncoding.encode(canonical.toString());
+    String stringToSign =
+        method
+            + "&"
+            + PercentEncoding.encode("/")
+            + "&"
+            + PercentEncoding.encode(canonical.toString());
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+      mac.init(
+          new SecretKeySpec((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA1 is missing from this JDK", e);
     }

@@ -18,9 +18,9 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * The three services that hand out temporary credentials: STS AssumeRole (RPC V1 signed GET),
- * the ECS metadata service, and a credentials URI. Plain JDK HTTP keeps okhttp inside the http
- * package; these calls happen at most once per process and credential lifetime.
+ * The three services that hand out temporary credentials: STS AssumeRole (RPC V1 signed GET), the
+ * ECS metadata service, and a credentials URI. Plain JDK HTTP keeps okhttp inside the http package;
+ * these calls happen at most once per process and credential lifetime.
  */
 final class TokenServices {
   private static final int TIMEOUT_MS = 5_000;
@@ -31,7 +31,10 @@ final class TokenServices {
   }
 
   /** Calls STS AssumeRole with the given base credentials (credentials.md §5.1). */
-  /** The role to assume: its ARN, the session name (null: dsw-<millis>), the external ID (or null) and the duration. */
+  /**
+   * The role to assume: its ARN, the session name (null: dsw-<millis>), the external ID (or null)
+   * and the duration.
+   */
   record Role(String arn, String sessionName, String externalId, int durationSeconds) {}
 
   Credentials assumeRole(String stsBaseUrl, Credentials base, Role role, String source) {
@@ -56,15 +59,20 @@ final class TokenServices {
     p.put("SignatureMethod", "HMAC-SHA1");
     p.put("SignatureVersion", "1.0");
     p.put("SignatureNonce", UUID.randomUUID().toString());
-    p.put("Timestamp", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+    p.put(
+        "Timestamp",
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     p.put("Signature", RpcSigner.sign("GET", p, base.accessKeySecret()));
     StringJoiner q = new StringJoiner("&");
     p.forEach((k, v) -> q.add(PercentEncoding.encode(k) + "=" + PercentEncoding.encode(v)));
-    JsonNode body = getJson(stsBaseUrl.replaceAll("/+$", "") + "/?" + q, Map.of(), "STS AssumeRole");
+    JsonNode body =
+        getJson(stsBaseUrl.replaceAll("/+$", "") + "/?" + q, Map.of(), "STS AssumeRole");
     return fromJson(body.path("Credentials"), source, "STS AssumeRole");
   }
 
-  /** Fetches the ECS RAM role credentials from the metadata service (IMDSv2 token first, then v1). */
+  /**
+   * Fetches the ECS RAM role credentials from the metadata service (IMDSv2 token first, then v1).
+   */
   Credentials ecsRole(String metadataBaseUrl, String roleName, String source) {
     String base = metadataBaseUrl.replaceAll("/+$", "");
     Map<String, String> headers = new LinkedHashMap<>();
@@ -79,11 +87,16 @@ final class TokenServices {
     }
     String role = roleName;
     if (role == null) {
-      role = getText(base + "/latest/meta-data/ram/security-credentials/", headers, "ECS metadata").strip();
+      role =
+          getText(base + "/latest/meta-data/ram/security-credentials/", headers, "ECS metadata")
+              .strip();
     }
-    JsonNode body = getJson(base + "/latest/meta-data/ram/security-credentials/" + role, headers, "ECS metadata");
+    JsonNode body =
+        getJson(
+            base + "/latest/meta-data/ram/security-credentials/" + role, headers, "ECS metadata");
     if (!"Success".equals(body.path("Code").asText())) {
-      throw new CredentialsException("ECS metadata answered Code=" + body.path("Code").asText(), java.util.List.of());
+      throw new CredentialsException(
+          "ECS metadata answered Code=" + body.path("Code").asText(), java.util.List.of());
     }
     return fromJson(body, source, "ECS metadata");
   }
@@ -92,7 +105,8 @@ final class TokenServices {
   Credentials uri(String uri, String source) {
     JsonNode body = getJson(uri, Map.of(), "credentials URI");
     if (!"Success".equals(body.path("Code").asText())) {
-      throw new CredentialsException("credentials URI answered Code=" + body.path("Code").asText(), java.util.List.of());
+      throw new CredentialsException(
+          "credentials URI answered Code=" + body.path("Code").asText(), java.util.List.of());
     }
     return fromJson(body, source, "credentials URI");
   }
@@ -101,7 +115,8 @@ final class TokenServices {
     String id = n.path("AccessKeyId").asText("");
     String secret = n.path("AccessKeySecret").asText("");
     if (id.isEmpty() || secret.isEmpty()) {
-      throw new CredentialsException(what + " returned no AccessKeyId/AccessKeySecret", java.util.List.of());
+      throw new CredentialsException(
+          what + " returned no AccessKeyId/AccessKeySecret", java.util.List.of());
     }
     Instant expiration = null;
     String exp = n.path("Expiration").asText("");
@@ -109,7 +124,8 @@ final class TokenServices {
       try {
         expiration = Instant.parse(exp);
       } catch (DateTimeParseException e) {
-        throw new CredentialsException(what + " returned an unreadable Expiration", java.util.List.of());
+        throw new CredentialsException(
+            what + " returned an unreadable Expiration", java.util.List.of());
       }
     }
     return new Credentials(id, secret, n.path("SecurityToken").asText(null), expiration, source);
@@ -139,11 +155,13 @@ final class TokenServices {
           // not JSON: report the status only
         }
         String code = parsed == null ? "" : " " + parsed.path("Code").asText("");
-        throw new CredentialsException(what + " refused: HTTP " + status + code, java.util.List.of());
+        throw new CredentialsException(
+            what + " refused: HTTP " + status + code, java.util.List.of());
       }
       return read(c.getInputStream());
     } catch (IOException e) {
-      throw new CredentialsException(what + " unreachable at " + URI.create(url).getHost() + ": " + e.getMessage(), e);
+      throw new CredentialsException(
+          what + " unreachable at " + URI.create(url).getHost() + ": " + e.getMessage(), e);
     }
   }
 

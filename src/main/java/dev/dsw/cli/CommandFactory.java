@@ -9,20 +9,21 @@ import dev.dsw.cli.run.Services;
 import dev.dsw.cli.terminal.ColorMode;
 import dev.dsw.cli.terminal.Environment;
 import dev.dsw.cli.terminal.WatchedOutput;
-
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.HashSet;
 import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
-import picocli.CommandLine.IFactory;
 import picocli.CommandLine.RunLast;
 
-/** Builds the command line: commands get their Services through their constructor; errors go to the one handler. */
+/**
+ * Builds the command line: commands get their Services through their constructor; errors go to the
+ * one handler.
+ */
 public final class CommandFactory implements IFactory {
   private final Services services;
 
@@ -65,10 +66,10 @@ public final class CommandFactory implements IFactory {
   }
 
   /**
-   * Only what these arguments need, since building picocli's model of a command costs time at
-   * every start: the one subcommand named, or, when none is (dsw --help, a typo), the root with
-   * name-and-description stand-ins for every subcommand. If a stand-in is ever chosen by the
-   * parser after all, the whole tree is built and the line parsed again.
+   * Only what these arguments need, since building picocli's model of a command costs time at every
+   * start: the one subcommand named, or, when none is (dsw --help, a typo), the root with
+   * name-and-description stand-ins for every subcommand. If a stand-in is ever chosen by the parser
+   * after all, the whole tree is built and the line parsed again.
    */
   public static CommandLine commandLine(Services services, String[] args) {
     Class<?> target = Lazy.target(args);
@@ -82,46 +83,70 @@ public final class CommandFactory implements IFactory {
     }
     configure(cl, services);
     picocli.CommandLine.IParameterExceptionHandler errors = cl.getParameterExceptionHandler();
-    cl.setParameterExceptionHandler((e, a) -> e.getCommandLine().getCommandSpec().userObject() == null
-        ? commandLine(services).execute(args) // e.g. an @argument-file named the command: parse it whole
-        : errors.handleParseException(e, a));
-    cl.setExecutionStrategy(parseResult -> {
-      if (Lazy.isStandIn(parseResult)) {
-        return commandLine(services).execute(args);
-      }
-      services.configure(GlobalOptions.effective(parseResult));
-      return new RunLast().execute(parseResult);
-    });
+    cl.setParameterExceptionHandler(
+        (e, a) ->
+            e.getCommandLine().getCommandSpec().userObject() == null
+                ? commandLine(services)
+                    .execute(args) // e.g. an @argument-file named the command: parse it whole
+                : errors.handleParseException(e, a));
+    cl.setExecutionStrategy(
+        parseResult -> {
+          if (Lazy.isStandIn(parseResult)) {
+            return commandLine(services).execute(args);
+          }
+          services.configure(GlobalOptions.effective(parseResult));
+          return new RunLast().execute(parseResult);
+        });
     return cl;
   }
 
   private static CommandLine configure(CommandLine cl, Services services) {
     ErrorHandler errors = new ErrorHandler(services);
-    cl.registerConverter(dev.dsw.model.InstanceStatus.class, new WireEnumConverter<>(dev.dsw.model.InstanceStatus.class))
-        .registerConverter(dev.dsw.model.PaymentType.class, new WireEnumConverter<>(dev.dsw.model.PaymentType.class))
-        .registerConverter(dev.dsw.model.Accessibility.class, new WireEnumConverter<>(dev.dsw.model.Accessibility.class))
-        .registerConverter(dev.dsw.model.AcceleratorType.class, new WireEnumConverter<>(dev.dsw.model.AcceleratorType.class))
-        .registerConverter(dev.dsw.model.SortField.class, new WireEnumConverter<>(dev.dsw.model.SortField.class))
-        .registerConverter(dev.dsw.model.SortOrder.class, new WireEnumConverter<>(dev.dsw.model.SortOrder.class))
-        .registerConverter(dev.dsw.output.Format.class, new WireEnumConverter<>(dev.dsw.output.Format.class))
+    cl.registerConverter(
+            dev.dsw.model.InstanceStatus.class,
+            new WireEnumConverter<>(dev.dsw.model.InstanceStatus.class))
+        .registerConverter(
+            dev.dsw.model.PaymentType.class,
+            new WireEnumConverter<>(dev.dsw.model.PaymentType.class))
+        .registerConverter(
+            dev.dsw.model.Accessibility.class,
+            new WireEnumConverter<>(dev.dsw.model.Accessibility.class))
+        .registerConverter(
+            dev.dsw.model.AcceleratorType.class,
+            new WireEnumConverter<>(dev.dsw.model.AcceleratorType.class))
+        .registerConverter(
+            dev.dsw.model.SortField.class, new WireEnumConverter<>(dev.dsw.model.SortField.class))
+        .registerConverter(
+            dev.dsw.model.SortOrder.class, new WireEnumConverter<>(dev.dsw.model.SortOrder.class))
+        .registerConverter(
+            dev.dsw.output.Format.class, new WireEnumConverter<>(dev.dsw.output.Format.class))
         .registerConverter(ColorMode.class, new WireEnumConverter<>(ColorMode.class))
-        .registerConverter(CompletionCommand.Shell.class, new WireEnumConverter<>(CompletionCommand.Shell.class));
+        .registerConverter(
+            CompletionCommand.Shell.class, new WireEnumConverter<>(CompletionCommand.Shell.class));
     cl.setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
-        .setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(services.env().out(),
-            java.nio.charset.StandardCharsets.UTF_8), true))
-        .setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(services.env().err(),
-            java.nio.charset.StandardCharsets.UTF_8), true))
+        .setOut(
+            new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(
+                    services.env().out(), java.nio.charset.StandardCharsets.UTF_8),
+                true))
+        .setErr(
+            new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(
+                    services.env().err(), java.nio.charset.StandardCharsets.UTF_8),
+                true))
         .setUsageHelpLongOptionsMaxWidth(28)
-        .setHelpFactory((spec, scheme) -> {
-          spec.usageMessage().width(HelpPages.helpWidth(services.console().width()));
-          return new CommandLine.Help(spec, scheme);
-        })
-        .setExecutionStrategy(parseResult -> {
-          services.configure(GlobalOptions.effective(parseResult));
-          return new RunLast().execute(parseResult);
-        });
+        .setHelpFactory(
+            (spec, scheme) -> {
+              spec.usageMessage().width(HelpPages.helpWidth(services.console().width()));
+              return new CommandLine.Help(spec, scheme);
+            })
+        .setExecutionStrategy(
+            parseResult -> {
+              services.configure(GlobalOptions.effective(parseResult));
+              return new RunLast().execute(parseResult);
+            });
     return cl;
   }
 
@@ -140,7 +165,10 @@ public final class CommandFactory implements IFactory {
   static final class Lazy {
     private Lazy() {}
 
-    /** The subcommand class the first positional argument names, skipping global options and their values. */
+    /**
+     * The subcommand class the first positional argument names, skipping global options and their
+     * values.
+     */
     static Class<?> target(String[] args) {
       Set<String> takesValue = new HashSet<>();
       for (Field f : GlobalOptions.class.getDeclaredFields()) {
@@ -171,7 +199,10 @@ public final class CommandFactory implements IFactory {
       return null;
     }
 
-    /** A subcommand with only its name, aliases and description: enough for the root's help and typo hints. */
+    /**
+     * A subcommand with only its name, aliases and description: enough for the root's help and typo
+     * hints.
+     */
     static CommandLine standIn(Class<?> sub) {
       Command c = sub.getAnnotation(Command.class);
       CommandSpec spec = CommandSpec.create().name(c.name()).aliases(c.aliases());

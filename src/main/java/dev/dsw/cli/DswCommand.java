@@ -9,30 +9,30 @@ import dev.dsw.cli.commands.ListInstancesCommand;
 import dev.dsw.cli.commands.SummaryCommand;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.VersionProvider;
-
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The root command: global options and the subcommand tree; it runs nothing itself. */
-@Command(name = "dsw",
+@Command(
+    name = "dsw",
     scope = picocli.CommandLine.ScopeType.INHERIT, // -h/--help (and -V) on every subcommand too
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-   
     description = {
       "Find, filter and report on Alibaba Cloud PAI-DSW notebook instances.",
       "",
-      "Credentials come from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET), ~/.aliyun/config.json "
-          + "or ~/.alibabacloud/credentials, as for the aliyun CLI. Try it without an account: dsw --demo list"
+      "Credentials come from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET),"
+          + " ~/.aliyun/config.json or ~/.alibabacloud/credentials, as for the aliyun CLI. Try it"
+          + " without an account: dsw --demo list"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success; also when the reader of the output went away (| head), which stops dsw at once.",
-      "1:The API or the network failed, the response was malformed, or stdout could not be written.",
+      "1:The API or the network failed, the response was malformed, or stdout could not be"
+          + " written.",
       "2:Usage error: unknown flag or bad value; nothing was sent.",
       "3:Output is incomplete: part of the result failed after retries.",
       "4:Credentials are missing, unusable or were rejected.",
@@ -42,17 +42,24 @@ import picocli.CommandLine.Spec;
     footer = "Docs: README.md and docs/ in the dsw repository.")
 final class DswCommand implements Runnable {
   /** The subcommands, in help order; CommandFactory adds only the one a command line needs. */
-  static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(ListInstancesCommand.class, GetCommand.class,
-      SummaryCommand.class, IdleCommand.class, EmulatorCommand.class, CompletionCommand.class, ConfigCommand.class);
+  static final java.util.List<Class<?>> SUBCOMMANDS =
+      java.util.List.of(
+          ListInstancesCommand.class,
+          GetCommand.class,
+          SummaryCommand.class,
+          IdleCommand.class,
+          EmulatorCommand.class,
+          CompletionCommand.class,
+          ConfigCommand.class);
 
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (try: dsw --demo list)");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing command (try: dsw --demo list)");
   }
 }

@@ -5,8 +5,6 @@ import dev.dsw.cli.run.Failure;
 import dev.dsw.cli.run.Services;
 import dev.dsw.cli.terminal.Console;
 import dev.dsw.cli.terminal.OutputClosedException;
-
-
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,7 +13,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The one exit door: every exception becomes one stderr line, an optional hint, and a documented exit code. */
+/**
+ * The one exit door: every exception becomes one stderr line, an optional hint, and a documented
+ * exit code.
+ */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
   private final Services services;
 
@@ -30,7 +31,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     if (e instanceof UnmatchedArgumentException u) {
       List<String> suggestions = u.getSuggestions();
       if (!suggestions.isEmpty()) {
-        console.hint("did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?");
+        console.hint(
+            "did you mean "
+                + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+                + "?");
       }
     }
     CommandLine cmd = e.getCommandLine();

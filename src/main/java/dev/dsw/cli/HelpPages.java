@@ -2,10 +2,7 @@ package dev.dsw.cli;
 
 import dev.dsw.cli.run.Services;
 import dev.dsw.cli.terminal.CacheFiles;
-import dev.dsw.cli.terminal.Console;
 import dev.dsw.cli.terminal.Environment;
-
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,11 +21,11 @@ import picocli.CommandLine;
  * first such run at a given width and colour keeps the page it printed, and later ones print the
  * kept page without building any model.
  *
- * <p>Only a line of command words followed by {@code -h} or {@code --help} is served, and a page
- * is kept only when picocli printed it with exit code 0 and every word named a command (so
- * {@code dsw get i-123 --help} keeps nothing). A page's file is named by the words, the width and
- * whether it has colour, and starts with a line naming the build that printed it: pages of any
- * other build are printed afresh and replaced. Failing to read or write a page is never an error.
+ * <p>Only a line of command words followed by {@code -h} or {@code --help} is served, and a page is
+ * kept only when picocli printed it with exit code 0 and every word named a command (so {@code dsw
+ * get i-123 --help} keeps nothing). A page's file is named by the words, the width and whether it
+ * has colour, and starts with a line naming the build that printed it: pages of any other build are
+ * printed afresh and replaced. Failing to read or write a page is never an error.
  */
 final class HelpPages {
   private static final int MAX_WORDS = 2; // dsw config show
@@ -42,7 +39,8 @@ final class HelpPages {
     this.words = words;
     this.header = ("dsw help page, build " + build + "\n").getBytes(StandardCharsets.UTF_8);
     String name = words.isEmpty() ? "dsw" : "dsw-" + String.join("-", words);
-    this.file = env.cacheDir().resolve("help").resolve(name + "." + width + (ansi ? ".ansi" : ".txt"));
+    this.file =
+        env.cacheDir().resolve("help").resolve(name + "." + width + (ansi ? ".ansi" : ".txt"));
   }
 
   /**
@@ -72,14 +70,15 @@ final class HelpPages {
   }
 
   /**
-   * Help fits the terminal, read only when help is printed. (picocli's own usageHelpAutoWidth
-   * runs {@code stty} in a child process and polls it every 25 ms: about 0.2 s on every run at a
+   * Help fits the terminal, read only when help is printed. (picocli's own usageHelpAutoWidth runs
+   * {@code stty} in a child process and polls it every 25 ms: about 0.2 s on every run at a
    * terminal, even for --version. Console asks the terminal directly.) Not a terminal: 80.
    */
   static final int MINIMUM_HELP_WIDTH = 55; // picocli refuses less (its constant is private)
 
   static int helpWidth(int terminalColumns) {
-    return terminalColumns <= 0 ? CommandLine.Model.UsageMessageSpec.DEFAULT_USAGE_WIDTH
+    return terminalColumns <= 0
+        ? CommandLine.Model.UsageMessageSpec.DEFAULT_USAGE_WIDTH
         : Math.max(MINIMUM_HELP_WIDTH, terminalColumns);
   }
 

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The aliyun CLI's ~/.aliyun/config.json: its profiles and its current profile (credentials.md §2). */
+/**
+ * The aliyun CLI's ~/.aliyun/config.json: its profiles and its current profile (credentials.md §2).
+ */
 public record CliConfig(Path file, String current, List<Profile> profiles) {
 
   public static Path defaultPath(Path home) {
@@ -48,10 +50,14 @@ public record CliConfig(Path file, String current, List<Profile> profiles) {
       }
     }
     String current = root.path("current").asText("");
-    return Optional.of(new CliConfig(file, current.isEmpty() ? "default" : current, List.copyOf(profiles)));
+    return Optional.of(
+        new CliConfig(file, current.isEmpty() ? "default" : current, List.copyOf(profiles)));
   }
 
-  /** The name of the profile in force: the explicit one (--profile), else the environment's, else current. */
+  /**
+   * The name of the profile in force: the explicit one (--profile), else the environment's, else
+   * current.
+   */
   public String selectedName(String explicit, String fromEnvironment) {
     return explicit != null ? explicit : fromEnvironment != null ? fromEnvironment : current;
   }

@@ -14,7 +14,10 @@ import java.util.Set;
 public final class FileModes {
   private FileModes() {}
 
-  /** A warning when group or others may read the file, naming the fix; empty when private, absent or not POSIX. */
+  /**
+   * A warning when group or others may read the file, naming the fix; empty when private, absent or
+   * not POSIX.
+   */
   public static Optional<String> exposure(Path file) {
     Set<PosixFilePermission> perms;
     try {
@@ -32,7 +35,13 @@ public final class FileModes {
     if (who.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(file + " holds credentials but is readable by " + String.join(" and ", who) + " ("
-        + PosixFilePermissions.toString(perms) + "); run: chmod 600 " + file);
+    return Optional.of(
+        file
+            + " holds credentials but is readable by "
+            + String.join(" and ", who)
+            + " ("
+            + PosixFilePermissions.toString(perms)
+            + "); run: chmod 600 "
+            + file);
   }
 }

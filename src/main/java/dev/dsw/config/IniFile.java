@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The shared credentials INI file (~/.alibabacloud/credentials), parsed like credentials-java 1.0.3:
- * [section] headers, key = value, # and ; comments (whole line, or after whitespace), TAB-led
- * continuation lines, a later duplicate key wins.
+ * The shared credentials INI file (~/.alibabacloud/credentials), parsed like credentials-java
+ * 1.0.3: [section] headers, key = value, # and ; comments (whole line, or after whitespace),
+ * TAB-led continuation lines, a later duplicate key wins.
  */
 public record IniFile(Path file, Map<String, Map<String, String>> sections) {
 
@@ -43,7 +43,9 @@ public record IniFile(Path file, Map<String, Map<String, String>> sections) {
         continue;
       }
       if (line.startsWith("[") && line.endsWith("]")) {
-        section = sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
+        section =
+            sections.computeIfAbsent(
+                line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
         lastKey = null;
         continue;
       }

@@ -3,16 +3,18 @@ package dev.dsw.config;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One profile of ~/.aliyun/config.json, with the keys dsw uses (credentials.md §2.2). The mode
- * is normalised to the aliyun CLI's spelling, and guessed as the CLI guesses it when empty.
- * {@code toString()} never shows a secret.
+ * One profile of ~/.aliyun/config.json, with the keys dsw uses (credentials.md §2.2). The mode is
+ * normalised to the aliyun CLI's spelling, and guessed as the CLI guesses it when empty. {@code
+ * toString()} never shows a secret.
  */
 public final class Profile {
   private final JsonNode json;
   private final String mode;
   private final Integer expiredSeconds;
 
-  /** The profile's own JSON object is the one copy of its keys; each accessor reads its key from it. */
+  /**
+   * The profile's own JSON object is the one copy of its keys; each accessor reads its key from it.
+   */
   private Profile(JsonNode json, String mode, Integer expiredSeconds) {
     this.json = json;
     this.mode = mode;
@@ -20,7 +22,8 @@ public final class Profile {
   }
 
   private static final String[] MODES = {
-    "AK", "StsToken", "RamRoleArn", "EcsRamRole", "RamRoleArnWithRoleName", "ChainableRamRoleArn", "RsaKeyPair",
+    "AK", "StsToken", "RamRoleArn", "EcsRamRole", "RamRoleArnWithRoleName", "ChainableRamRoleArn",
+        "RsaKeyPair",
     "External", "CredentialsURI", "OIDC", "CloudSSO", "OAuth", "BearerToken", "Anonymous"
   };
 
@@ -43,8 +46,10 @@ public final class Profile {
         mode = "CredentialsURI";
       }
     }
-    Integer expired = n.hasNonNull("expired_seconds") && n.get("expired_seconds").canConvertToInt()
-        ? n.get("expired_seconds").asInt() : null;
+    Integer expired =
+        n.hasNonNull("expired_seconds") && n.get("expired_seconds").canConvertToInt()
+            ? n.get("expired_seconds").asInt()
+            : null;
     return new Profile(n, mode, expired);
   }
 

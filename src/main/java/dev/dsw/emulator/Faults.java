@@ -6,12 +6,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Seeded fault injection. The decision for a request depends only on the seed, the request's
- * query and how many times that query was asked before, so a run is reproducible whatever order
+ * Seeded fault injection. The decision for a request depends only on the seed, the request's query
+ * and how many times that query was asked before, so a run is reproducible whatever order
  * concurrent requests arrive in, and a retry of the same page gets a fresh roll.
  */
 final class Faults {
-  enum Kind { NONE, THROTTLE, ERROR_500, ERROR_503, TRUNCATE, DROP, SPIKE }
+  enum Kind {
+    NONE,
+    THROTTLE,
+    ERROR_500,
+    ERROR_503,
+    TRUNCATE,
+    DROP,
+    SPIKE
+  }
 
   /**
    * Rates are probabilities in [0, 1]; at most one fault is picked per request. DROP closes the
@@ -41,7 +49,9 @@ final class Faults {
       return Kind.NONE;
     }
     int attempt = attempts.computeIfAbsent(requestKey, k -> new AtomicInteger()).getAndIncrement();
-    double roll = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + requestKey.hashCode() * 31L + attempt).nextDouble();
+    double roll =
+        new SplittableRandom(seed * 0x9E3779B97F4A7C15L + requestKey.hashCode() * 31L + attempt)
+            .nextDouble();
     if (roll < rates.throttle()) {
       return Kind.THROTTLE;
     }

@@ -31,6 +31,7 @@ final class FleetGenerator {
     {"203400000000004", "dana"}, {"203400000000005", "이서연"}, {"203400000000006", "frank"},
     {"203400000000007", "佐藤"}, {"203400000000008", "gpu-ops"}
   };
+
   /** ECS spec, vCPUs, memory, GPUs, GPU type. */
   private static final String[][] SPECS = {
     {"ecs.c6.large", "2", "4", "0", ""},
@@ -46,6 +47,7 @@ final class FleetGenerator {
     {"ecs.gn8v.8xlarge", "96", "1024", "8", "NVIDIA H100"},
     {"ecs.gn8is.2xlarge", "8", "64", "1", "NVIDIA L20"},
   };
+
   private static final String[] IMAGES = {
     "modelscope:1.9.4-pytorch2.0.1tensorflow2.13.0-cpu-py38-ubuntu20.04",
     "modelscope:1.14.0-pytorch2.1.2-gpu-py310-cu121-ubuntu22.04",
@@ -55,11 +57,27 @@ final class FleetGenerator {
     "custom/team-base:2025.03"
   };
   private static final String[] NAME_STEMS = {
-    "train_llama", "eval_bert", "训练_数据", "推理_服务", "실험_노트북", "モデル評価", "feature_eng", "cv_detect",
-    "rec_ranking", "ñandú_test", "notebook", "data_clean", "rl_agent", "asr_finetune"
+    "train_llama",
+    "eval_bert",
+    "训练_数据",
+    "推理_服务",
+    "실험_노트북",
+    "モデル評価",
+    "feature_eng",
+    "cv_detect",
+    "rec_ranking",
+    "ñandú_test",
+    "notebook",
+    "data_clean",
+    "rl_agent",
+    "asr_finetune"
   };
-  private static final String[] RESOURCE_GROUPS = {"quota-12ab34cd", "quota-98fe76dc", "quota-55aa66bb"};
-  private static final String[] OVERSOLD_TYPES = {"ForbiddenQuotaOverSold", "ForceQuotaOverSold", "AcceptQuotaOverSold"};
+  private static final String[] RESOURCE_GROUPS = {
+    "quota-12ab34cd", "quota-98fe76dc", "quota-55aa66bb"
+  };
+  private static final String[] OVERSOLD_TYPES = {
+    "ForbiddenQuotaOverSold", "ForceQuotaOverSold", "AcceptQuotaOverSold"
+  };
 
   private FleetGenerator() {}
 
@@ -72,7 +90,11 @@ final class FleetGenerator {
     for (int i = 0; i < count; i++) {
       String id;
       do {
-        id = "dsw-" + Long.toHexString(r.nextLong() | Long.MIN_VALUE).substring(0, 15).toLowerCase(Locale.ROOT);
+        id =
+            "dsw-"
+                + Long.toHexString(r.nextLong() | Long.MIN_VALUE)
+                    .substring(0, 15)
+                    .toLowerCase(Locale.ROOT);
       } while (!ids.add(id));
       // The first 15 instances cover every status; the rest lean towards Running and Stopped.
       String status = i < statuses.length ? statuses[i].name() : weightedStatus(r, statuses);
@@ -103,7 +125,9 @@ final class FleetGenerator {
     boolean gpu = !spec[3].equals("0");
     boolean subscription = r.nextInt(100) < 30;
     Instant created = anchor.minusSeconds(r.nextLong(730L * 86400)).truncatedTo(ChronoUnit.SECONDS);
-    Instant modified = created.plusSeconds(r.nextLong(Math.max(1, Duration.between(created, anchor).getSeconds())));
+    Instant modified =
+        created.plusSeconds(
+            r.nextLong(Math.max(1, Duration.between(created, anchor).getSeconds())));
     String name = NAME_STEMS[r.nextInt(NAME_STEMS.length)] + "_" + (r.nextInt(90) + 10);
     String region = "cn-hangzhou";
 
@@ -115,7 +139,9 @@ final class FleetGenerator {
     n.put("Status", status);
     if (status.equals("Failed") || status.equals("SaveFailed")) {
       n.put("ReasonCode", "Internal Error");
-      n.put("ReasonMessage", r.nextBoolean() ? "ImagePullBackOff" : "OOMKilled: container exceeded memory limit");
+      n.put(
+          "ReasonMessage",
+          r.nextBoolean() ? "ImagePullBackOff" : "OOMKilled: container exceeded memory limit");
     } else {
       n.put("ReasonCode", "");
       n.put("ReasonMessage", "");
@@ -131,11 +157,13 @@ final class FleetGenerator {
     String cpu = subscription && r.nextInt(5) == 0 ? "0.5" : spec[1];
     res.put("CPU", cpu);
     String mem = spec[2];
-    res.put("Memory", switch (r.nextInt(3)) {
-      case 0 -> mem;
-      case 1 -> mem + "Gi";
-      default -> mem + "G";
-    });
+    res.put(
+        "Memory",
+        switch (r.nextInt(3)) {
+          case 0 -> mem;
+          case 1 -> mem + "Gi";
+          default -> mem + "G";
+        });
     res.put("SharedMemory", r.nextBoolean() ? mem : mem + "Gi");
     if (gpu) {
       res.put("GPU", subscription && r.nextInt(4) == 0 ? "0.5" : spec[3]);
@@ -148,14 +176,21 @@ final class FleetGenerator {
     n.put("ImageId", "m-" + hex(r, 12));
     n.put("ImageName", image);
     n.put("ImageUrl", "dsw-registry-vpc." + region + ".cr.aliyuncs.com/pai/" + image);
-    n.put("ImageAuth", r.nextInt(5) == 0
-        ? Base64.getEncoder().encodeToString(("harbor-user:******").getBytes(StandardCharsets.UTF_8)) : "");
+    n.put(
+        "ImageAuth",
+        r.nextInt(5) == 0
+            ? Base64.getEncoder()
+                .encodeToString(("harbor-user:******").getBytes(StandardCharsets.UTF_8))
+            : "");
     String console = "https://pai.console.aliyun.com/?regionId=" + region + "&workspaceId=" + ws[0];
-    n.put("InstanceUrl", console + "#/dsw-gateway/" + id + "?token=fake-console-token-" + hex(r, 8));
+    n.put(
+        "InstanceUrl", console + "#/dsw-gateway/" + id + "?token=fake-console-token-" + hex(r, 8));
     n.put("JupyterlabUrl", "https://dsw-gateway-" + region + ".data.aliyun.com/" + id + "/lab");
     n.put("WebIDEUrl", "https://dsw-gateway-" + region + ".data.aliyun.com/" + id + "/ide");
     n.put("TerminalUrl", "https://dsw-gateway-" + region + ".data.aliyun.com/" + id + "/terminal");
-    n.put("AccumulatedRunningTimeInMs", r.nextLong(Math.max(1, Duration.between(created, anchor).toMillis())));
+    n.put(
+        "AccumulatedRunningTimeInMs",
+        r.nextLong(Math.max(1, Duration.between(created, anchor).toMillis())));
     n.put("GmtCreateTime", created.toString());
     n.put("GmtModifiedTime", modified.toString());
     n.put("UserId", user[0]);
@@ -174,14 +209,24 @@ final class FleetGenerator {
     ArrayNode tags = n.putArray("Tags");
     tags.addObject().put("TagKey", "cost-center").put("TagValue", "cc-" + (1000 + r.nextInt(4)));
     if (r.nextBoolean()) {
-      tags.addObject().put("TagKey", "project").put("TagValue", r.nextBoolean() ? "搜索 推荐" : "vision/v2");
+      tags.addObject()
+          .put("TagKey", "project")
+          .put("TagValue", r.nextBoolean() ? "搜索 推荐" : "vision/v2");
     }
     ArrayNode datasets = n.putArray("Datasets");
     if (r.nextInt(3) > 0) {
       ObjectNode d = datasets.addObject();
       d.put("DatasetId", "d-" + hex(r, 12));
       d.put("DatasetVersion", "v" + (r.nextInt(3) + 1));
-      d.put("Uri", "oss://pai-data-" + ws[0] + ".oss-" + region + "-internal.aliyuncs.com/data/" + name + "/");
+      d.put(
+          "Uri",
+          "oss://pai-data-"
+              + ws[0]
+              + ".oss-"
+              + region
+              + "-internal.aliyuncs.com/data/"
+              + name
+              + "/");
       d.put("MountPath", "/mnt/data/");
       d.put("MountAccess", r.nextBoolean() ? "RW" : "RO");
       d.put("Options", "{\"fs.oss.download.thread.concurrency\":\"16\"}");
@@ -190,8 +235,12 @@ final class FleetGenerator {
     }
     ArrayNode disks = n.putArray("CloudDisks");
     if (!subscription) {
-      disks.addObject().put("Capacity", (r.nextInt(4) + 1) * 50 + "Gi").put("SubType", "rootfs")
-          .put("MountPath", "/").put("Path", "/");
+      disks
+          .addObject()
+          .put("Capacity", (r.nextInt(4) + 1) * 50 + "Gi")
+          .put("SubType", "rootfs")
+          .put("MountPath", "/")
+          .put("Path", "/");
     }
     if (r.nextBoolean()) {
       ObjectNode vpc = n.putObject("UserVpc");
@@ -245,7 +294,8 @@ final class FleetGenerator {
     }
     ArrayNode snapshots = n.putArray("InstanceSnapshotList");
     if (status.equals("Saved") || status.equals("Saving") || r.nextInt(5) == 0) {
-      ObjectNode s = snapshot(r, name, status.equals("Saving") ? "Pushing" : "Saved", modified, region);
+      ObjectNode s =
+          snapshot(r, name, status.equals("Saving") ? "Pushing" : "Saved", modified, region);
       snapshots.add(s);
       n.set("LatestSnapshot", s.deepCopy());
     }
@@ -275,7 +325,11 @@ final class FleetGenerator {
     if (subscription && r.nextBoolean()) {
       String type = OVERSOLD_TYPES[r.nextInt(OVERSOLD_TYPES.length)];
       n.put("OversoldType", type);
-      n.put("OversoldInfo", type.equals("AcceptQuotaOverSold") ? type + (r.nextBoolean() ? "-true" : "-false") : type);
+      n.put(
+          "OversoldInfo",
+          type.equals("AcceptQuotaOverSold")
+              ? type + (r.nextBoolean() ? "-true" : "-false")
+              : type);
     }
     if (r.nextInt(4) == 0) {
       ObjectNode sc = n.putObject("ServiceConfig");
@@ -287,12 +341,15 @@ final class FleetGenerator {
     return n;
   }
 
-  private static ObjectNode snapshot(SplittableRandom r, String name, String status, Instant when, String region) {
+  private static ObjectNode snapshot(
+      SplittableRandom r, String name, String status, Instant when, String region) {
     ObjectNode s = Json.MAPPER.createObjectNode();
     s.put("ImageId", "m-" + hex(r, 12));
     s.put("ImageName", name + "-snapshot");
     s.put("ImageUrl", "registry." + region + ".aliyuncs.com/dsw-snap/" + name + ":latest");
-    s.put("RepositoryUrl", "https://cr.console.aliyun.com/repository/" + region + "/dsw-snap/" + name);
+    s.put(
+        "RepositoryUrl",
+        "https://cr.console.aliyun.com/repository/" + region + "/dsw-snap/" + name);
     s.put("Status", status);
     s.put("ReasonCode", "");
     s.put("ReasonMessage", "");

@@ -1,6 +1,9 @@
 package dev.dsw.emulator;
 
-/** An OpenAPI gateway error (signature, credentials, throttling, unknown API), answered in the gateway's shape. */
+/**
+ * An OpenAPI gateway error (signature, credentials, throttling, unknown API), answered in the
+ * gateway's shape.
+ */
 final class GatewayError extends Exception {
   private static final long serialVersionUID = 1L;
   final int status;

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The emulator's fleet: generated or loaded from a file, replaceable atomically so tests can change it mid-listing. */
+/**
+ * The emulator's fleet: generated or loaded from a file, replaceable atomically so tests can change
+ * it mid-listing.
+ */
 public final class InstanceStore {
   private volatile List<ObjectNode> instances;
 
@@ -22,7 +25,10 @@ public final class InstanceStore {
     return instances;
   }
 
-  /** Replaces the fleet with a changed copy (e.g. instances created or deleted while a client pages). */
+  /**
+   * Replaces the fleet with a changed copy (e.g. instances created or deleted while a client
+   * pages).
+   */
   public void update(UnaryOperator<List<ObjectNode>> change) {
     synchronized (this) {
       instances = List.copyOf(change.apply(new ArrayList<>(instances)));
@@ -37,13 +43,15 @@ public final class InstanceStore {
     JsonNode root = Json.MAPPER.readTree(file.toFile());
     JsonNode array = root != null && root.isObject() ? root.get("Instances") : root;
     if (array == null || !array.isArray()) {
-      throw new IOException(file + ": expected a JSON array of instances or an object with an Instances array");
+      throw new IOException(
+          file + ": expected a JSON array of instances or an object with an Instances array");
     }
     List<ObjectNode> out = new ArrayList<>();
     int i = 0;
     for (JsonNode n : array) {
       if (!n.isObject() || !n.path("InstanceId").isTextual()) {
-        throw new IOException(file + ": item " + i + " is not an instance object with an InstanceId");
+        throw new IOException(
+            file + ": item " + i + " is not an instance object with an InstanceId");
       }
       out.add((ObjectNode) n);
       i++;

@@ -8,7 +8,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The AccessKeys the emulator accepts: the configured long-term pair, and STS pairs it issued (with their tokens). */
+/**
+ * The AccessKeys the emulator accepts: the configured long-term pair, and STS pairs it issued (with
+ * their tokens).
+ */
 final class Keyring {
   record Key(String id, String secret, String token, Instant expiration) {}
 

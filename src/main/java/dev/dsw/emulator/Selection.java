@@ -27,13 +27,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ListInstances semantics of docs/emulator.md: parameters validated as the service does,
- * then every given filter ANDed, sorted with ties by InstanceId, and paged. Empty values count as
+ * The ListInstances semantics of docs/emulator.md: parameters validated as the service does, then
+ * every given filter ANDed, sorted with ties by InstanceId, and paged. Empty values count as
  * absent.
  */
 final class Selection {
-  /** The size suffix of a GPU type such as V100-16G; the size itself is read by {@link dev.dsw.model.Memory}. */
-  private static final Pattern GPU_SIZE = Pattern.compile("-(\\d+G(?:i|B)?)$", Pattern.CASE_INSENSITIVE);
+  /**
+   * The size suffix of a GPU type such as V100-16G; the size itself is read by {@link
+   * dev.dsw.model.Memory}.
+   */
+  private static final Pattern GPU_SIZE =
+      Pattern.compile("-(\\d+G(?:i|B)?)$", Pattern.CASE_INSENSITIVE);
+
   private static final String[][] GPU_MEMORY = {
     {"H100", "80"}, {"A100", "80"}, {"V100", "32"}, {"L20", "48"}, {"A10", "24"}, {"T4", "16"}
   };
@@ -44,13 +49,15 @@ final class Selection {
   final int pageNumber;
   final int pageSize;
 
-  Selection(Map<String, String> params, String defaultWorkspace, int maxPageSize) throws ValidationError {
+  Selection(Map<String, String> params, String defaultWorkspace, int maxPageSize)
+      throws ValidationError {
     Map<String, String> p = new LinkedHashMap<>();
-    params.forEach((k, v) -> {
-      if (v != null && !v.isEmpty()) {
-        p.put(k, v);
-      }
-    });
+    params.forEach(
+        (k, v) -> {
+          if (v != null && !v.isEmpty()) {
+            p.put(k, v);
+          }
+        });
     String ws = p.get("WorkspaceId");
     if (ws == null) {
       filters.add(i -> defaultWorkspace.equals(text(i, "WorkspaceId")));
@@ -83,39 +90,62 @@ final class Selection {
     exact(p, "GpuType", "RequestedResource.GPUType", null);
     exact(p, "OversoldInfo", "OversoldInfo", null);
     exact(p, "OversoldType", "OversoldType", null);
-    bounds(p, "MinCpu", "MaxCpu", i -> quantity(text(i, "RequestedResource.CPU")).movePointRight(3));
-    bounds(p, "MinGpu", "MaxGpu", i -> quantity(text(i, "RequestedResource.GPU")).movePointRight(3));
-    bounds(p, "MinMemory", "MaxMemory", i -> dev.dsw.model.Memory.gigabytes(text(i, "RequestedResource.Memory"))
-        .orElse(BigDecimal.ZERO));
+    bounds(
+        p, "MinCpu", "MaxCpu", i -> quantity(text(i, "RequestedResource.CPU")).movePointRight(3));
+    bounds(
+        p, "MinGpu", "MaxGpu", i -> quantity(text(i, "RequestedResource.GPU")).movePointRight(3));
+    bounds(
+        p,
+        "MinMemory",
+        "MaxMemory",
+        i ->
+            dev.dsw.model.Memory.gigabytes(text(i, "RequestedResource.Memory"))
+                .orElse(BigDecimal.ZERO));
     bounds(p, "MinGpuMemory", "MaxGpuMemory", Selection::gpuMemoryPerCard);
     Instant after = time(p, "CreateTimeAfter");
     Instant before = time(p, "CreateTimeBefore");
     if (after != null || before != null) {
-      filters.add(i -> {
-        Instant t = parseInstant(text(i, "GmtCreateTime"));
-        return t != null && (after == null || !t.isBefore(after)) && (before == null || !t.isAfter(before));
-      });
+      filters.add(
+          i -> {
+            Instant t = parseInstant(text(i, "GmtCreateTime"));
+            return t != null
+                && (after == null || !t.isBefore(after))
+                && (before == null || !t.isAfter(before));
+          });
     }
     labels(p.get("Labels"));
     tags(p.get("Tag"));
 
-    String sortBy = p.containsKey("SortBy") ? enumValue("SortBy", p.get("SortBy"), SortField.class) : "GmtCreateTime";
-    String dir = p.containsKey("Order") ? enumValue("Order", p.get("Order"), SortOrder.class) : "DESC";
+    String sortBy =
+        p.containsKey("SortBy")
+            ? enumValue("SortBy", p.get("SortBy"), SortField.class)
+            : "GmtCreateTime";
+    String dir =
+        p.containsKey("Order") ? enumValue("Order", p.get("Order"), SortOrder.class) : "DESC";
     sortField = sortBy;
     descending = dir.equals("DESC");
     pageNumber = positive(p, "PageNumber", 1, Integer.MAX_VALUE);
     pageSize = positive(p, "PageSize", 10, maxPageSize);
   }
 
-  /** A match with its sort key computed once (parsing times inside the comparator was the emulator's hot spot). */
+  /**
+   * A match with its sort key computed once (parsing times inside the comparator was the emulator's
+   * hot spot).
+   */
   private record Keyed(long key, String id, ObjectNode node) {}
 
-  /** Returns the matching instances in order (all pages): sort key, then InstanceId ascending in both orders. */
+  /**
+   * Returns the matching instances in order (all pages): sort key, then InstanceId ascending in
+   * both orders.
+   */
   List<ObjectNode> select(List<ObjectNode> fleet) {
     List<Keyed> keyed = new ArrayList<>();
     for (ObjectNode i : fleet) {
       if (matches(i)) {
-        long k = sortField.equals("Priority") ? i.path("Priority").asLong(0) : epochMillis(text(i, sortField));
+        long k =
+            sortField.equals("Priority")
+                ? i.path("Priority").asLong(0)
+                : epochMillis(text(i, sortField));
         keyed.add(new Keyed(k, text(i, "InstanceId"), i));
       }
     }
@@ -142,8 +172,8 @@ final class Selection {
     }
   }
 
-  private <E extends Enum<E>> void exact(Map<String, String> p, String param, String field, Class<E> type)
-      throws ValidationError {
+  private <E extends Enum<E>> void exact(
+      Map<String, String> p, String param, String field, Class<E> type) throws ValidationError {
     String v = p.get(param);
     if (v == null) {
       return;
@@ -152,27 +182,38 @@ final class Selection {
     filters.add(i -> value.equals(text(i, field)));
   }
 
-  private static <E extends Enum<E>> String enumValue(String param, String v, Class<E> type) throws ValidationError {
+  private static <E extends Enum<E>> String enumValue(String param, String v, Class<E> type)
+      throws ValidationError {
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(v)) {
         return v;
       }
     }
-    throw new ValidationError("Invalid " + param + ": '" + v + "'; allowed values: "
-        + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+    throw new ValidationError(
+        "Invalid "
+            + param
+            + ": '"
+            + v
+            + "'; allowed values: "
+            + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
   }
 
-  private void bounds(Map<String, String> p, String minName, String maxName,
-      java.util.function.Function<JsonNode, BigDecimal> value) throws ValidationError {
+  private void bounds(
+      Map<String, String> p,
+      String minName,
+      String maxName,
+      java.util.function.Function<JsonNode, BigDecimal> value)
+      throws ValidationError {
     BigDecimal min = number(p, minName);
     BigDecimal max = number(p, maxName);
     if (min == null && max == null) {
       return;
     }
-    filters.add(i -> {
-      BigDecimal v = value.apply(i);
-      return (min == null || v.compareTo(min) >= 0) && (max == null || v.compareTo(max) <= 0);
-    });
+    filters.add(
+        i -> {
+          BigDecimal v = value.apply(i);
+          return (min == null || v.compareTo(min) >= 0) && (max == null || v.compareTo(max) <= 0);
+        });
   }
 
   private static BigDecimal number(Map<String, String> p, String name) throws ValidationError {
@@ -186,7 +227,8 @@ final class Selection {
     return new BigDecimal(v);
   }
 
-  private static int positive(Map<String, String> p, String name, int dflt, int max) throws ValidationError {
+  private static int positive(Map<String, String> p, String name, int dflt, int max)
+      throws ValidationError {
     String v = p.get(name);
     if (v == null) {
       return dflt;
@@ -196,7 +238,8 @@ final class Selection {
     }
     int n = Integer.parseInt(v);
     if (n > max) {
-      throw new ValidationError("Invalid " + name + ": " + n + " is larger than the maximum " + max);
+      throw new ValidationError(
+          "Invalid " + name + ": " + n + " is larger than the maximum " + max);
     }
     return n;
   }
@@ -208,7 +251,8 @@ final class Selection {
     }
     Instant t = parseInstant(v);
     if (t == null) {
-      throw new ValidationError("Invalid " + name + ": '" + v + "' is not an ISO-8601 time like 2024-01-12T14:36:01Z");
+      throw new ValidationError(
+          "Invalid " + name + ": '" + v + "' is not an ISO-8601 time like 2024-01-12T14:36:01Z");
     }
     return t;
   }
@@ -229,11 +273,13 @@ final class Selection {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().isTextual()) {
-        throw new ValidationError("Invalid Labels: the value of '" + e.getKey() + "' is not a string");
+        throw new ValidationError(
+            "Invalid Labels: the value of '" + e.getKey() + "' is not a string");
       }
       wanted.put(e.getKey(), e.getValue().asText());
     }
-    filters.add(i -> wanted.entrySet().stream().allMatch(w -> hasPair(i.get("Labels"), "Key", "Value", w)));
+    filters.add(
+        i -> wanted.entrySet().stream().allMatch(w -> hasPair(i.get("Labels"), "Key", "Value", w)));
   }
 
   private void tags(String json) throws ValidationError {
@@ -242,16 +288,20 @@ final class Selection {
     }
     JsonNode n = parseJson("Tag", json);
     if (!n.isArray()) {
-      throw new ValidationError("Invalid Tag: expected a JSON array of {\"Key\",\"Value\"} objects");
+      throw new ValidationError(
+          "Invalid Tag: expected a JSON array of {\"Key\",\"Value\"} objects");
     }
     List<Map.Entry<String, String>> wanted = new ArrayList<>();
     for (JsonNode t : n) {
-      if (!t.isObject() || !t.path("Key").isTextual() || (t.has("Value") && !t.get("Value").isTextual())) {
+      if (!t.isObject()
+          || !t.path("Key").isTextual()
+          || (t.has("Value") && !t.get("Value").isTextual())) {
         throw new ValidationError("Invalid Tag: each item needs a string Key and Value");
       }
       wanted.add(Map.entry(t.get("Key").asText(), t.path("Value").asText("")));
     }
-    filters.add(i -> wanted.stream().allMatch(w -> hasPair(i.get("Tags"), "TagKey", "TagValue", w)));
+    filters.add(
+        i -> wanted.stream().allMatch(w -> hasPair(i.get("Tags"), "TagKey", "TagValue", w)));
   }
 
   private static JsonNode parseJson(String name, String json) throws ValidationError {
@@ -262,19 +312,24 @@ final class Selection {
     }
   }
 
-  private static boolean hasPair(JsonNode list, String keyField, String valueField, Map.Entry<String, String> want) {
+  private static boolean hasPair(
+      JsonNode list, String keyField, String valueField, Map.Entry<String, String> want) {
     if (list == null || !list.isArray()) {
       return false;
     }
     for (JsonNode item : list) {
-      if (want.getKey().equals(item.path(keyField).asText(null)) && want.getValue().equals(item.path(valueField).asText(""))) {
+      if (want.getKey().equals(item.path(keyField).asText(null))
+          && want.getValue().equals(item.path(valueField).asText(""))) {
         return true;
       }
     }
     return false;
   }
 
-  /** GB per card: a trailing size in the type (-16G, -80G) wins, else the model as a whole word; CPU-only is 0. */
+  /**
+   * GB per card: a trailing size in the type (-16G, -80G) wins, else the model as a whole word;
+   * CPU-only is 0.
+   */
   static BigDecimal gpuMemoryPerCard(JsonNode i) {
     String type = text(i, "RequestedResource.GPUType");
     if (type.isEmpty() || quantity(text(i, "RequestedResource.GPU")).signum() == 0) {
@@ -285,14 +340,19 @@ final class Selection {
       return dev.dsw.model.Memory.gigabytes(m.group(1)).orElse(BigDecimal.ZERO);
     }
     for (String[] model : GPU_MEMORY) {
-      if (Pattern.compile("(?i)(^|[^A-Za-z0-9])" + model[0] + "($|[^A-Za-z0-9])").matcher(type).find()) {
+      if (Pattern.compile("(?i)(^|[^A-Za-z0-9])" + model[0] + "($|[^A-Za-z0-9])")
+          .matcher(type)
+          .find()) {
         return new BigDecimal(model[1]);
       }
     }
     return BigDecimal.ZERO;
   }
 
-  /** Reads a count of cores or GPUs ("4", "0.5"); anything else is 0. Memory is read by {@link dev.dsw.model.Memory}. */
+  /**
+   * Reads a count of cores or GPUs ("4", "0.5"); anything else is 0. Memory is read by {@link
+   * dev.dsw.model.Memory}.
+   */
   static BigDecimal quantity(String s) {
     try {
       return new BigDecimal(s.trim());

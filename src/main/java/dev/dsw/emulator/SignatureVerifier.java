@@ -19,16 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Verifies a V3 (ACS3-HMAC-SHA256) request as the gateway does, with the codes of
- * list-instances.md §5.2: IncompleteSignature, InvalidAccessKeyId.NotFound, InvalidTimeStamp.*,
+ * Verifies a V3 (ACS3-HMAC-SHA256) request as the gateway does, with the codes of list-instances.md
+ * §5.2: IncompleteSignature, InvalidAccessKeyId.NotFound, InvalidTimeStamp.*,
  * InvalidSecurityToken.*, SignatureDoesNotMatch, SignatureNonceUsed.
  */
 final class SignatureVerifier {
-  private static final Pattern AUTH = Pattern.compile(
-      "ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})");
+  private static final Pattern AUTH =
+      Pattern.compile(
+          "ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})");
   private static final Duration SKEW = Duration.ofMinutes(15);
-  private static final List<String> REQUIRED = List.of("host", "x-acs-action", "x-acs-version", "x-acs-date",
-      "x-acs-signature-nonce");
+  private static final List<String> REQUIRED =
+      List.of("host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce");
 
   private final Keyring keys;
   private final Clock clock;
@@ -43,59 +44,90 @@ final class SignatureVerifier {
    * @param headers request headers, names lower-cased, first value each
    * @param query decoded query parameters
    */
-  void verify(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body)
+  void verify(
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
+      byte[] body)
       throws GatewayError {
     String auth = headers.get("authorization");
     if (auth == null || auth.isBlank()) {
-      throw new GatewayError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards: "
-          + "the Authorization header is missing.");
+      throw new GatewayError(
+          400,
+          "IncompleteSignature",
+          "The request signature does not conform to Aliyun standards: "
+              + "the Authorization header is missing.");
     }
     Matcher m = AUTH.matcher(auth.strip());
     if (!m.matches()) {
-      throw new GatewayError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards: "
-          + "the Authorization header is malformed.");
+      throw new GatewayError(
+          400,
+          "IncompleteSignature",
+          "The request signature does not conform to Aliyun standards: "
+              + "the Authorization header is malformed.");
     }
     String keyId = m.group(1);
     List<String> signedNames = Arrays.asList(m.group(2).split(";"));
     for (String required : REQUIRED) {
       if (!signedNames.contains(required) || !headers.containsKey(required)) {
-        throw new GatewayError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards: "
-            + required + " must be present and signed.");
+        throw new GatewayError(
+            400,
+            "IncompleteSignature",
+            "The request signature does not conform to Aliyun standards: "
+                + required
+                + " must be present and signed.");
       }
     }
     Keyring.Key key = keys.find(keyId);
     if (key == null) {
-      throw new GatewayError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+      throw new GatewayError(
+          404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
     }
     Instant date;
     try {
       date = Instant.parse(headers.get("x-acs-date"));
     } catch (DateTimeParseException e) {
-      throw new GatewayError(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
+      throw new GatewayError(
+          400,
+          "InvalidTimeStamp.Format",
+          "Specified time stamp or date value is not well formatted.");
     }
     Instant now = clock.instant();
     if (Duration.between(date, now).abs().compareTo(SKEW) > 0) {
-      throw new GatewayError(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+      throw new GatewayError(
+          400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
     }
     if (key.token() != null) {
       String token = headers.get("x-acs-security-token");
       if (token == null || !signedNames.contains("x-acs-security-token")) {
-        throw new GatewayError(400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed.");
+        throw new GatewayError(
+            400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed.");
       }
-      if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), key.token().getBytes(StandardCharsets.UTF_8))) {
-        throw new GatewayError(400, "InvalidSecurityToken.MismatchWithAccessKey",
+      if (!MessageDigest.isEqual(
+          token.getBytes(StandardCharsets.UTF_8), key.token().getBytes(StandardCharsets.UTF_8))) {
+        throw new GatewayError(
+            400,
+            "InvalidSecurityToken.MismatchWithAccessKey",
             "Specified SecurityToken mismatch with the AccessKey.");
       }
       if (now.isAfter(key.expiration())) {
-        throw new GatewayError(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+        throw new GatewayError(
+            400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
       }
     }
-    // Every x-acs-* header (and content-type) that travels must be signed, or it could be changed in flight.
+    // Every x-acs-* header (and content-type) that travels must be signed, or it could be changed
+    // in flight.
     Set<String> signed = new HashSet<>(signedNames);
     for (String name : headers.keySet()) {
       if ((name.startsWith("x-acs-") || name.equals("content-type")) && !signed.contains(name)) {
-        throw new GatewayError(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation. "
-            + "Header " + name + " is not signed.");
+        throw new GatewayError(
+            400,
+            "SignatureDoesNotMatch",
+            "Specified signature is not matched with our calculation. "
+                + "Header "
+                + name
+                + " is not signed.");
       }
     }
     String bodyHash = Acs3Signer.sha256Hex(body);
@@ -104,16 +136,26 @@ final class SignatureVerifier {
     for (String name : signedNames) {
       signedHeaders.put(name.toLowerCase(Locale.ROOT), headers.getOrDefault(name, ""));
     }
-    Acs3Signer.Signature expected = Acs3Signer.sign(new Acs3Signer.Message(method, path, query, signedHeaders, declared),
-        key.id(), key.secret());
-    if (!declared.equals(bodyHash) || !MessageDigest.isEqual(expected.signature().getBytes(StandardCharsets.US_ASCII),
-        m.group(3).getBytes(StandardCharsets.US_ASCII))) {
-      throw new GatewayError(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation. "
-          + "server string to sign is:" + expected.stringToSign().replace("\n", "\\n"));
+    Acs3Signer.Signature expected =
+        Acs3Signer.sign(
+            new Acs3Signer.Message(method, path, query, signedHeaders, declared),
+            key.id(),
+            key.secret());
+    if (!declared.equals(bodyHash)
+        || !MessageDigest.isEqual(
+            expected.signature().getBytes(StandardCharsets.US_ASCII),
+            m.group(3).getBytes(StandardCharsets.US_ASCII))) {
+      throw new GatewayError(
+          400,
+          "SignatureDoesNotMatch",
+          "Specified signature is not matched with our calculation. "
+              + "server string to sign is:"
+              + expected.stringToSign().replace("\n", "\\n"));
     }
     String nonce = headers.get("x-acs-signature-nonce");
     if (nonces.putIfAbsent(keyId + "/" + nonce, now) != null) {
-      throw new GatewayError(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
+      throw new GatewayError(
+          400, "SignatureNonceUsed", "Specified signature nonce was used already.");
     }
     if (nonces.size() > 200_000) {
       Instant cutoff = now.minus(SKEW.multipliedBy(2));

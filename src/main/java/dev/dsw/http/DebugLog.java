@@ -1,6 +1,5 @@
 package dev.dsw.http;
 
-
 import java.io.IOException;
 import java.util.function.Consumer;
 import okhttp3.Headers;
@@ -26,18 +25,26 @@ final class DebugLog implements Interceptor {
       Response response = chain.proceed(r);
       long ms = (System.nanoTime() - start) / 1_000_000;
       String rid = response.header("x-acs-request-id");
-      sink.accept("< HTTP " + response.code() + " in " + ms + " ms" + (rid == null ? "" : " (x-acs-request-id " + rid + ")"));
+      sink.accept(
+          "< HTTP "
+              + response.code()
+              + " in "
+              + ms
+              + " ms"
+              + (rid == null ? "" : " (x-acs-request-id " + rid + ")"));
       return response;
     } catch (IOException e) {
       long ms = (System.nanoTime() - start) / 1_000_000;
-      sink.accept("< failed after " + ms + " ms: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      sink.accept(
+          "< failed after " + ms + " ms: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       throw e;
     }
   }
 
   private void logHeaders(Headers headers, String prefix) {
     for (int i = 0; i < headers.size(); i++) {
-      sink.accept(prefix + headers.name(i) + ": " + Redaction.header(headers.name(i), headers.value(i)));
+      sink.accept(
+          prefix + headers.name(i) + ": " + Redaction.header(headers.name(i), headers.value(i)));
     }
   }
 
@@ -46,7 +53,10 @@ final class DebugLog implements Interceptor {
     StringBuilder sb = new StringBuilder(r.method()).append(' ').append(r.url()).append('\n');
     Headers h = r.headers();
     for (int i = 0; i < h.size(); i++) {
-      sb.append(h.name(i)).append(": ").append(Redaction.header(h.name(i), h.value(i))).append('\n');
+      sb.append(h.name(i))
+          .append(": ")
+          .append(Redaction.header(h.name(i), h.value(i)))
+          .append('\n');
     }
     return sb.toString();
   }

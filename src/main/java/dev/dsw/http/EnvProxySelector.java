@@ -33,8 +33,8 @@ final class EnvProxySelector extends ProxySelector {
       return null;
     }
     String no = first(env, "NO_PROXY", "no_proxy");
-    List<String> noProxy = no == null ? List.of()
-        : List.of(no.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+    List<String> noProxy =
+        no == null ? List.of() : List.of(no.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
     return new EnvProxySelector(https, http, noProxy);
   }
 
@@ -49,7 +49,10 @@ final class EnvProxySelector extends ProxySelector {
   }
 
   boolean bypass(String host) {
-    if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")) {
+    if (host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]")) {
       return true;
     }
     for (String entry : noProxy) {

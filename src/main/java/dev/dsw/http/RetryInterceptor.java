@@ -1,6 +1,5 @@
 package dev.dsw.http;
 
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -19,9 +18,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Retries throttling (HTTP 429/503, or any status with a Throttling* Code), transient 5xx and
- * network failures, including bodies cut short, with backoff and Retry-After, within the
- * overall deadline. Client errors (other 4xx) are never retried. It buffers each body so that a
- * truncated one counts as a failed attempt rather than surfacing later as a parse error.
+ * network failures, including bodies cut short, with backoff and Retry-After, within the overall
+ * deadline. Client errors (other 4xx) are never retried. It buffers each body so that a truncated
+ * one counts as a failed attempt rather than surfacing later as a parse error.
  */
 final class RetryInterceptor implements Interceptor {
   static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
@@ -38,7 +37,8 @@ final class RetryInterceptor implements Interceptor {
     void sleep(long millis) throws InterruptedException;
   }
 
-  RetryInterceptor(RetryPolicy policy, Duration overall, Clock clock, Sleeper sleeper, Consumer<String> log) {
+  RetryInterceptor(
+      RetryPolicy policy, Duration overall, Clock clock, Sleeper sleeper, Consumer<String> log) {
     this.policy = policy;
     this.overall = overall;
     this.clock = clock;
@@ -58,15 +58,25 @@ final class RetryInterceptor implements Interceptor {
       } catch (ResponseTooLargeException e) {
         throw e;
       } catch (IOException e) {
-        if (last || chain.call().isCanceled() || e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+        if (last
+            || chain.call().isCanceled()
+            || e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
           throw e;
         }
         long wait = policy.backoffMillis(attempt);
         if (!fits(deadline, wait)) {
           throw e;
         }
-        log.accept("attempt " + attempt + " failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-            + "); retrying in " + wait + " ms");
+        log.accept(
+            "attempt "
+                + attempt
+                + " failed ("
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()
+                + "); retrying in "
+                + wait
+                + " ms");
         pause(wait);
         continue;
       }
@@ -77,7 +87,8 @@ final class RetryInterceptor implements Interceptor {
       if (!fits(deadline, wait)) {
         return buffered;
       }
-      log.accept("attempt " + attempt + " got HTTP " + buffered.code() + "; retrying in " + wait + " ms");
+      log.accept(
+          "attempt " + attempt + " got HTTP " + buffered.code() + "; retrying in " + wait + " ms");
       pause(wait);
     }
   }
@@ -117,7 +128,8 @@ final class RetryInterceptor implements Interceptor {
     }
     try {
       ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-      return java.util.OptionalLong.of(Math.max(0, when.toInstant().toEpochMilli() - System.currentTimeMillis()));
+      return java.util.OptionalLong.of(
+          Math.max(0, when.toInstant().toEpochMilli() - System.currentTimeMillis()));
     } catch (DateTimeParseException e) {
       return java.util.OptionalLong.empty();
     }
@@ -134,7 +146,8 @@ final class RetryInterceptor implements Interceptor {
     try (ResponseBody body = response.body()) {
       long declared = body.contentLength();
       if (declared > MAX_BODY_BYTES) {
-        throw new ResponseTooLargeException("response body of " + declared + " bytes is larger than the 64 MiB limit");
+        throw new ResponseTooLargeException(
+            "response body of " + declared + " bytes is larger than the 64 MiB limit");
       }
       okio.BufferedSource src = body.source();
       byte[] bytes;
@@ -144,7 +157,8 @@ final class RetryInterceptor implements Interceptor {
         for (int at = 0, n; at < bytes.length; at += n) {
           n = in.read(bytes, at, bytes.length - at);
           if (n < 0) {
-            throw new java.io.EOFException("the response ended after " + at + " of " + bytes.length + " bytes");
+            throw new java.io.EOFException(
+                "the response ended after " + at + " of " + bytes.length + " bytes");
           }
         }
       } else {

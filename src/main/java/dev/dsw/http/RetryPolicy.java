@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * When and how long to wait before another attempt: exponential backoff with "equal jitter"
- * (half fixed, half random), capped, unless the server says Retry-After.
+ * When and how long to wait before another attempt: exponential backoff with "equal jitter" (half
+ * fixed, half random), capped, unless the server says Retry-After.
  */
 public record RetryPolicy(int retries, Duration base, Duration cap, LongSupplier random) {
   public static RetryPolicy standard(int retries) {
-    return new RetryPolicy(retries, Duration.ofMillis(200), Duration.ofSeconds(8),
+    return new RetryPolicy(
+        retries,
+        Duration.ofMillis(200),
+        Duration.ofSeconds(8),
         () -> java.util.concurrent.ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
   }
 

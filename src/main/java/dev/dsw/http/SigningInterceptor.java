@@ -1,6 +1,5 @@
 package dev.dsw.http;
 
-
 import dev.dsw.auth.Acs3Signer;
 import dev.dsw.auth.CredentialProvider;
 import dev.dsw.auth.Credentials;
@@ -49,20 +48,28 @@ final class SigningInterceptor implements Interceptor {
     headers.put("host", hostHeader(url));
     headers.put("x-acs-action", api.action());
     headers.put("x-acs-version", api.version());
-    headers.put("x-acs-date", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+    headers.put(
+        "x-acs-date",
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     headers.put("x-acs-signature-nonce", nonces.get());
     headers.put("x-acs-content-sha256", Acs3Signer.EMPTY_SHA256);
     if (c.isSts()) {
       headers.put("x-acs-security-token", c.securityToken());
     }
-    Acs3Signer.Signature sig = Acs3Signer.sign(new Acs3Signer.Message(request.method(), url.encodedPath(), api.query(),
-        headers, Acs3Signer.EMPTY_SHA256), c.accessKeyId(), c.accessKeySecret());
+    Acs3Signer.Signature sig =
+        Acs3Signer.sign(
+            new Acs3Signer.Message(
+                request.method(), url.encodedPath(), api.query(), headers, Acs3Signer.EMPTY_SHA256),
+            c.accessKeyId(),
+            c.accessKeySecret());
     Request.Builder b = request.newBuilder();
     headers.forEach(b::header);
     return b.header("Authorization", sig.authorization()).build();
   }
 
-  /** The Host header okhttp would send: the host, plus the port when it is not the scheme's default. */
+  /**
+   * The Host header okhttp would send: the host, plus the port when it is not the scheme's default.
+   */
   static String hostHeader(HttpUrl url) {
     String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
     return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();

@@ -1,6 +1,5 @@
 package dev.dsw.http;
 
-
 import dev.dsw.auth.Acs3Signer;
 import dev.dsw.auth.CredentialProvider;
 import java.io.IOException;
@@ -32,21 +31,42 @@ public final class Transport implements AutoCloseable {
   private final String userAgent;
 
   /** Everything the transport needs that is not a credential. */
-  /** The three timeouts of a call: to connect, between bytes, and for the whole call with its retries. */
+  /**
+   * The three timeouts of a call: to connect, between bytes, and for the whole call with its
+   * retries.
+   */
   public record Timeouts(Duration connect, Duration read, Duration call) {}
 
   /** How a transport behaves; built by {@link #builder}, or (tests) all at once. */
   /** Retries per call, and connections kept to the host. */
   public record Limits(int retries, int maxConnections) {}
 
-  public record Settings(Timeouts timeouts, Limits limits, String userAgent, Map<String, String> env,
-      Consumer<String> debug, Clock clock) {
+  public record Settings(
+      Timeouts timeouts,
+      Limits limits,
+      String userAgent,
+      Map<String, String> env,
+      Consumer<String> debug,
+      Clock clock) {
 
     /** All settings at once, in the order of their names. */
-    public Settings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int retries,
-        int maxConnections, String userAgent, Map<String, String> env, Consumer<String> debug, Clock clock) {
-      this(new Timeouts(connectTimeout, readTimeout, callTimeout), new Limits(retries, maxConnections), userAgent, env,
-          debug, clock);
+    public Settings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration callTimeout,
+        int retries,
+        int maxConnections,
+        String userAgent,
+        Map<String, String> env,
+        Consumer<String> debug,
+        Clock clock) {
+      this(
+          new Timeouts(connectTimeout, readTimeout, callTimeout),
+          new Limits(retries, maxConnections),
+          userAgent,
+          env,
+          debug,
+          clock);
     }
 
     public int retries() {
@@ -69,12 +89,18 @@ public final class Transport implements AutoCloseable {
       return timeouts.call();
     }
 
-    /** Settings for this user agent, environment (for the proxy variables) and clock; the rest as set on the builder. */
+    /**
+     * Settings for this user agent, environment (for the proxy variables) and clock; the rest as
+     * set on the builder.
+     */
     public static Builder builder(String userAgent, Map<String, String> env, Clock clock) {
       return new Builder(userAgent, env, clock);
     }
 
-    /** Builds settings one group at a time: 10/30/60 s timeouts, 4 retries, 32 connections, no debug. */
+    /**
+     * Builds settings one group at a time: 10/30/60 s timeouts, 4 retries, 32 connections, no
+     * debug.
+     */
     public static final class Builder {
       private final String userAgent;
       private final Map<String, String> env;
@@ -116,30 +142,48 @@ public final class Transport implements AutoCloseable {
       }
 
       public Settings build() {
-        return new Settings(new Timeouts(connect, read, call), new Limits(retries, maxConnections), userAgent, env, debug,
+        return new Settings(
+            new Timeouts(connect, read, call),
+            new Limits(retries, maxConnections),
+            userAgent,
+            env,
+            debug,
             clock);
       }
     }
   }
 
   public Transport(Settings s, CredentialProvider credentials) {
-    this(s, credentials, SigningInterceptor.randomNonces(), RetryPolicy.standard(s.retries()), Thread::sleep);
+    this(
+        s,
+        credentials,
+        SigningInterceptor.randomNonces(),
+        RetryPolicy.standard(s.retries()),
+        Thread::sleep);
   }
 
-  Transport(Settings s, CredentialProvider credentials, Supplier<String> nonces, RetryPolicy policy,
+  Transport(
+      Settings s,
+      CredentialProvider credentials,
+      Supplier<String> nonces,
+      RetryPolicy policy,
       RetryInterceptor.Sleeper sleeper) {
     this.signer = new SigningInterceptor(credentials, s.clock(), nonces);
     this.userAgent = s.userAgent();
     Consumer<String> debug = s.debug() == null ? m -> {} : s.debug();
-    OkHttpClient.Builder b = new OkHttpClient.Builder()
-        .connectTimeout(s.connectTimeout())
-        .readTimeout(s.readTimeout())
-        .writeTimeout(s.readTimeout())
-        .callTimeout(s.callTimeout())
-        .retryOnConnectionFailure(false) // RetryInterceptor decides, with backoff and a fresh signature
-        .connectionPool(new ConnectionPool(Math.max(5, s.maxConnections()), 1, TimeUnit.MINUTES))
-        .addInterceptor(new RetryInterceptor(policy, s.callTimeout(), s.clock(), sleeper, debug))
-        .addInterceptor(signer);
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .connectTimeout(s.connectTimeout())
+            .readTimeout(s.readTimeout())
+            .writeTimeout(s.readTimeout())
+            .callTimeout(s.callTimeout())
+            .retryOnConnectionFailure(
+                false) // RetryInterceptor decides, with backoff and a fresh signature
+            .connectionPool(
+                new ConnectionPool(Math.max(5, s.maxConnections()), 1, TimeUnit.MINUTES))
+            .addInterceptor(
+                new RetryInterceptor(policy, s.callTimeout(), s.clock(), sleeper, debug))
+            .addInterceptor(signer);
     if (s.debug() != null) {
       b.addInterceptor(new DebugLog(debug));
     }
@@ -157,7 +201,10 @@ public final class Transport implements AutoCloseable {
   private synchronized OkHttpClient client(boolean tls) {
     if (tls) {
       if (tlsClient == null) {
-        tlsClient = builder.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)).build();
+        tlsClient =
+            builder
+                .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+                .build();
       }
       return tlsClient;
     }
@@ -167,36 +214,47 @@ public final class Transport implements AutoCloseable {
     return cleartextClient;
   }
 
-  /** Sends the request (signed per attempt, retried as the policy allows) and returns the whole response. */
+  /**
+   * Sends the request (signed per attempt, retried as the policy allows) and returns the whole
+   * response.
+   */
   public HttpResponse send(ApiRequest request) throws IOException {
     Request http = build(request);
     try (Response r = client(http.url().isHttps()).newCall(http).execute()) {
-      byte[] body = r.body() instanceof RetryInterceptor.ReadBody read ? read.bytes : r.body().bytes();
+      byte[] body =
+          r.body() instanceof RetryInterceptor.ReadBody read ? read.bytes : r.body().bytes();
       String type = r.header("Content-Type", "");
       return new HttpResponse(r.code(), type, r.header("x-acs-request-id"), body);
     }
   }
 
-  /** Returns the fully signed request as text, with the signature, tokens and key ID redacted, without sending it. */
+  /**
+   * Returns the fully signed request as text, with the signature, tokens and key ID redacted,
+   * without sending it.
+   */
   public String dryRun(ApiRequest request) {
     return DebugLog.render(signer.sign(build(request)));
   }
 
   /**
-   * The unsigned request: the canonical query as the encoded query, so okhttp sends it unchanged;
-   * a path in the base URL (an emulator answering for several regions) comes before the API path.
+   * The unsigned request: the canonical query as the encoded query, so okhttp sends it unchanged; a
+   * path in the base URL (an emulator answering for several regions) comes before the API path.
    */
   Request build(ApiRequest request) {
     HttpUrl base = HttpUrl.get(request.baseUrl());
     String query = Acs3Signer.canonicalQuery(request.query());
-    HttpUrl url = base.newBuilder()
-        .encodedPath(base.encodedPath().replaceAll("/+$", "") + request.path())
-        .encodedQuery(query.isEmpty() ? null : query)
-        .build();
-    return new Request.Builder().url(url).get()
+    HttpUrl url =
+        base.newBuilder()
+            .encodedPath(base.encodedPath().replaceAll("/+$", "") + request.path())
+            .encodedQuery(query.isEmpty() ? null : query)
+            .build();
+    return new Request.Builder()
+        .url(url)
+        .get()
         .header("User-Agent", userAgent)
         .header("Accept", "application/json")
-        .tag(ApiRequest.class, request).build();
+        .tag(ApiRequest.class, request)
+        .build();
   }
 
   @Override

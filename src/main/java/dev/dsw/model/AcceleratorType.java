@@ -2,5 +2,6 @@ package dev.dsw.model;
 
 /** Compute type, spelled as on the wire. */
 public enum AcceleratorType {
-  CPU, GPU
+  CPU,
+  GPU
 }

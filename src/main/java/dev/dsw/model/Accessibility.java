@@ -2,5 +2,6 @@ package dev.dsw.model;
 
 /** Visibility inside the workspace, spelled as on the wire. */
 public enum Accessibility {
-  PRIVATE, PUBLIC
+  PRIVATE,
+  PUBLIC
 }

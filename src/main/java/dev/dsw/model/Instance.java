@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One DSW instance. The raw JSON object is the source of truth, so every field the API sends,
- * known to dsw or not, survives to JSON output; the accessors are a typed view over it.
+ * One DSW instance. The raw JSON object is the source of truth, so every field the API sends, known
+ * to dsw or not, survives to JSON output; the accessors are a typed view over it.
  *
  * <p>A listing that prints whole instances reads each page once: {@code json} is then the whole
  * instance as compact JSON (masked unless the user asked for secrets), written while the page was
- * read, and {@code raw} keeps only the fields the listing filters or sorts on. Otherwise
- * {@code json} is null.
+ * read, and {@code raw} keeps only the fields the listing filters or sorts on. Otherwise {@code
+ * json} is null.
  */
 public record Instance(ObjectNode raw, byte[] json) {
 
@@ -31,7 +31,8 @@ public record Instance(ObjectNode raw, byte[] json) {
    * null. In a key/value array (Labels, Tags) a name picks the value of that key: "Labels.team".
    */
   /** Column paths repeat on every row: each is split once. */
-  private static final java.util.Map<String, String[]> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, String[]> PATHS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public JsonNode at(String dottedPath) {
     JsonNode n = raw;

@@ -16,22 +16,24 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON trees read and written with jackson-core's streaming API and {@link JsonNodeFactory}: the
- * same nodes {@code ObjectMapper.readTree} builds, without an ObjectMapper. Building a mapper
- * costs a cold process about 20 ms (its default date format loads the JDK's calendar and locale
- * data), which every dsw list would pay for nothing. {@link Json#MAPPER} stays for the rest.
+ * same nodes {@code ObjectMapper.readTree} builds, without an ObjectMapper. Building a mapper costs
+ * a cold process about 20 ms (its default date format loads the JDK's calendar and locale data),
+ * which every dsw list would pay for nothing. {@link Json#MAPPER} stays for the rest.
  */
 public final class JsonText {
-  public static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(64 * 1024 * 1024).build())
-      .build();
+  public static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(64 * 1024 * 1024).build())
+          .build();
   public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonText() {}
@@ -42,9 +44,9 @@ public final class JsonText {
   }
 
   /**
-   * As {@link #read(byte[])}, keeping in each object of the root's Instances array only the
-   * fields named in {@code instanceFields} (null keeps all): the rest is skipped by the parser,
-   * never built. A listing that prints a few columns reads a fraction of every page this way.
+   * As {@link #read(byte[])}, keeping in each object of the root's Instances array only the fields
+   * named in {@code instanceFields} (null keeps all): the rest is skipped by the parser, never
+   * built. A listing that prints a few columns reads a fraction of every page this way.
    */
   public static JsonNode read(byte[] bytes, Set<String> instanceFields) throws IOException {
     return readPage(bytes, instanceFields, Render.NONE).root();
@@ -68,19 +70,22 @@ public final class JsonText {
 
   /**
    * Reads a page as {@link #read(byte[], Set)} does and, unless {@code render} is NONE, writes
-   * every instance out as compact JSON in the same pass over the tokens, whole, however few of
-   * its fields the tree keeps: -o json and -o jsonl print those bytes, and nothing is built for
-   * the fields no filter reads. The bytes are what {@link #write} (or {@link Masking#write})
-   * would give for the whole instance.
+   * every instance out as compact JSON in the same pass over the tokens, whole, however few of its
+   * fields the tree keeps: -o json and -o jsonl print those bytes, and nothing is built for the
+   * fields no filter reads. The bytes are what {@link #write} (or {@link Masking#write}) would give
+   * for the whole instance.
    */
-  public static Page readPage(byte[] bytes, Set<String> instanceFields, Render render) throws IOException {
+  public static Page readPage(byte[] bytes, Set<String> instanceFields, Render render)
+      throws IOException {
     try (JsonParser p = FACTORY.createParser(bytes)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return new Page(null, null);
       }
-      InstanceReader reader = instanceFields == null && render == Render.NONE ? null
-          : new InstanceReader(instanceFields, render);
+      InstanceReader reader =
+          instanceFields == null && render == Render.NONE
+              ? null
+              : new InstanceReader(instanceFields, render);
       try {
         JsonNode root = value(p, first, reader);
         JsonToken trailing = p.nextToken();
@@ -98,8 +103,8 @@ public final class JsonText {
 
   /**
    * Reads the objects of a page's Instances array: the kept fields as a tree (the others are
-   * skipped by the parser, never built), and when rendering, the whole object as JSON into a
-   * reused buffer.
+   * skipped by the parser, never built), and when rendering, the whole object as JSON into a reused
+   * buffer.
    */
   private static final class InstanceReader implements AutoCloseable {
     private final Set<String> fields;
@@ -173,10 +178,11 @@ public final class JsonText {
   }
 
   /**
-   * Reads the value that starts at the current token, iteratively (no recursion on deep input);
-   * a root object's Instances array has its objects read by the reader, if there is one.
+   * Reads the value that starts at the current token, iteratively (no recursion on deep input); a
+   * root object's Instances array has its objects read by the reader, if there is one.
    */
-  private static JsonNode value(JsonParser p, JsonToken start, InstanceReader reader) throws IOException {
+  private static JsonNode value(JsonParser p, JsonToken start, InstanceReader reader)
+      throws IOException {
     if (start != JsonToken.START_OBJECT && start != JsonToken.START_ARRAY) {
       return scalar(p, start);
     }
@@ -204,8 +210,10 @@ public final class JsonText {
             ((ArrayNode) parent).add(reader.instance(p)); // read whole: nothing to push
             continue;
           }
-          JsonNode child = t == JsonToken.START_OBJECT ? NODES.objectNode()
-              : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t);
+          JsonNode child =
+              t == JsonToken.START_OBJECT
+                  ? NODES.objectNode()
+                  : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t);
           if (parent instanceof ObjectNode o) {
             o.set(field, child);
           } else {
@@ -226,16 +234,18 @@ public final class JsonText {
   private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
     return switch (t) {
       case VALUE_STRING -> NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-        case INT -> NODES.numberNode(p.getIntValue());
-        case LONG -> NODES.numberNode(p.getLongValue());
-        default -> NODES.numberNode(p.getBigIntegerValue());
-      };
-      case VALUE_NUMBER_FLOAT -> switch (p.getNumberType()) {
-        case BIG_DECIMAL -> NODES.numberNode(p.getDecimalValue());
-        case FLOAT -> NODES.numberNode(p.getFloatValue());
-        default -> NODES.numberNode(p.getDoubleValue());
-      };
+      case VALUE_NUMBER_INT ->
+          switch (p.getNumberType()) {
+            case INT -> NODES.numberNode(p.getIntValue());
+            case LONG -> NODES.numberNode(p.getLongValue());
+            default -> NODES.numberNode(p.getBigIntegerValue());
+          };
+      case VALUE_NUMBER_FLOAT ->
+          switch (p.getNumberType()) {
+            case BIG_DECIMAL -> NODES.numberNode(p.getDecimalValue());
+            case FLOAT -> NODES.numberNode(p.getFloatValue());
+            default -> NODES.numberNode(p.getDoubleValue());
+          };
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);
       case VALUE_NULL -> NODES.nullNode();
@@ -243,7 +253,9 @@ public final class JsonText {
     };
   }
 
-  /** Writes a tree to a generator (what {@code ObjectMapper.writeTree} does for these node types). */
+  /**
+   * Writes a tree to a generator (what {@code ObjectMapper.writeTree} does for these node types).
+   */
   public static void write(JsonGenerator g, JsonNode node) throws IOException {
     if (node instanceof ObjectNode o) {
       g.writeStartObject();

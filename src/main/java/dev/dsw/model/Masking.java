@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -15,13 +13,15 @@ import java.util.regex.Pattern;
 /**
  * Which values of an instance are secrets (list-instances.md §4.4), and JSON written with them
  * masked: ImageAuth, the values of EnvironmentVariables, and any field named like a password,
- * secret, token, auth, credential or AccessKey ID. One rule ({@code hides}), applied in one
- * place: the token copier ({@code copyField}). A page being read feeds it the parser's tokens; a
- * tree ({@link #write(JsonGenerator, JsonNode)}, {@link #masked}) feeds it its own.
+ * secret, token, auth, credential or AccessKey ID. One rule ({@code hides}), applied in one place:
+ * the token copier ({@code copyField}). A page being read feeds it the parser's tokens; a tree
+ * ({@link #write(JsonGenerator, JsonNode)}, {@link #masked}) feeds it its own.
  */
 public final class Masking {
   public static final String MASK = "***";
-  public static final Pattern SENSITIVE = Pattern.compile("(?i).*(password|secret|token|accesskeyid|auth|credential).*");
+  public static final Pattern SENSITIVE =
+      Pattern.compile("(?i).*(password|secret|token|accesskeyid|auth|credential).*");
+
   /** Field names repeat across instances: each is matched once. */
   private static final Map<String, Boolean> NAMES = new ConcurrentHashMap<>();
 
@@ -37,7 +37,8 @@ public final class Masking {
    * sensitive name, or anywhere below EnvironmentVariables. CredentialConfig is an object of
    * settings, not itself a secret; its sensitive members are masked by name.
    */
-  static boolean hides(String key, boolean sensitiveKey, boolean allValues, boolean nonEmptyScalar) {
+  static boolean hides(
+      String key, boolean sensitiveKey, boolean allValues, boolean nonEmptyScalar) {
     return nonEmptyScalar && (allValues || (sensitiveKey && !key.equals("CredentialConfig")));
   }
 
@@ -72,8 +73,12 @@ public final class Masking {
     }
   }
 
-  /** Writes one field of an object (name and value) as {@link #write(JsonGenerator, JsonNode)} would. */
-  static void writeField(JsonGenerator g, String key, JsonNode v, boolean allValues, Names names) throws IOException {
+  /**
+   * Writes one field of an object (name and value) as {@link #write(JsonGenerator, JsonNode)}
+   * would.
+   */
+  static void writeField(JsonGenerator g, String key, JsonNode v, boolean allValues, Names names)
+      throws IOException {
     try (JsonParser p = v.traverse()) {
       p.nextToken();
       copyField(p, g, key, allValues, names);
@@ -81,11 +86,13 @@ public final class Masking {
   }
 
   /**
-   * What a copy needs to know of each field name, worked out once per name and copier: whether
-   * it is sensitive, and the name already encoded for the generator. Not thread-safe: one per page reader.
+   * What a copy needs to know of each field name, worked out once per name and copier: whether it
+   * is sensitive, and the name already encoded for the generator. Not thread-safe: one per page
+   * reader.
    */
   public static final class Names {
-    private record Name(com.fasterxml.jackson.core.io.SerializedString encoded, boolean sensitive) {}
+    private record Name(
+        com.fasterxml.jackson.core.io.SerializedString encoded, boolean sensitive) {}
 
     private final Map<String, Name> names = new java.util.HashMap<>();
 
@@ -99,8 +106,11 @@ public final class Masking {
     }
   }
 
-  /** Copies the value of one field (the parser is on the value's first token), as writeField would. */
-  static void copyField(JsonParser p, JsonGenerator g, String key, boolean allValues, Names names) throws IOException {
+  /**
+   * Copies the value of one field (the parser is on the value's first token), as writeField would.
+   */
+  static void copyField(JsonParser p, JsonGenerator g, String key, boolean allValues, Names names)
+      throws IOException {
     Names.Name name = names.of(key);
     g.writeFieldName(name.encoded());
     JsonToken v = p.currentToken();
@@ -113,7 +123,8 @@ public final class Masking {
     }
   }
 
-  private static void copy(JsonParser p, JsonGenerator g, boolean allValues, Names names) throws IOException {
+  private static void copy(JsonParser p, JsonGenerator g, boolean allValues, Names names)
+      throws IOException {
     switch (p.currentToken()) {
       case START_OBJECT -> {
         g.writeStartObject();
@@ -137,7 +148,8 @@ public final class Masking {
 
   private static JsonToken present(JsonParser p, JsonToken t) throws IOException {
     if (t == null) {
-      throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "unexpected end of input in an array");
+      throw new com.fasterxml.jackson.core.io.JsonEOFException(
+          p, null, "unexpected end of input in an array");
     }
     return t;
   }

@@ -3,9 +3,6 @@ package dev.dsw.model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Numbers read off an instance for summaries and the idle report. The API sends resources as
@@ -34,7 +31,8 @@ public final class Metrics {
 
   /** AccumulatedRunningTimeInMs in hours. */
   public static BigDecimal runningHours(Instance i) {
-    return number(i.text("AccumulatedRunningTimeInMs")).divide(MS_PER_HOUR, 6, RoundingMode.HALF_UP);
+    return number(i.text("AccumulatedRunningTimeInMs"))
+        .divide(MS_PER_HOUR, 6, RoundingMode.HALF_UP);
   }
 
   /** How long IdleInstanceCuller says the instance has been idle, or zero. */
@@ -44,8 +42,9 @@ public final class Metrics {
 
   /** GPU-hours spent idle so far: GPUs × idle hours, the idle report's sort key. */
   public static BigDecimal idleGpuHours(Instance i) {
-    return gpus(i).multiply(BigDecimal.valueOf(idle(i).toMinutes())).divide(BigDecimal.valueOf(60), 6,
-        RoundingMode.HALF_UP);
+    return gpus(i)
+        .multiply(BigDecimal.valueOf(idle(i).toMinutes()))
+        .divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_UP);
   }
 
   /** A number for display: at most one decimal, no trailing zeros (12, 0.5, 1234.6). */

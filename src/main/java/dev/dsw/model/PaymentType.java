@@ -2,5 +2,6 @@ package dev.dsw.model;
 
 /** Billing method, spelled as on the wire. */
 public enum PaymentType {
-  PayAsYouGo, Subscription
+  PayAsYouGo,
+  Subscription
 }

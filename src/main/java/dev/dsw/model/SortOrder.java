@@ -2,5 +2,6 @@ package dev.dsw.model;
 
 /** Sort direction (Order), spelled as on the wire. */
 public enum SortOrder {
-  ASC, DESC
+  ASC,
+  DESC
 }

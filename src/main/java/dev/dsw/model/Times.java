@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
 public final class Times {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern OFFSET = Pattern.compile("[+-]\\d{2}:?\\d{2}$");
+
   /** The one duration syntax: weeks, days, hours, minutes, seconds, milliseconds, in that order. */
-  private static final Pattern DURATION = Pattern.compile(
-      "(?:(\\d{1,9})w)?(?:(\\d{1,9})d)?(?:(\\d{1,9})h)?(?:(\\d{1,9})m(?!s))?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "(?:(\\d{1,9})w)?(?:(\\d{1,9})d)?(?:(\\d{1,9})h)?(?:(\\d{1,9})m(?!s))?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
 
   private Times() {}
 
@@ -65,19 +67,30 @@ public final class Times {
   /**
    * The form the service sends on every instance, 2026-11-27T08:30:00Z, read without a
    * DateTimeFormatter (listing 100,000 instances reads 100,000 of them for the AGE column); null
-   * for anything else, which the formatter then reads. Only plain times of day are taken here,
-   * so 24:00 and leap seconds go the formatter's way.
+   * for anything else, which the formatter then reads. Only plain times of day are taken here, so
+   * 24:00 and leap seconds go the formatter's way.
    */
   static Instant utcSeconds(String v) {
-    if (v.length() != 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
-        || v.charAt(16) != ':' || v.charAt(19) != 'Z') {
+    if (v.length() != 20
+        || v.charAt(4) != '-'
+        || v.charAt(7) != '-'
+        || v.charAt(10) != 'T'
+        || v.charAt(13) != ':'
+        || v.charAt(16) != ':'
+        || v.charAt(19) != 'Z') {
       return null;
     }
     int year = digits(v, 0, 4);
     int hour = digits(v, 11, 2);
     int minute = digits(v, 14, 2);
     int second = digits(v, 17, 2);
-    if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    if (year < 0
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return null;
     }
     long days;

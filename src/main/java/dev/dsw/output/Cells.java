@@ -15,25 +15,27 @@ public final class Cells {
   private Cells() {}
 
   /**
-   * The leading number of a cell: "2" → 2, "2×A10" → 2, "32G" → 32, "3h20m" → 3; null for "A10"
-   * or a date such as "2024-01-12" (a number followed by a digit, '-' or ':' is not one).
+   * The leading number of a cell: "2" → 2, "2×A10" → 2, "32G" → 32, "3h20m" → 3; null for "A10" or
+   * a date such as "2024-01-12" (a number followed by a digit, '-' or ':' is not one).
    */
   static BigDecimal leadingNumber(String s) {
     Matcher m = NUMBER.matcher(s);
     if (!m.find()) {
       return null;
     }
-    if (m.end() < s.length() && (Character.isDigit(s.charAt(m.end())) || s.charAt(m.end()) == '-'
-        || s.charAt(m.end()) == ':')) {
+    if (m.end() < s.length()
+        && (Character.isDigit(s.charAt(m.end()))
+            || s.charAt(m.end()) == '-'
+            || s.charAt(m.end()) == ':')) {
       return null;
     }
     return new BigDecimal(m.group());
   }
 
   /**
-   * Orders two cells by what they hold: durations (90m, 3h20m) as durations, numbers (also
-   * "2×A10", "32G") as numbers, anything else as text ignoring case; a value sorts before text,
-   * and a duration against a number (a column should not hold both) compares as text.
+   * Orders two cells by what they hold: durations (90m, 3h20m) as durations, numbers (also "2×A10",
+   * "32G") as numbers, anything else as text ignoring case; a value sorts before text, and a
+   * duration against a number (a column should not hold both) compares as text.
    */
   public static int compare(String a, String b) {
     Optional<Duration> da = Times.duration(a);

@@ -11,7 +11,11 @@ import java.util.function.Function;
  * @param fields the top-level fields of an instance the cell reads, or null when not known; a
  *     listing reads only the fields its columns need from each response
  */
-public record Column(String header, Function<Instance, String> cell, boolean shrinkable, String path,
+public record Column(
+    String header,
+    Function<Instance, String> cell,
+    boolean shrinkable,
+    String path,
     java.util.Set<String> fields) {
   /** The fields all these columns read, or null when any column does not say. */
   public static java.util.Set<String> fieldsOf(java.util.Collection<Column> columns) {

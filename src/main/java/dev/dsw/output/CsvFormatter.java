@@ -11,14 +11,14 @@ import java.util.List;
 /**
  * -o csv (RFC 4180 quoting, UTF-8, LF line ends) and -o tsv, streamed row by row through Jackson
  * CSV's generator. Each row is handed to stdout's buffer as it is written, so the rows before a
- * failure are still printed; the buffer reaches the descriptor when it fills and at the end, as
- * -o jsonl's does. (A databind SequenceWriter flushed stdout itself after every row: one write(2)
- * per row, 100,000 system calls for 100,000 instances.)
+ * failure are still printed; the buffer reaches the descriptor when it fills and at the end, as -o
+ * jsonl's does. (A databind SequenceWriter flushed stdout itself after every row: one write(2) per
+ * row, 100,000 system calls for 100,000 instances.)
  */
 final class CsvFormatter implements Formatter {
   // Quote only values that need it (Jackson otherwise quotes every value over 24 characters).
-  private static final CsvFactory FACTORY = CsvFactory.builder()
-      .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+  private static final CsvFactory FACTORY =
+      CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   private final OutputSpec spec;
   private final List<Column> columns;
   private final CsvGenerator gen;
@@ -27,7 +27,8 @@ final class CsvFormatter implements Formatter {
   CsvFormatter(OutputSpec spec, char separator) {
     this.spec = spec;
     this.columns = spec.columns();
-    CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(separator).setUseHeader(false);
+    CsvSchema.Builder schema =
+        CsvSchema.builder().setColumnSeparator(separator).setUseHeader(false);
     for (Column c : columns) {
       schema.addColumn(c.header());
     }
@@ -83,7 +84,10 @@ final class CsvFormatter implements Formatter {
     }
   }
 
-  /** Stdout as the generator sees it: closing or flushing it leaves stdout open and its buffer alone. */
+  /**
+   * Stdout as the generator sees it: closing or flushing it leaves stdout open and its buffer
+   * alone.
+   */
   private static final class Unflushed extends java.io.FilterOutputStream {
     Unflushed(java.io.OutputStream out) {
       super(out);

@@ -38,8 +38,10 @@ final class DetailFormatter implements Formatter {
     }
     first = false;
     String status = Text.printable(i.text("Status"));
-    out.println(heading(Text.printable(i.text("InstanceId") + "  " + i.text("InstanceName"))) + "  "
-        + (spec.colour() ? Style.status(status) : status));
+    out.println(
+        heading(Text.printable(i.text("InstanceId") + "  " + i.text("InstanceName")))
+            + "  "
+            + (spec.colour() ? Style.status(status) : status));
     Section s = new Section("");
     s.add("Workspace", both(i.text("WorkspaceName"), i.text("WorkspaceId")));
     s.add("Owner", both(i.text("UserName"), i.text("UserId")));
@@ -55,17 +57,29 @@ final class DetailFormatter implements Formatter {
     s = new Section("Resources");
     s.add("ECS spec", i.text("EcsSpec"));
     s.add("CPU", i.text("RequestedResource.CPU"));
-    s.add("Memory", InstanceColumns.memory(i.text("RequestedResource.Memory"))
-        + (i.text("RequestedResource.SharedMemory").isEmpty() ? ""
-            : " (shared " + InstanceColumns.memory(i.text("RequestedResource.SharedMemory")) + ")"));
+    s.add(
+        "Memory",
+        InstanceColumns.memory(i.text("RequestedResource.Memory"))
+            + (i.text("RequestedResource.SharedMemory").isEmpty()
+                ? ""
+                : " (shared "
+                    + InstanceColumns.memory(i.text("RequestedResource.SharedMemory"))
+                    + ")"));
     String gpus = i.text("RequestedResource.GPU");
-    s.add("GPU", gpus.isEmpty() || gpus.equals("0") ? "" : join(" × ", gpus, i.text("RequestedResource.GPUType")));
+    s.add(
+        "GPU",
+        gpus.isEmpty() || gpus.equals("0")
+            ? ""
+            : join(" × ", gpus, i.text("RequestedResource.GPUType")));
     s.add("Accelerator", i.text("AcceleratorType"));
     s.add("Driver", i.text("Driver"));
     s.add("Resource group", both(i.text("ResourceName"), i.text("ResourceId")));
     s.add("Idle resources", join(" / ", i.text("OversoldType"), i.text("OversoldInfo")));
-    s.add("Running time", i.text("AccumulatedRunningTimeInMs").isEmpty() ? ""
-        : Metrics.display(Metrics.runningHours(i)) + " h");
+    s.add(
+        "Running time",
+        i.text("AccumulatedRunningTimeInMs").isEmpty()
+            ? ""
+            : Metrics.display(Metrics.runningHours(i)) + " h");
     s.print();
 
     s = new Section("Image");
@@ -83,25 +97,47 @@ final class DetailFormatter implements Formatter {
     s.add("Default route", i.text("UserVpc.DefaultRoute"));
     s.add("Extra CIDRs", list(i.at("UserVpc.ExtendedCIDRs")));
     for (JsonNode f : iterable(i.at("UserVpc.ForwardInfos"))) {
-      s.add("Forward " + f.path("Name").asText(""), join(" ", f.path("ForwardPort").asText("") + " →",
-          f.path("ConnectInfo").path("Internet").path("Endpoint").asText(""),
-          f.path("ConnectInfo").path("Phase").asText("")));
+      s.add(
+          "Forward " + f.path("Name").asText(""),
+          join(
+              " ",
+              f.path("ForwardPort").asText("") + " →",
+              f.path("ConnectInfo").path("Internet").path("Endpoint").asText(""),
+              f.path("ConnectInfo").path("Phase").asText("")));
     }
-    s.add("Bandwidth", join(" / ", i.text("UserVpc.BandwidthLimit.EgressRate").isEmpty() ? ""
-        : "egress " + i.text("UserVpc.BandwidthLimit.EgressRate"),
-        i.text("UserVpc.BandwidthLimit.IngressRate").isEmpty() ? ""
-            : "ingress " + i.text("UserVpc.BandwidthLimit.IngressRate")));
+    s.add(
+        "Bandwidth",
+        join(
+            " / ",
+            i.text("UserVpc.BandwidthLimit.EgressRate").isEmpty()
+                ? ""
+                : "egress " + i.text("UserVpc.BandwidthLimit.EgressRate"),
+            i.text("UserVpc.BandwidthLimit.IngressRate").isEmpty()
+                ? ""
+                : "ingress " + i.text("UserVpc.BandwidthLimit.IngressRate")));
     s.print();
 
     s = new Section("Storage");
     s.add("Workspace source", i.text("WorkspaceSource"));
     for (JsonNode d : iterable(i.at("Datasets"))) {
-      s.add("Dataset", join(" ", first(d, "DatasetId", "Uri"), "→", d.path("MountPath").asText(""),
-          d.path("MountAccess").asText("")));
+      s.add(
+          "Dataset",
+          join(
+              " ",
+              first(d, "DatasetId", "Uri"),
+              "→",
+              d.path("MountPath").asText(""),
+              d.path("MountAccess").asText("")));
     }
     for (JsonNode d : iterable(i.at("CloudDisks"))) {
-      s.add("Cloud disk", join(" ", d.path("Capacity").asText(""), d.path("SubType").asText(""), "→",
-          d.path("MountPath").asText("")));
+      s.add(
+          "Cloud disk",
+          join(
+              " ",
+              d.path("Capacity").asText(""),
+              d.path("SubType").asText(""),
+              "→",
+              d.path("MountPath").asText("")));
     }
     for (JsonNode m : iterable(i.at("DynamicMount.MountPoints"))) {
       s.add("Dynamic mount", m.path("RootPath").asText(""));
@@ -112,12 +148,22 @@ final class DetailFormatter implements Formatter {
     s.add("Shutdown at", i.text("InstanceShutdownTimer.DueTime"));
     String culler = i.text("IdleInstanceCuller.MaxIdleTimeInMinutes");
     if (!culler.isEmpty()) {
-      s.add("Idle culler", "idle " + i.text("IdleInstanceCuller.IdleTimeInMinutes") + " of " + culler
-          + " min allowed" + join("", i.text("IdleInstanceCuller.CpuPercentThreshold").isEmpty() ? ""
-              : " (CPU < " + i.text("IdleInstanceCuller.CpuPercentThreshold") + "%",
-              i.text("IdleInstanceCuller.GpuPercentThreshold").isEmpty() ? ""
-                  : ", GPU < " + i.text("IdleInstanceCuller.GpuPercentThreshold") + "%",
-              i.text("IdleInstanceCuller.CpuPercentThreshold").isEmpty() ? "" : ")"));
+      s.add(
+          "Idle culler",
+          "idle "
+              + i.text("IdleInstanceCuller.IdleTimeInMinutes")
+              + " of "
+              + culler
+              + " min allowed"
+              + join(
+                  "",
+                  i.text("IdleInstanceCuller.CpuPercentThreshold").isEmpty()
+                      ? ""
+                      : " (CPU < " + i.text("IdleInstanceCuller.CpuPercentThreshold") + "%",
+                  i.text("IdleInstanceCuller.GpuPercentThreshold").isEmpty()
+                      ? ""
+                      : ", GPU < " + i.text("IdleInstanceCuller.GpuPercentThreshold") + "%",
+                  i.text("IdleInstanceCuller.CpuPercentThreshold").isEmpty() ? "" : ")"));
     }
     s.print();
 
@@ -199,7 +245,11 @@ final class DetailFormatter implements Formatter {
   }
 
   private static String snapshot(JsonNode s) {
-    return join("  ", s.path("ImageName").asText(""), s.path("Status").asText(""), s.path("GmtCreateTime").asText(""));
+    return join(
+        "  ",
+        s.path("ImageName").asText(""),
+        s.path("Status").asText(""),
+        s.path("GmtCreateTime").asText(""));
   }
 
   private static Iterable<JsonNode> iterable(JsonNode n) {
@@ -232,7 +282,11 @@ final class DetailFormatter implements Formatter {
       }
       for (String[] l : lines) {
         String label = Text.printable(l[0]) + ":";
-        out.println(indent + label + " ".repeat(Math.max(1, LABEL_WIDTH - Text.width(label))) + Text.printable(l[1]));
+        out.println(
+            indent
+                + label
+                + " ".repeat(Math.max(1, LABEL_WIDTH - Text.width(label)))
+                + Text.printable(l[1]));
       }
     }
   }

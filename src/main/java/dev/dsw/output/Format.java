@@ -21,8 +21,8 @@ public enum Format {
   }
 
   /**
-   * Returns the formatter for the spec behind the one masking step ({@link Secrets}), buffering
-   * and sorting first when a client-side order is asked for.
+   * Returns the formatter for the spec behind the one masking step ({@link Secrets}), buffering and
+   * sorting first when a client-side order is asked for.
    */
   public Formatter formatter(OutputSpec spec) {
     Formatter f = factory.apply(spec);
@@ -34,7 +34,10 @@ public enum Format {
     return this == table || this == wide || this == jsonl;
   }
 
-  /** Whether rows reach stdout as they arrive (everything but the tables, which need all rows for widths). */
+  /**
+   * Whether rows reach stdout as they arrive (everything but the tables, which need all rows for
+   * widths).
+   */
   public boolean streams() {
     return this != table && this != wide;
   }

@@ -22,16 +22,39 @@ import java.util.function.Function;
  */
 public final class InstanceColumns {
   /** Columns of -o table and of csv/tsv when --columns is not given. */
-  public static final List<String> DEFAULT = List.of("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY",
-      "IMAGE", "OWNER", "AGE");
+  public static final List<String> DEFAULT =
+      List.of("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY", "IMAGE", "OWNER", "AGE");
+
   /** Columns of -o wide. */
-  public static final List<String> WIDE = List.of("ID", "NAME", "STATUS", "WORKSPACE", "GPU", "CPU", "MEMORY",
-      "IMAGE", "OWNER", "AGE", "PAYMENT", "ACCESS", "SPEC", "RESOURCE", "IDLE", "CREATED");
+  public static final List<String> WIDE =
+      List.of(
+          "ID",
+          "NAME",
+          "STATUS",
+          "WORKSPACE",
+          "GPU",
+          "CPU",
+          "MEMORY",
+          "IMAGE",
+          "OWNER",
+          "AGE",
+          "PAYMENT",
+          "ACCESS",
+          "SPEC",
+          "RESOURCE",
+          "IDLE",
+          "CREATED");
 
   /** Patterns used on every row, compiled once. */
-  private static final java.util.regex.Pattern VENDOR = java.util.regex.Pattern.compile("(?i)^(nvidia|tesla)[ -]+");
-  /** GPU models as shortGpu writes them: a fleet has a handful, and the regular expressions run once each. */
-  private static final Map<String, String> SHORT_GPU = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.regex.Pattern VENDOR =
+      java.util.regex.Pattern.compile("(?i)^(nvidia|tesla)[ -]+");
+
+  /**
+   * GPU models as shortGpu writes them: a fleet has a handful, and the regular expressions run once
+   * each.
+   */
+  private static final Map<String, String> SHORT_GPU =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String RESOURCES = "RequestedResource";
   private static final String CULLER = "IdleInstanceCuller";
@@ -43,31 +66,90 @@ public final class InstanceColumns {
     add("ID", "instance ID (InstanceId)", Set.of("InstanceId"), i -> i.text("InstanceId"), false);
     add("NAME", "instance name", Set.of("InstanceName"), i -> i.text("InstanceName"), true);
     add("STATUS", "status", Set.of("Status"), i -> i.text("Status"), false);
-    add("WORKSPACE", "workspace name, else ID", Set.of("WorkspaceName", "WorkspaceId"),
-        i -> firstNonEmpty(i.text("WorkspaceName"), i.text("WorkspaceId")), true);
+    add(
+        "WORKSPACE",
+        "workspace name, else ID",
+        Set.of("WorkspaceName", "WorkspaceId"),
+        i -> firstNonEmpty(i.text("WorkspaceName"), i.text("WorkspaceId")),
+        true);
     add("GPU", "GPUs and model, e.g. 2×A10", Set.of(RESOURCES), InstanceColumns::gpu, true);
     add("CPU", "requested vCPUs", Set.of(RESOURCES), i -> i.text("RequestedResource.CPU"), false);
-    add("MEMORY", "requested memory", Set.of(RESOURCES), i -> memory(i.text("RequestedResource.Memory")), false);
+    add(
+        "MEMORY",
+        "requested memory",
+        Set.of(RESOURCES),
+        i -> memory(i.text("RequestedResource.Memory")),
+        false);
     add("IMAGE", "image name", Set.of("ImageName"), i -> i.text("ImageName"), true);
-    add("OWNER", "owner name, else user ID", Set.of("UserName", "UserId"),
-        i -> firstNonEmpty(i.text("UserName"), i.text("UserId")), true);
-    add("AGE", "time since creation, e.g. 3d", Set.of("GmtCreateTime"), i -> age(i.text("GmtCreateTime"), clock), false);
-    add("PAYMENT", "PayAsYouGo or Subscription", Set.of("PaymentType"), i -> i.text("PaymentType"), false);
-    add("ACCESS", "PRIVATE or PUBLIC", Set.of("Accessibility"), i -> i.text("Accessibility"), false);
+    add(
+        "OWNER",
+        "owner name, else user ID",
+        Set.of("UserName", "UserId"),
+        i -> firstNonEmpty(i.text("UserName"), i.text("UserId")),
+        true);
+    add(
+        "AGE",
+        "time since creation, e.g. 3d",
+        Set.of("GmtCreateTime"),
+        i -> age(i.text("GmtCreateTime"), clock),
+        false);
+    add(
+        "PAYMENT",
+        "PayAsYouGo or Subscription",
+        Set.of("PaymentType"),
+        i -> i.text("PaymentType"),
+        false);
+    add(
+        "ACCESS",
+        "PRIVATE or PUBLIC",
+        Set.of("Accessibility"),
+        i -> i.text("Accessibility"),
+        false);
     add("SPEC", "ECS instance type", Set.of("EcsSpec"), i -> i.text("EcsSpec"), true);
     add("RESOURCE", "resource group ID", Set.of("ResourceId"), i -> i.text("ResourceId"), true);
-    add("IDLE", "minutes idle (IdleInstanceCuller)", Set.of(CULLER),
-        i -> i.text("IdleInstanceCuller.IdleTimeInMinutes"), false);
-    add("CREATED", "creation time (UTC)", Set.of("GmtCreateTime"), i -> i.text("GmtCreateTime"), false);
-    add("REGION", "region, when listing several (RegionId)", Set.of("RegionId"), i -> i.text("RegionId"), false);
-    add("IDLE_FOR", "idle time, e.g. 3h20m (IdleInstanceCuller)", Set.of(CULLER), InstanceColumns::idleFor, false);
-    add("WASTE", "GPU-hours idle: GPUs × idle hours", Set.of(RESOURCES, CULLER),
-        i -> Metrics.display(Metrics.idleGpuHours(i)), false);
-    add("RUNTIME", "accumulated running hours", Set.of("AccumulatedRunningTimeInMs"),
-        i -> Metrics.display(Metrics.runningHours(i)), false);
+    add(
+        "IDLE",
+        "minutes idle (IdleInstanceCuller)",
+        Set.of(CULLER),
+        i -> i.text("IdleInstanceCuller.IdleTimeInMinutes"),
+        false);
+    add(
+        "CREATED",
+        "creation time (UTC)",
+        Set.of("GmtCreateTime"),
+        i -> i.text("GmtCreateTime"),
+        false);
+    add(
+        "REGION",
+        "region, when listing several (RegionId)",
+        Set.of("RegionId"),
+        i -> i.text("RegionId"),
+        false);
+    add(
+        "IDLE_FOR",
+        "idle time, e.g. 3h20m (IdleInstanceCuller)",
+        Set.of(CULLER),
+        InstanceColumns::idleFor,
+        false);
+    add(
+        "WASTE",
+        "GPU-hours idle: GPUs × idle hours",
+        Set.of(RESOURCES, CULLER),
+        i -> Metrics.display(Metrics.idleGpuHours(i)),
+        false);
+    add(
+        "RUNTIME",
+        "accumulated running hours",
+        Set.of("AccumulatedRunningTimeInMs"),
+        i -> Metrics.display(Metrics.runningHours(i)),
+        false);
   }
 
-  private void add(String name, String description, Set<String> fields, Function<Instance, String> cell,
+  private void add(
+      String name,
+      String description,
+      Set<String> fields,
+      Function<Instance, String> cell,
       boolean shrinkable) {
     builtIn.put(name, new Column(name, cell, shrinkable, null, fields));
     descriptions.put(name, description);
@@ -83,12 +165,19 @@ public final class InstanceColumns {
     List<Column> out = new ArrayList<>();
     for (String name : names) {
       Column c = builtIn.get(name.toUpperCase(Locale.ROOT));
-      out.add(c != null ? c : new Column(name, i -> cell(i.at(name)), true, name, Set.of(name.split("\\.", 2)[0])));
+      out.add(
+          c != null
+              ? c
+              : new Column(
+                  name, i -> cell(i.at(name)), true, name, Set.of(name.split("\\.", 2)[0])));
     }
     return out;
   }
 
-  /** Renders a JSON node as a cell: scalars as text, objects and arrays as compact JSON, null as empty. */
+  /**
+   * Renders a JSON node as a cell: scalars as text, objects and arrays as compact JSON, null as
+   * empty.
+   */
   public static String cell(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       return "";
@@ -97,7 +186,9 @@ public final class InstanceColumns {
   }
 
   static String idleFor(Instance i) {
-    return i.text("IdleInstanceCuller.IdleTimeInMinutes").isEmpty() ? "" : Times.format(Metrics.idle(i));
+    return i.text("IdleInstanceCuller.IdleTimeInMinutes").isEmpty()
+        ? ""
+        : Times.format(Metrics.idle(i));
   }
 
   static String gpu(Instance i) {
@@ -118,7 +209,9 @@ public final class InstanceColumns {
     return n.stripTrailingZeros().toPlainString() + "×" + (type.isEmpty() ? "GPU" : shortGpu(type));
   }
 
-  /** Digits without a leading zero, and not too many for a count: a whole number of GPUs above zero. */
+  /**
+   * Digits without a leading zero, and not too many for a count: a whole number of GPUs above zero.
+   */
   private static boolean isCount(String s) {
     return plainNumber(s) && s.length() <= 9 && s.charAt(0) != '0' && s.indexOf('.') < 0;
   }
@@ -136,7 +229,10 @@ public final class InstanceColumns {
     return s;
   }
 
-  /** Memory in GB, the unit of --min-memory and --where, read by {@link dev.dsw.model.Memory}: "32G", "0.5G". */
+  /**
+   * Memory in GB, the unit of --min-memory and --where, read by {@link dev.dsw.model.Memory}:
+   * "32G", "0.5G".
+   */
   static String memory(String m) {
     return plainNumber(m) ? m + "G" : dev.dsw.model.Memory.display(m);
   }
@@ -144,7 +240,9 @@ public final class InstanceColumns {
   /** Whether s is digits, or digits, a point and digits (ASCII only). */
   static boolean plainNumber(String s) {
     int point = s.indexOf('.');
-    return point < 0 ? digits(s, 0, s.length()) : digits(s, 0, point) && digits(s, point + 1, s.length());
+    return point < 0
+        ? digits(s, 0, s.length())
+        : digits(s, 0, point) && digits(s, point + 1, s.length());
   }
 
   /** Whether s[from, to) is one or more ASCII digits. */
@@ -159,7 +257,6 @@ public final class InstanceColumns {
     }
     return true;
   }
-
 
   /** Age like kubectl prints it: 45s, 12m, 5h, 3d, 2y. */
   static String age(String created, Clock clock) {
@@ -200,8 +297,12 @@ public final class InstanceColumns {
     for (Map.Entry<String, String> e : describe().entrySet()) {
       out.printf("  %-10s %s%n", e.getKey(), e.getValue());
     }
-    out.println("Any other name is a field path in the API response, e.g. InstanceId, RequestedResource.GPUType,");
-    out.println("Labels, IdleInstanceCuller.IdleTimeInMinutes, Datasets.0.Uri; objects and arrays print as compact JSON.");
+    out.println(
+        "Any other name is a field path in the API response, e.g. InstanceId,"
+            + " RequestedResource.GPUType,");
+    out.println(
+        "Labels, IdleInstanceCuller.IdleTimeInMinutes, Datasets.0.Uri; objects and arrays print as"
+            + " compact JSON.");
     out.flush();
   }
 }

@@ -10,15 +10,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * -o json: an array of instance objects exactly as the API sent them (pretty on a terminal);
- * -o jsonl: one compact object per line. Both stream; nothing is held beyond one instance. An
- * instance that arrives already rendered ({@link Instance#json()}) is copied as it is.
+ * -o json: an array of instance objects exactly as the API sent them (pretty on a terminal); -o
+ * jsonl: one compact object per line. Both stream; nothing is held beyond one instance. An instance
+ * that arrives already rendered ({@link Instance#json()}) is copied as it is.
  */
 final class JsonFormatter implements Formatter {
   private final OutputSpec spec;
   private final boolean lines;
-  /** Pretty output goes through the generator's array; compact output writes its own brackets and commas. */
+
+  /**
+   * Pretty output goes through the generator's array; compact output writes its own brackets and
+   * commas.
+   */
   private final boolean pretty;
+
   private final JsonGenerator gen;
   private long rows;
 
@@ -43,55 +48,58 @@ final class JsonFormatter implements Formatter {
 
   @Override
   public void begin() {
-    io(() -> {
-      if (pretty) {
-        gen.writeStartArray();
-      } else if (!lines) {
-        spec.out().write('[');
-      }
-    });
+    io(
+        () -> {
+          if (pretty) {
+            gen.writeStartArray();
+          } else if (!lines) {
+            spec.out().write('[');
+          }
+        });
   }
 
   @Override
   public void row(Instance instance) {
-    io(() -> {
-      OutputStream out = spec.out();
-      if (!pretty && !lines && rows > 0) {
-        out.write(',');
-      }
-      rows++;
-      if (instance.json() != null && !pretty) {
-        out.write(instance.json());
-      } else if (instance.json() != null) {
-        try (JsonParser p = JsonText.FACTORY.createParser(instance.json())) {
-          p.nextToken();
-          gen.copyCurrentStructure(p);
-        }
-      } else {
-        JsonText.write(gen, instance.raw()); // masked already by the masking step (Secrets)
-      }
-      gen.flush();
-      if (lines) {
-        out.write('\n');
-      }
-    });
+    io(
+        () -> {
+          OutputStream out = spec.out();
+          if (!pretty && !lines && rows > 0) {
+            out.write(',');
+          }
+          rows++;
+          if (instance.json() != null && !pretty) {
+            out.write(instance.json());
+          } else if (instance.json() != null) {
+            try (JsonParser p = JsonText.FACTORY.createParser(instance.json())) {
+              p.nextToken();
+              gen.copyCurrentStructure(p);
+            }
+          } else {
+            JsonText.write(gen, instance.raw()); // masked already by the masking step (Secrets)
+          }
+          gen.flush();
+          if (lines) {
+            out.write('\n');
+          }
+        });
   }
 
   @Override
   public void end() {
-    io(() -> {
-      if (pretty) {
-        gen.writeEndArray();
-        gen.flush();
-      } else if (!lines) {
-        spec.out().write(']');
-      }
-      if (!lines) {
-        spec.out().write('\n');
-      }
-      gen.flush();
-      spec.out().flush();
-    });
+    io(
+        () -> {
+          if (pretty) {
+            gen.writeEndArray();
+            gen.flush();
+          } else if (!lines) {
+            spec.out().write(']');
+          }
+          if (!lines) {
+            spec.out().write('\n');
+          }
+          gen.flush();
+          spec.out().flush();
+        });
   }
 
   private interface IoAction {

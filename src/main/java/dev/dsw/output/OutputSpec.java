@@ -7,20 +7,35 @@ import java.util.Optional;
 
 /**
  * Everything a formatter needs, decided before the first row: where to write, which columns,
- * headers or not, terminal width (0 = not a terminal), colour, secrets, and an optional
- * client-side order.
+ * headers or not, terminal width (0 = not a terminal), colour, secrets, and an optional client-side
+ * order.
  */
-public record OutputSpec(PrintStream out, List<Column> columns, boolean headers, Terminal terminal, boolean showSecrets,
+public record OutputSpec(
+    PrintStream out,
+    List<Column> columns,
+    boolean headers,
+    Terminal terminal,
+    boolean showSecrets,
     Optional<Comparator<dev.dsw.model.Instance>> order) {
 
-  /** What the terminal is: its width in columns (0: not a terminal: do not fit), colour, and whether it is one. */
+  /**
+   * What the terminal is: its width in columns (0: not a terminal: do not fit), colour, and whether
+   * it is one.
+   */
   public record Terminal(int width, boolean colour, boolean pretty) {
     public static final Terminal NONE = new Terminal(0, false, false);
   }
 
   /** Every setting at once (tests). */
-  public OutputSpec(PrintStream out, List<Column> columns, boolean headers, int width, boolean colour, boolean pretty,
-      boolean showSecrets, Optional<Comparator<dev.dsw.model.Instance>> order) {
+  public OutputSpec(
+      PrintStream out,
+      List<Column> columns,
+      boolean headers,
+      int width,
+      boolean colour,
+      boolean pretty,
+      boolean showSecrets,
+      Optional<Comparator<dev.dsw.model.Instance>> order) {
     this(out, columns, headers, new Terminal(width, colour, pretty), showSecrets, order);
   }
 
@@ -38,7 +53,10 @@ public record OutputSpec(PrintStream out, List<Column> columns, boolean headers,
     return terminal.pretty();
   }
 
-  /** A spec writing to {@code out}: no columns, headers, not a terminal, no colour, secrets masked, no order. */
+  /**
+   * A spec writing to {@code out}: no columns, headers, not a terminal, no colour, secrets masked,
+   * no order.
+   */
   public static Builder builder(PrintStream out) {
     return new Builder(out);
   }
@@ -66,7 +84,10 @@ public record OutputSpec(PrintStream out, List<Column> columns, boolean headers,
       return this;
     }
 
-    /** The terminal, if stdout is one: its width in columns (0: not a terminal) and whether colour is on. */
+    /**
+     * The terminal, if stdout is one: its width in columns (0: not a terminal) and whether colour
+     * is on.
+     */
     public Builder terminal(int columns, boolean isTty, boolean useColour) {
       terminal = new Terminal(columns, useColour, isTty);
       return this;

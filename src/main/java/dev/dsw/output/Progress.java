@@ -3,8 +3,8 @@ package dev.dsw.output;
 import java.io.PrintStream;
 
 /**
- * The "fetching page n/m…" line on a terminal's stderr, rewritten in place and erased when
- * paging ends. {@link #OFF} draws nothing, for output that is not a terminal or under --quiet.
+ * The "fetching page n/m…" line on a terminal's stderr, rewritten in place and erased when paging
+ * ends. {@link #OFF} draws nothing, for output that is not a terminal or under --quiet.
  */
 public final class Progress {
   public static final Progress OFF = new Progress(null);

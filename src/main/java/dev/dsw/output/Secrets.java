@@ -5,19 +5,24 @@ import dev.dsw.model.Masking;
 import java.util.List;
 
 /**
- * The one masking step: every formatter that {@link Format#formatter} hands out sits behind it,
- * so no format can forget to mask. Secrets are masked by the one rule of {@link Masking}:
- * ImageAuth, the values of EnvironmentVariables, and any field named like a password, secret,
- * token, auth or AccessKey ID (CredentialConfig's UserInfo, ServiceConfig's passwords).
+ * The one masking step: every formatter that {@link Format#formatter} hands out sits behind it, so
+ * no format can forget to mask. Secrets are masked by the one rule of {@link Masking}: ImageAuth,
+ * the values of EnvironmentVariables, and any field named like a password, secret, token, auth or
+ * AccessKey ID (CredentialConfig's UserInfo, ServiceConfig's passwords).
  */
 public final class Secrets {
   private Secrets() {}
 
-  /** True when a column reads a field path that could hold a secret, so rows must be masked first. */
+  /**
+   * True when a column reads a field path that could hold a secret, so rows must be masked first.
+   */
   static boolean anyMayReveal(List<Column> columns) {
     for (Column c : columns) {
-      if (c.path() != null && (c.path().startsWith("EnvironmentVariables") || c.path().startsWith("CredentialConfig")
-          || c.path().startsWith("ServiceConfig") || Masking.SENSITIVE.matcher(c.path()).matches())) {
+      if (c.path() != null
+          && (c.path().startsWith("EnvironmentVariables")
+              || c.path().startsWith("CredentialConfig")
+              || c.path().startsWith("ServiceConfig")
+              || Masking.SENSITIVE.matcher(c.path()).matches())) {
         return true;
       }
     }
@@ -26,8 +31,8 @@ public final class Secrets {
 
   /**
    * The instance as output may show it: itself with {@code show}; else a masked copy. An instance
-   * rendered while its page was read ({@link Instance#json()}) was rendered masked already,
-   * unless secrets were asked for, so it passes as it is.
+   * rendered while its page was read ({@link Instance#json()}) was rendered masked already, unless
+   * secrets were asked for, so it passes as it is.
    */
   public static Instance apply(Instance instance, boolean show) {
     if (show || instance.json() != null) {
@@ -36,7 +41,10 @@ public final class Secrets {
     return new Instance(Masking.masked(instance.raw()));
   }
 
-  /** The formatter behind the masking step; formats that show only columns mask only when a column may reveal. */
+  /**
+   * The formatter behind the masking step; formats that show only columns mask only when a column
+   * may reveal.
+   */
   static Formatter step(Formatter next, Format format, OutputSpec spec) {
     if (spec.showSecrets() || (format.hasColumns() && !anyMayReveal(spec.columns()))) {
       return next;

@@ -1,13 +1,12 @@
 package dev.dsw.output;
 
-
 import java.util.Set;
 
 /**
- * The one palette, and the only ANSI escape sequences in dsw: colours for statuses and
- * diagnostics, and the few cursor moves of the progress line and the watch redraw. Hand-written
- * constants, not Jansi's {@code Ansi} builder: loading Jansi costs every start-up, and it is only
- * needed to enable ANSI on old Windows consoles (SystemEnvironment does that).
+ * The one palette, and the only ANSI escape sequences in dsw: colours for statuses and diagnostics,
+ * and the few cursor moves of the progress line and the watch redraw. Hand-written constants, not
+ * Jansi's {@code Ansi} builder: loading Jansi costs every start-up, and it is only needed to enable
+ * ANSI on old Windows consoles (SystemEnvironment does that).
  */
 public final class Style {
   private static final String GREEN = "\u001b[32m";
@@ -16,14 +15,28 @@ public final class Style {
   private static final String DIM = "\u001b[2m";
   private static final String BOLD = "\u001b[1m";
   private static final String RESET = "\u001b[0m";
+
   /** Back to the start of the line. */
   static final String LINE_START = "\r";
+
   /** Back to the start of the line, then erase to its end: a line rewritten in place. */
   static final String REWRITE_LINE = "\r\u001b[K";
+
   /** Cursor home, then erase the screen: a full redraw. */
   static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
-  private static final Set<String> TRANSITIONAL = Set.of("Creating", "ResourceAllocating", "Stopping", "Updating",
-      "Saving", "Queuing", "Recovering", "Starting", "Deleting", "EnvPreparing");
+
+  private static final Set<String> TRANSITIONAL =
+      Set.of(
+          "Creating",
+          "ResourceAllocating",
+          "Stopping",
+          "Updating",
+          "Saving",
+          "Queuing",
+          "Recovering",
+          "Starting",
+          "Deleting",
+          "EnvPreparing");
 
   private Style() {}
 

@@ -24,10 +24,15 @@ public final class Summary {
   public enum Key {
     STATUS("status", "Status", "STATUS", i -> i.text("Status")),
     GPU_TYPE("gpu-type", "GPUType", "GPU TYPE", i -> i.text("RequestedResource.GPUType")),
-    WORKSPACE("workspace", "Workspace", "WORKSPACE", i -> either(i.text("WorkspaceName"), i.text("WorkspaceId"))),
+    WORKSPACE(
+        "workspace",
+        "Workspace",
+        "WORKSPACE",
+        i -> either(i.text("WorkspaceName"), i.text("WorkspaceId"))),
     OWNER("owner", "Owner", "OWNER", i -> either(i.text("UserName"), i.text("UserId"))),
     PAYMENT_TYPE("payment-type", "PaymentType", "PAYMENT", i -> i.text("PaymentType")),
-    ACCELERATOR_TYPE("accelerator-type", "AcceleratorType", "ACCELERATOR", i -> i.text("AcceleratorType")),
+    ACCELERATOR_TYPE(
+        "accelerator-type", "AcceleratorType", "ACCELERATOR", i -> i.text("AcceleratorType")),
     REGION("region", "Region", "REGION", i -> i.text("RegionId"));
 
     public final String flag;
@@ -56,6 +61,7 @@ public final class Summary {
 
   /** Shown for an empty group value (a CPU instance has no GPU type). */
   public static final String NONE = "(none)";
+
   /** The first key's cell in the total row of tables and CSV; JSON has null keys there. */
   public static final String TOTAL = "TOTAL";
 
@@ -85,7 +91,8 @@ public final class Summary {
   /** The group rows, biggest first, then the total row (its key fields null). */
   public List<Instance> rows() {
     List<Map.Entry<List<String>, Totals>> sorted = new ArrayList<>(groups.entrySet());
-    Comparator<Map.Entry<List<String>, Totals>> byCount = Comparator.comparingLong(e -> -e.getValue().count);
+    Comparator<Map.Entry<List<String>, Totals>> byCount =
+        Comparator.comparingLong(e -> -e.getValue().count);
     sorted.sort(byCount.thenComparing(e -> String.join("\u0000", e.getKey())));
     List<Instance> rows = new ArrayList<>();
     for (Map.Entry<List<String>, Totals> e : sorted) {
@@ -105,16 +112,24 @@ public final class Summary {
     return rows;
   }
 
-  /** The table and CSV columns: the keys (TOTAL in the first for the total row), then the figures. */
+  /**
+   * The table and CSV columns: the keys (TOTAL in the first for the total row), then the figures.
+   */
   public List<Column> columns() {
     List<Column> cols = new ArrayList<>();
     for (int k = 0; k < keys.size(); k++) {
       Key key = keys.get(k);
       boolean firstKey = k == 0;
-      cols.add(new Column(key.header, i -> {
-        String v = i.text(key.field);
-        return i.raw().get(key.field).isNull() ? (firstKey ? TOTAL : "") : v;
-      }, true, null, null));
+      cols.add(
+          new Column(
+              key.header,
+              i -> {
+                String v = i.text(key.field);
+                return i.raw().get(key.field).isNull() ? (firstKey ? TOTAL : "") : v;
+              },
+              true,
+              null,
+              null));
     }
     cols.add(new Column("INSTANCES", i -> i.text("Instances"), false, null, null));
     cols.add(new Column("CPU", i -> i.text("CPU"), false, null, null));

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * -o table and -o wide: aligned columns. On a terminal, fitted to its width by cutting the
  * shrinkable columns with an ellipsis, then by leaving out columns on the right (never wrapping),
- * with statuses coloured when colour is on; when piped, full values and no colour. Control characters never reach the terminal.
+ * with statuses coloured when colour is on; when piped, full values and no colour. Control
+ * characters never reach the terminal.
  */
 final class TableFormatter implements Formatter {
   private static final int GAP = 3;
@@ -83,7 +84,9 @@ final class TableFormatter implements Formatter {
     while (total > terminal) {
       int widest = -1;
       for (int c = 0; c < shown; c++) {
-        if (cols.get(c).shrinkable() && widths[c] > MIN_WIDTH && (widest < 0 || widths[c] > widths[widest])) {
+        if (cols.get(c).shrinkable()
+            && widths[c] > MIN_WIDTH
+            && (widest < 0 || widths[c] > widths[widest])) {
           widest = c;
         }
       }
@@ -101,7 +104,8 @@ final class TableFormatter implements Formatter {
     for (int c = 0; c < shown; c++) {
       String cell = Text.truncate(cells[c], widths[c]);
       boolean last = c == shown - 1;
-      String styled = colour && spec.columns().get(c).header().equals("STATUS") ? Style.status(cell) : cell;
+      String styled =
+          colour && spec.columns().get(c).header().equals("STATUS") ? Style.status(cell) : cell;
       sb.append(styled);
       if (!last) {
         sb.append(" ".repeat(widths[c] - Text.width(cell) + GAP));

@@ -1,10 +1,16 @@
 package dev.dsw.output;
 
-/** Terminal text helpers: display width (CJK and emoji take two cells), ellipsis cutting, control characters made visible. */
+/**
+ * Terminal text helpers: display width (CJK and emoji take two cells), ellipsis cutting, control
+ * characters made visible.
+ */
 public final class Text {
   private Text() {}
 
-  /** Replaces control characters (newlines, tabs, ESC) so a cell stays on one line and cannot drive the terminal. */
+  /**
+   * Replaces control characters (newlines, tabs, ESC) so a cell stays on one line and cannot drive
+   * the terminal.
+   */
   public static String printable(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
@@ -13,12 +19,13 @@ public final class Text {
         if (sb == null) {
           sb = new StringBuilder(s.substring(0, i));
         }
-        sb.append(switch (ch) {
-          case '\n' -> "\\n";
-          case '\r' -> "\\r";
-          case '\t' -> "\\t";
-          default -> String.format("\\x%02x", (int) ch);
-        });
+        sb.append(
+            switch (ch) {
+              case '\n' -> "\\n";
+              case '\r' -> "\\r";
+              case '\t' -> "\\t";
+              default -> String.format("\\x%02x", (int) ch);
+            });
       } else if (sb != null) {
         sb.append(ch);
       }
@@ -37,14 +44,22 @@ public final class Text {
   }
 
   static int cellWidth(int cp) {
-    if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.ENCLOSING_MARK
-        || cp == 0x200B || cp == 0x200D) {
+    if (Character.getType(cp) == Character.NON_SPACING_MARK
+        || Character.getType(cp) == Character.ENCLOSING_MARK
+        || cp == 0x200B
+        || cp == 0x200D) {
       return 0;
     }
-    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-        || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD)) {
+    if ((cp >= 0x1100 && cp <= 0x115F)
+        || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || (cp >= 0x1F300 && cp <= 0x1F64F)
+        || (cp >= 0x1F900 && cp <= 0x1F9FF)
+        || (cp >= 0x20000 && cp <= 0x3FFFD)) {
       return 2;
     }
     return 1;

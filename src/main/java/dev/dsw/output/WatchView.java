@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What list --watch shows after each poll: on a terminal the table redrawn under a line of
- * changes; piped, the first table and then one line per change; with -o jsonl one JSON object
- * per change (the first poll reports every instance as ADDED).
+ * What list --watch shows after each poll: on a terminal the table redrawn under a line of changes;
+ * piped, the first table and then one line per change; with -o jsonl one JSON object per change
+ * (the first poll reports every instance as ADDED).
  */
 public final class WatchView {
   /** One change between two polls. */
@@ -54,7 +54,10 @@ public final class WatchView {
     return out;
   }
 
-  /** Shows one poll: the fleet as it is now and what changed since {@code before} (null: first poll). */
+  /**
+   * Shows one poll: the fleet as it is now and what changed since {@code before} (null: first
+   * poll).
+   */
   public void show(Map<String, Instance> before, Map<String, Instance> now, Instant time) {
     polls++;
     List<Change> changes = diff(before, now);
@@ -95,9 +98,18 @@ public final class WatchView {
     long added = changes.stream().filter(c -> c.event().equals("ADDED")).count();
     long removed = changes.stream().filter(c -> c.event().equals("REMOVED")).count();
     long status = changes.stream().filter(c -> c.event().equals("STATUS")).count();
-    out.println("Every " + every.toSeconds() + "s · " + time.toString().replace('T', ' ') + " · " + now.size()
-        + " instances" + (polls > 1 ? " · " + added + " added, " + removed + " removed, " + status
-            + " changed status" : "") + " · Ctrl-C to stop");
+    out.println(
+        "Every "
+            + every.toSeconds()
+            + "s · "
+            + time.toString().replace('T', ' ')
+            + " · "
+            + now.size()
+            + " instances"
+            + (polls > 1
+                ? " · " + added + " added, " + removed + " removed, " + status + " changed status"
+                : "")
+            + " · Ctrl-C to stop");
     if (polls > 1) {
       changes.stream().limit(5).forEach(c -> out.println("  " + describe(c)));
       if (changes.size() > 5) {
@@ -124,8 +136,12 @@ public final class WatchView {
   private static String describe(Change c) {
     Instance i = c.instance();
     String region = i.text("RegionId").isEmpty() ? "" : " [" + i.text("RegionId") + "]";
-    String what = c.event().equals("STATUS") ? c.previousStatus() + " → " + i.text("Status") : i.text("Status");
-    return String.format("%-7s %s  %s%s  %s", c.event(), i.id(), Text.printable(i.text("InstanceName")), region,
-        what);
+    String what =
+        c.event().equals("STATUS")
+            ? c.previousStatus() + " → " + i.text("Status")
+            : i.text("Status");
+    return String.format(
+        "%-7s %s  %s%s  %s",
+        c.event(), i.id(), Text.printable(i.text("InstanceName")), region, what);
   }
 }

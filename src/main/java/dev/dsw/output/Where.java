@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A client-side filter, {@code FIELD OP VALUE}: FIELD is a column name (STATUS, GPU, IDLE_FOR…)
- * or a field path of the response (RequestedResource.GPUType, Labels.team); OP is one of
- * {@code = != < <= > >= ~ !~} (~ is a regular-expression search). Values that read as numbers
- * compare as numbers, times (2024-01-12, ISO-8601, or an age such as 7d) as times, durations
- * (90m, 2h, 3h20m) as durations, anything else as text. Quotes around VALUE are removed.
+ * A client-side filter, {@code FIELD OP VALUE}: FIELD is a column name (STATUS, GPU, IDLE_FOR…) or
+ * a field path of the response (RequestedResource.GPUType, Labels.team); OP is one of {@code = != <
+ * <= > >= ~ !~} (~ is a regular-expression search). Values that read as numbers compare as numbers,
+ * times (2024-01-12, ISO-8601, or an age such as 7d) as times, durations (90m, 2h, 3h20m) as
+ * durations, anything else as text. Quotes around VALUE are removed.
  */
 public final class Where implements Predicate<Instance> {
   /** Why an expression cannot be read; the message names the part at fault. */
@@ -29,7 +29,14 @@ public final class Where implements Predicate<Instance> {
   }
 
   enum Op {
-    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), MATCH("~"), NOT_MATCH("!~");
+    EQ("="),
+    NE("!="),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">="),
+    MATCH("~"),
+    NOT_MATCH("!~");
 
     final String symbol;
 
@@ -58,8 +65,13 @@ public final class Where implements Predicate<Instance> {
       try {
         this.regex = Pattern.compile(value);
       } catch (PatternSyntaxException e) {
-        throw new SyntaxException(expression, "bad regular expression '" + value + "': " + e.getDescription()
-            + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+        throw new SyntaxException(
+            expression,
+            "bad regular expression '"
+                + value
+                + "': "
+                + e.getDescription()
+                + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
       }
     } else {
       this.regex = null;
@@ -79,45 +91,66 @@ public final class Where implements Predicate<Instance> {
       }
     }
     if (at < 0) {
-      throw new SyntaxException(expression, "no operator; write FIELD OP VALUE with OP one of " + OPERATORS);
+      throw new SyntaxException(
+          expression, "no operator; write FIELD OP VALUE with OP one of " + OPERATORS);
     }
     String field = expression.substring(0, at).trim();
     if (field.isEmpty()) {
-      throw new SyntaxException(expression, "missing field before '" + expression.charAt(at)
-          + "'; write FIELD OP VALUE, e.g. Status!=Running");
+      throw new SyntaxException(
+          expression,
+          "missing field before '"
+              + expression.charAt(at)
+              + "'; write FIELD OP VALUE, e.g. Status!=Running");
     }
-    if (field.chars().anyMatch(Character::isWhitespace) || field.chars().anyMatch(Character::isISOControl)) {
-      throw new SyntaxException(expression, "field '" + field + "' contains a space or control character");
+    if (field.chars().anyMatch(Character::isWhitespace)
+        || field.chars().anyMatch(Character::isISOControl)) {
+      throw new SyntaxException(
+          expression, "field '" + field + "' contains a space or control character");
     }
     int end = at;
-    while (end < expression.length() && "=!<>~".indexOf(expression.charAt(end)) >= 0 && end - at < 2) {
+    while (end < expression.length()
+        && "=!<>~".indexOf(expression.charAt(end)) >= 0
+        && end - at < 2) {
       end++;
     }
     String symbol = expression.substring(at, end);
-    Op op = switch (symbol) {
-      case "=", "==" -> Op.EQ;
-      case "!=" -> Op.NE;
-      case "<" -> Op.LT;
-      case "<=" -> Op.LE;
-      case ">" -> Op.GT;
-      case ">=" -> Op.GE;
-      case "~" -> Op.MATCH;
-      case "!~" -> Op.NOT_MATCH;
-      default -> null;
-    };
-    if (op == null && symbol.length() == 2 && "=<>".indexOf(symbol.charAt(0)) >= 0
+    Op op =
+        switch (symbol) {
+          case "=", "==" -> Op.EQ;
+          case "!=" -> Op.NE;
+          case "<" -> Op.LT;
+          case "<=" -> Op.LE;
+          case ">" -> Op.GT;
+          case ">=" -> Op.GE;
+          case "~" -> Op.MATCH;
+          case "!~" -> Op.NOT_MATCH;
+          default -> null;
+        };
+    if (op == null
+        && symbol.length() == 2
+        && "=<>".indexOf(symbol.charAt(0)) >= 0
         && "~!<>".indexOf(symbol.charAt(1)) < 0) {
-      op = switch (symbol.charAt(0)) {
-        case '=' -> Op.EQ;
-        case '<' -> Op.LT;
-        default -> Op.GT;
-      };
+      op =
+          switch (symbol.charAt(0)) {
+            case '=' -> Op.EQ;
+            case '<' -> Op.LT;
+            default -> Op.GT;
+          };
       end = at + 1; // "<<x" and friends: the second character belongs to the value
     }
     if (op == null) {
-      throw new SyntaxException(expression, "unknown operator '" + symbol + "' after '" + field + "' (use one of "
-          + OPERATORS + (symbol.equals("=~") ? "; ~ alone is the regular-expression match"
-              : symbol.equals("<>") ? "; != is not-equal" : "") + ")");
+      throw new SyntaxException(
+          expression,
+          "unknown operator '"
+              + symbol
+              + "' after '"
+              + field
+              + "' (use one of "
+              + OPERATORS
+              + (symbol.equals("=~")
+                  ? "; ~ alone is the regular-expression match"
+                  : symbol.equals("<>") ? "; != is not-equal" : "")
+              + ")");
     }
     String value = unquote(expression.substring(end).trim());
     Column column = columns.resolve(List.of(field)).get(0);
@@ -140,8 +173,8 @@ public final class Where implements Predicate<Instance> {
   }
 
   /**
-   * Compares the cell with the value when both read as the same kind (number, time, duration);
-   * for ordering operators two texts compare as text; otherwise empty (no match for < and >).
+   * Compares the cell with the value when both read as the same kind (number, time, duration); for
+   * ordering operators two texts compare as text; otherwise empty (no match for < and >).
    */
   private Optional<Integer> compare(String cell) {
     if (number != null) {
@@ -173,7 +206,9 @@ public final class Where implements Predicate<Instance> {
   }
 
   private static String unquote(String v) {
-    if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+    if (v.length() >= 2
+        && (v.charAt(0) == '\'' || v.charAt(0) == '"')
+        && v.charAt(v.length() - 1) == v.charAt(0)) {
       return v.substring(1, v.length() - 1);
     }
     return v;

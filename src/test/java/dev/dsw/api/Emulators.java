@@ -38,13 +38,26 @@ public final class Emulators {
   }
 
   public static Transport transport(int retries) {
-    return transport(retries,
-        CredentialProvider.of(Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "test")));
+    return transport(
+        retries,
+        CredentialProvider.of(
+            Credentials.of(
+                EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "test")));
   }
 
   private static Transport transport(int retries, CredentialProvider credentials) {
-    return new Transport(new Transport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
-        retries, 16, "dsw-test", Map.of(), null, Clock.systemUTC()), credentials);
+    return new Transport(
+        new Transport.Settings(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            retries,
+            16,
+            "dsw-test",
+            Map.of(),
+            null,
+            Clock.systemUTC()),
+        credentials);
   }
 
   public static HttpDswClient client(EmulatorServer server, int retries) {
@@ -54,8 +67,14 @@ public final class Emulators {
   /** Sends raw ListInstances parameters and decodes the answer (ApiException for errors). */
   public static InstancePage raw(EmulatorServer server, Map<String, String> params) {
     try (Transport t = transport(0)) {
-      return HttpDswClient.decode(t.send(new ApiRequest(server.baseUrl(), HttpDswClient.PATH, HttpDswClient.ACTION,
-          HttpDswClient.VERSION, new TreeMap<>(params))));
+      return HttpDswClient.decode(
+          t.send(
+              new ApiRequest(
+                  server.baseUrl(),
+                  HttpDswClient.PATH,
+                  HttpDswClient.ACTION,
+                  HttpDswClient.VERSION,
+                  new TreeMap<>(params))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

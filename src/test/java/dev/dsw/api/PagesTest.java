@@ -13,29 +13,52 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Paging against the emulator: exact totals, limits, single pages, bounded concurrency, faults and a changing fleet. */
+/**
+ * Paging against the emulator: exact totals, limits, single pages, bounded concurrency, faults and
+ * a changing fleet.
+ */
 class PagesTest {
-  static final ListInstancesQuery ALL = ListInstancesQuery.builder().workspaceId("ALL").resourceId("ALL").build();
+  static final ListInstancesQuery ALL =
+      ListInstancesQuery.builder().workspaceId("ALL").resourceId("ALL").build();
 
   static EmulatorServer.Options fleet(int n) {
     return Emulators.options().withFleet(n, 7, Emulators.ANCHOR);
   }
 
   static List<String> expectedIds(EmulatorServer server, int total) {
-    // One request for everything (max page size raised) is the reference the paged result must equal.
+    // One request for everything (max page size raised) is the reference the paged result must
+    // equal.
     List<String> ids = new ArrayList<>();
     for (int page = 1; ids.size() < total; page++) {
-      ids.addAll(Emulators.ids(server, Map.of("WorkspaceId", "ALL", "ResourceId", "ALL", "PageSize", "100",
-          "PageNumber", Integer.toString(page))));
+      ids.addAll(
+          Emulators.ids(
+              server,
+              Map.of(
+                  "WorkspaceId",
+                  "ALL",
+                  "ResourceId",
+                  "ALL",
+                  "PageSize",
+                  "100",
+                  "PageNumber",
+                  Integer.toString(page))));
     }
     return ids;
   }
 
   @Test
   void fetchesEveryInstanceOnceInServerOrder() {
-    try (EmulatorServer server = Emulators.start(fleet(1234)); HttpDswClient client = Emulators.client(server, 2)) {
+    try (EmulatorServer server = Emulators.start(fleet(1234));
+        HttpDswClient client = Emulators.client(server, 2)) {
       List<String> got = new ArrayList<>();
-      Pages.Result r = Pages.all(client, ALL, new Pages.Options(100, 8, 0), i -> got.add(i.id()), Pages.Progress.NONE, w -> {});
+      Pages.Result r =
+          Pages.all(
+              client,
+              ALL,
+              new Pages.Options(100, 8, 0),
+              i -> got.add(i.id()),
+              Pages.Progress.NONE,
+              w -> {});
       assertThat(r.totalCount()).isEqualTo(1234);
       assertThat(r.pages()).isEqualTo(13);
       assertThat(got).hasSize(1234).doesNotHaveDuplicates().isEqualTo(expectedIds(server, 1234));
@@ -47,7 +70,13 @@ class PagesTest {
     try (EmulatorServer server = Emulators.start(fleet(1000))) {
       CountingClient client = new CountingClient(Emulators.client(server, 0));
       List<String> got = new ArrayList<>();
-      Pages.all(client, ALL, new Pages.Options(100, 8, 250), i -> got.add(i.id()), Pages.Progress.NONE, w -> {});
+      Pages.all(
+          client,
+          ALL,
+          new Pages.Options(100, 8, 250),
+          i -> got.add(i.id()),
+          Pages.Progress.NONE,
+          w -> {});
       assertThat(got).hasSize(250).isEqualTo(expectedIds(server, 1000).subList(0, 250));
       assertThat(client.calls.get()).isEqualTo(3);
     }
@@ -55,7 +84,8 @@ class PagesTest {
 
   @Test
   void singlePageModeReturnsExactlyThatPage() {
-    try (EmulatorServer server = Emulators.start(fleet(95)); HttpDswClient client = Emulators.client(server, 0)) {
+    try (EmulatorServer server = Emulators.start(fleet(95));
+        HttpDswClient client = Emulators.client(server, 0)) {
       List<String> got = new ArrayList<>();
       Pages.single(client, ALL, 3, 20, i -> got.add(i.id()));
       assertThat(got).isEqualTo(expectedIds(server, 95).subList(40, 60));
@@ -64,7 +94,8 @@ class PagesTest {
 
   @Test
   void neverHasMoreThanConcurrencyRequestsInFlight() {
-    try (EmulatorServer server = Emulators.start(fleet(2000).withFaults(Duration.ofMillis(20), 0, 0, 0))) {
+    try (EmulatorServer server =
+        Emulators.start(fleet(2000).withFaults(Duration.ofMillis(20), 0, 0, 0))) {
       CountingClient client = new CountingClient(Emulators.client(server, 0));
       Pages.all(client, ALL, new Pages.Options(50, 3, 0), i -> {}, Pages.Progress.NONE, w -> {});
       assertThat(client.maxInFlight.get()).isBetween(2, 3);
@@ -79,10 +110,18 @@ class PagesTest {
       reference = expectedIds(clean, 600);
     }
     for (long seed = 1; seed <= 5; seed++) {
-      EmulatorServer.Options o = fleet(600).withFaults(Duration.ZERO, 0.2, 0.1, 0.1).withFaultSeed(seed);
-      try (EmulatorServer server = Emulators.start(o); HttpDswClient client = Emulators.client(server, 10)) {
+      EmulatorServer.Options o =
+          fleet(600).withFaults(Duration.ZERO, 0.2, 0.1, 0.1).withFaultSeed(seed);
+      try (EmulatorServer server = Emulators.start(o);
+          HttpDswClient client = Emulators.client(server, 10)) {
         List<String> got = new ArrayList<>();
-        Pages.all(client, ALL, new Pages.Options(50, 4, 0), i -> got.add(i.id()), Pages.Progress.NONE, w -> {});
+        Pages.all(
+            client,
+            ALL,
+            new Pages.Options(50, 4, 0),
+            i -> got.add(i.id()),
+            Pages.Progress.NONE,
+            w -> {});
         assertThat(got).as("seed %d", seed).isEqualTo(reference);
       }
     }
@@ -91,26 +130,36 @@ class PagesTest {
   @Test
   void aPageThatKeepsFailingAfterOthersWereWrittenIsReportedIncomplete() {
     try (EmulatorServer server = Emulators.start(fleet(300))) {
-      DswClient failing = new DswClient() {
-        final HttpDswClient real = Emulators.client(server, 0);
+      DswClient failing =
+          new DswClient() {
+            final HttpDswClient real = Emulators.client(server, 0);
 
-        @Override
-        public InstancePage listInstances(ListInstancesQuery q) {
-          if (q.pageNumber() == 3) {
-            throw new NetworkException("cannot connect", null);
-          }
-          return real.listInstances(q);
-        }
+            @Override
+            public InstancePage listInstances(ListInstancesQuery q) {
+              if (q.pageNumber() == 3) {
+                throw new NetworkException("cannot connect", null);
+              }
+              return real.listInstances(q);
+            }
 
-        @Override
-        public String dryRun(ListInstancesQuery q) {
-          return "";
-        }
-      };
+            @Override
+            public String dryRun(ListInstancesQuery q) {
+              return "";
+            }
+          };
       List<String> got = new ArrayList<>();
-      assertThatThrownBy(() -> Pages.all(failing, ALL, new Pages.Options(100, 1, 0), i -> got.add(i.id()),
-          Pages.Progress.NONE, w -> {}))
-          .isInstanceOf(IncompleteResultException.class).hasMessageContaining("page 3 of 3").hasMessageContaining("200");
+      assertThatThrownBy(
+              () ->
+                  Pages.all(
+                      failing,
+                      ALL,
+                      new Pages.Options(100, 1, 0),
+                      i -> got.add(i.id()),
+                      Pages.Progress.NONE,
+                      w -> {}))
+          .isInstanceOf(IncompleteResultException.class)
+          .hasMessageContaining("page 3 of 3")
+          .hasMessageContaining("200");
       assertThat(got).hasSize(200);
     }
   }
@@ -121,32 +170,42 @@ class PagesTest {
       List<String> before = expectedIds(server, 500);
       HttpDswClient real = Emulators.client(server, 0);
       AtomicInteger calls = new AtomicInteger();
-      DswClient growing = new DswClient() {
-        @Override
-        public InstancePage listInstances(ListInstancesQuery q) {
-          if (calls.incrementAndGet() == 2) {
-            // New instances appear at the front (newest first) after page 1 was read.
-            server.store().update(list -> {
-              for (int i = 0; i < 7; i++) {
-                var n = list.get(0).deepCopy();
-                n.put("InstanceId", "dsw-new" + i);
-                n.put("GmtCreateTime", "2099-01-01T00:00:0" + i + "Z");
-                list.add(n);
+      DswClient growing =
+          new DswClient() {
+            @Override
+            public InstancePage listInstances(ListInstancesQuery q) {
+              if (calls.incrementAndGet() == 2) {
+                // New instances appear at the front (newest first) after page 1 was read.
+                server
+                    .store()
+                    .update(
+                        list -> {
+                          for (int i = 0; i < 7; i++) {
+                            var n = list.get(0).deepCopy();
+                            n.put("InstanceId", "dsw-new" + i);
+                            n.put("GmtCreateTime", "2099-01-01T00:00:0" + i + "Z");
+                            list.add(n);
+                          }
+                          return list;
+                        });
               }
-              return list;
-            });
-          }
-          return real.listInstances(q);
-        }
+              return real.listInstances(q);
+            }
 
-        @Override
-        public String dryRun(ListInstancesQuery q) {
-          return "";
-        }
-      };
+            @Override
+            public String dryRun(ListInstancesQuery q) {
+              return "";
+            }
+          };
       List<String> got = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
-      Pages.all(growing, ALL, new Pages.Options(100, 1, 0), i -> got.add(i.id()), Pages.Progress.NONE, warnings::add);
+      Pages.all(
+          growing,
+          ALL,
+          new Pages.Options(100, 1, 0),
+          i -> got.add(i.id()),
+          Pages.Progress.NONE,
+          warnings::add);
       assertThat(got).doesNotHaveDuplicates();
       assertThat(new HashSet<>(got)).containsAll(before);
       assertThat(warnings).singleElement().asString().contains("changed while listing");
@@ -162,36 +221,47 @@ class PagesTest {
   void aSlowPageDoesNotHoldBackTheRequestsBehindItButReadAheadIsBounded() throws Exception {
     try (EmulatorServer server = Emulators.start(fleet(1000))) {
       HttpDswClient real = Emulators.client(server, 0);
-      java.util.concurrent.CountDownLatch others = new java.util.concurrent.CountDownLatch(3); // pages 3, 4, 5
-      java.util.concurrent.atomic.AtomicInteger highest = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicBoolean waited = new java.util.concurrent.atomic.AtomicBoolean();
-      java.util.concurrent.atomic.AtomicInteger highestWhileSlow = new java.util.concurrent.atomic.AtomicInteger();
-      DswClient slowPage2 = new DswClient() {
-        @Override
-        public InstancePage listInstances(ListInstancesQuery q) {
-          int n = q.pageNumber();
-          highest.accumulateAndGet(n, Math::max);
-          if (n == 2) {
-            try {
-              waited.set(others.await(5, java.util.concurrent.TimeUnit.SECONDS));
-              Thread.sleep(200); // long enough for the other slot to run as far ahead as it may
-              highestWhileSlow.set(highest.get());
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+      java.util.concurrent.CountDownLatch others =
+          new java.util.concurrent.CountDownLatch(3); // pages 3, 4, 5
+      java.util.concurrent.atomic.AtomicInteger highest =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean waited =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicInteger highestWhileSlow =
+          new java.util.concurrent.atomic.AtomicInteger();
+      DswClient slowPage2 =
+          new DswClient() {
+            @Override
+            public InstancePage listInstances(ListInstancesQuery q) {
+              int n = q.pageNumber();
+              highest.accumulateAndGet(n, Math::max);
+              if (n == 2) {
+                try {
+                  waited.set(others.await(5, java.util.concurrent.TimeUnit.SECONDS));
+                  Thread.sleep(200); // long enough for the other slot to run as far ahead as it may
+                  highestWhileSlow.set(highest.get());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              } else if (n >= 3 && n <= 5) {
+                others.countDown();
+              }
+              return real.listInstances(q);
             }
-          } else if (n >= 3 && n <= 5) {
-            others.countDown();
-          }
-          return real.listInstances(q);
-        }
 
-        @Override
-        public String dryRun(ListInstancesQuery q) {
-          return "";
-        }
-      };
+            @Override
+            public String dryRun(ListInstancesQuery q) {
+              return "";
+            }
+          };
       List<String> got = new ArrayList<>();
-      Pages.all(slowPage2, ALL, new Pages.Options(100, 2, 0), i -> got.add(i.id()), Pages.Progress.NONE, w -> {});
+      Pages.all(
+          slowPage2,
+          ALL,
+          new Pages.Options(100, 2, 0),
+          i -> got.add(i.id()),
+          Pages.Progress.NONE,
+          w -> {});
       assertThat(waited).as("pages 3-5 were requested while page 2 was still out").isTrue();
       // With 2 in flight, at most 4 pages (2 to 5) wait to be written: page 6 waits for page 2.
       assertThat(highestWhileSlow.get()).isEqualTo(5);

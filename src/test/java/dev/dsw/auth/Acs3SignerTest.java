@@ -16,13 +16,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Acs3SignerTest {
 
   static Stream<JsonNode> vectors() throws IOException {
-    try (InputStream in = Acs3SignerTest.class.getResourceAsStream("/signing/signing-vectors.json")) {
+    try (InputStream in =
+        Acs3SignerTest.class.getResourceAsStream("/signing/signing-vectors.json")) {
       JsonNode root = Json.MAPPER.readTree(in);
-      return Stream.of(root.get("vectors").elements()).flatMap(it -> {
-        Stream.Builder<JsonNode> b = Stream.builder();
-        it.forEachRemaining(b);
-        return b.build();
-      });
+      return Stream.of(root.get("vectors").elements())
+          .flatMap(
+              it -> {
+                Stream.Builder<JsonNode> b = Stream.builder();
+                it.forEachRemaining(b);
+                return b.build();
+              });
     }
   }
 
@@ -35,8 +38,15 @@ class Acs3SignerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
   void reproducesEveryOfficialVectorByteForByte(JsonNode v) {
-    Acs3Signer.Signature s = Acs3Signer.sign(v.get("method").asText(), v.get("path").asText(), map(v.get("query")),
-        map(v.get("headers")), Acs3Signer.EMPTY_SHA256, v.get("accessKeyId").asText(), v.get("accessKeySecret").asText());
+    Acs3Signer.Signature s =
+        Acs3Signer.sign(
+            v.get("method").asText(),
+            v.get("path").asText(),
+            map(v.get("query")),
+            map(v.get("headers")),
+            Acs3Signer.EMPTY_SHA256,
+            v.get("accessKeyId").asText(),
+            v.get("accessKeySecret").asText());
     assertThat(s.canonicalQuery()).isEqualTo(v.get("canonicalQueryString").asText());
     assertThat(s.signedHeaders()).isEqualTo(v.get("signedHeaders").asText());
     assertThat(s.canonicalRequest()).isEqualTo(v.get("canonicalRequest").asText());
@@ -74,10 +84,14 @@ class Acs3SignerTest {
     headers.put("User-Agent", "x");
     headers.put("X-Acs-Date", "d");
     headers.put("Content-Type", "application/json");
-    Acs3Signer.Signature s = Acs3Signer.sign("get", "", Map.of(), headers, Acs3Signer.EMPTY_SHA256, "id", "secret");
+    Acs3Signer.Signature s =
+        Acs3Signer.sign("get", "", Map.of(), headers, Acs3Signer.EMPTY_SHA256, "id", "secret");
     assertThat(s.signedHeaders()).isEqualTo("content-type;host;x-acs-date");
-    assertThat(s.canonicalRequest()).startsWith("GET\n/\n\ncontent-type:application/json\nhost:h\nx-acs-date:d\n\n");
-    assertThat(s.authorization()).startsWith("ACS3-HMAC-SHA256 Credential=id,SignedHeaders=content-type;host;x-acs-date,Signature=");
+    assertThat(s.canonicalRequest())
+        .startsWith("GET\n/\n\ncontent-type:application/json\nhost:h\nx-acs-date:d\n\n");
+    assertThat(s.authorization())
+        .startsWith(
+            "ACS3-HMAC-SHA256 Credential=id,SignedHeaders=content-type;host;x-acs-date,Signature=");
   }
 
   @Test
@@ -87,15 +101,24 @@ class Acs3SignerTest {
     p.put("Action", "AssumeRole");
     p.put("RoleArn", "acs:ram::1:role/r");
     String sig = RpcSigner.sign("GET", p, "secret");
-    assertThat(sig).isEqualTo(hmacSha1Base64("secret&",
-        "GET&%2F&" + PercentEncoding.encode("Action=AssumeRole&RoleArn=" + PercentEncoding.encode("acs:ram::1:role/r"))));
+    assertThat(sig)
+        .isEqualTo(
+            hmacSha1Base64(
+                "secret&",
+                "GET&%2F&"
+                    + PercentEncoding.encode(
+                        "Action=AssumeRole&RoleArn="
+                            + PercentEncoding.encode("acs:ram::1:role/r"))));
   }
 
   private static String hmacSha1Base64(String key, String data) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-      mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
-      return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+      return java.util.Base64.getEncoder()
+          .encodeToString(mac.doFinal(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.GeneralSecurityException e) {
       throw new AssertionError(e);
     }
@@ -103,8 +126,12 @@ class Acs3SignerTest {
 
   @Test
   void credentialsNeverShowSecretsInToString() {
-    Credentials c = Credentials.of("LTAI5tABCDEFGHIJabcd", "very-secret-value", "token-value", "test");
-    assertThat(c.toString()).doesNotContain("very-secret-value").doesNotContain("token-value")
-        .doesNotContain("LTAI5tABCDEFGHIJabcd").contains("LTAI****abcd");
+    Credentials c =
+        Credentials.of("LTAI5tABCDEFGHIJabcd", "very-secret-value", "token-value", "test");
+    assertThat(c.toString())
+        .doesNotContain("very-secret-value")
+        .doesNotContain("token-value")
+        .doesNotContain("LTAI5tABCDEFGHIJabcd")
+        .contains("LTAI****abcd");
   }
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One test per ordering rule of the chain (fake environment, temp home). */
 class CredentialChainTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   Map<String, String> env = new HashMap<>();
 
@@ -36,12 +35,14 @@ class CredentialChainTest {
     Files.writeString(home.resolve(".alibabacloud/credentials"), text);
   }
 
-  static final String CONFIG = """
+  static final String CONFIG =
+      """
       {"current": "default", "profiles": [
         {"name": "default", "mode": "AK", "access_key_id": "LTAIconfigDEFAULT0001", "access_key_secret": "cfg-secret", "region_id": "cn-hangzhou"},
         {"name": "sts", "mode": "StsToken", "access_key_id": "STS.config00000000001", "access_key_secret": "sts-secret", "sts_token": "cfg-token"},
         {"name": "odd", "mode": "CloudSSO"}
-      ]}""";
+      ]}\
+      """;
 
   @Test
   void environmentComesFirstWithTheSecurityToken() throws IOException {
@@ -64,7 +65,9 @@ class CredentialChainTest {
   @Test
   void halfAnEnvironmentPairIsAnErrorNotASilentFallThrough() {
     env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenv00000000000001");
-    assertThatThrownBy(() -> resolve(null)).isInstanceOf(CredentialsException.class).hasMessageContaining("no AccessKey secret");
+    assertThatThrownBy(() -> resolve(null))
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageContaining("no AccessKey secret");
   }
 
   @Test
@@ -88,26 +91,32 @@ class CredentialChainTest {
   @Test
   void unknownProfileAndUnsupportedModeAreClearErrors() throws IOException {
     config(CONFIG);
-    assertThatThrownBy(() -> resolve("nope")).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("no profile 'nope'").hasMessageContaining("default, sts, odd");
-    assertThatThrownBy(() -> resolve("odd")).isInstanceOf(ConfigException.class).hasMessageContaining("mode 'CloudSSO'");
+    assertThatThrownBy(() -> resolve("nope"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no profile 'nope'")
+        .hasMessageContaining("default, sts, odd");
+    assertThatThrownBy(() -> resolve("odd"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mode 'CloudSSO'");
   }
 
   @Test
   void iniFileSectionMustBeEnabled() throws IOException {
-    ini("""
+    ini(
+        """
         [default]
         enable = false
         type = access_key
         access_key_id = LTAIdisabled000000001
         access_key_secret = x
-        [team]   
+        [team]
         enable = TRUE
         type = access_key
         access_key_id = LTAIiniTEAM0000000001 ; trailing comment
         access_key_secret = ini-secret
         """);
-    assertThatThrownBy(() -> resolve(null)).isInstanceOf(CredentialsException.class)
+    assertThatThrownBy(() -> resolve(null))
+        .isInstanceOf(CredentialsException.class)
         .hasMessageContaining("no credentials found");
     env.put("ALIBABA_CLOUD_PROFILE", "team");
     assertThat(resolve(null).get().accessKeyId()).isEqualTo("LTAIiniTEAM0000000001");
@@ -116,20 +125,32 @@ class CredentialChainTest {
 
   @Test
   void nothingFoundListsEverySourceTriedInOrder() {
-    assertThatThrownBy(() -> resolve(null)).isInstanceOfSatisfying(CredentialsException.class, e ->
-        assertThat(String.join(" | ", e.tried()))
-            .containsSubsequence("environment", "config.json", ".alibabacloud/credentials", "credentials.ini",
-                "ECS metadata", "credentials URI"));
+    assertThatThrownBy(() -> resolve(null))
+        .isInstanceOfSatisfying(
+            CredentialsException.class,
+            e ->
+                assertThat(String.join(" | ", e.tried()))
+                    .containsSubsequence(
+                        "environment",
+                        "config.json",
+                        ".alibabacloud/credentials",
+                        "credentials.ini",
+                        "ECS metadata",
+                        "credentials URI"));
   }
 
   @Test
   void ramRoleArnAssumesTheRoleThroughStsAndCachesIt() throws IOException {
     try (EmulatorServer server = Emulators.start(Emulators.options())) {
-      config("""
+      config(
+          """
           {"current": "role", "profiles": [{"name": "role", "mode": "RamRoleArn",
             "access_key_id": "%s", "access_key_secret": "%s",
             "ram_role_arn": "acs:ram::1234567890123456:role/dsw-reader", "ram_session_name": "dsw-test",
-            "sts_endpoint": "%s/sts"}]}""".formatted(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, server.baseUrl()));
+            "sts_endpoint": "%s/sts"}]}\
+          """
+              .formatted(
+                  EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, server.baseUrl()));
       CredentialProvider p = resolve(null);
       Credentials c = p.get();
       assertThat(c.accessKeyId()).startsWith("STS.");
@@ -137,21 +158,28 @@ class CredentialChainTest {
       assertThat(c.expiration()).isNotNull();
       assertThat(p.get()).isSameAs(c);
       // The assumed credentials work against the API.
-      assertThat(new dev.dsw.api.HttpDswClient(Emulators.transportWith(p), server.baseUrl())
-          .listInstances(dev.dsw.api.ListInstancesQuery.builder().build()).totalCount()).isPositive();
+      assertThat(
+              new dev.dsw.api.HttpDswClient(Emulators.transportWith(p), server.baseUrl())
+                  .listInstances(dev.dsw.api.ListInstancesQuery.builder().build())
+                  .totalCount())
+          .isPositive();
     }
   }
 
   @Test
   void wrongBaseSecretForAssumeRoleIsACredentialsError() throws IOException {
     try (EmulatorServer server = Emulators.start(Emulators.options())) {
-      config("""
+      config(
+          """
           {"current": "role", "profiles": [{"name": "role", "mode": "RamRoleArn",
             "access_key_id": "%s", "access_key_secret": "wrong",
-            "ram_role_arn": "acs:ram::1:role/r", "ram_session_name": "s", "sts_endpoint": "%s/sts"}]}"""
-          .formatted(EmulatorServer.DEMO_KEY_ID, server.baseUrl()));
-      assertThatThrownBy(() -> resolve(null).get()).isInstanceOf(CredentialsException.class)
-          .hasMessageContaining("SignatureDoesNotMatch").hasMessageNotContaining("wrong");
+            "ram_role_arn": "acs:ram::1:role/r", "ram_session_name": "s", "sts_endpoint": "%s/sts"}]}\
+          """
+              .formatted(EmulatorServer.DEMO_KEY_ID, server.baseUrl()));
+      assertThatThrownBy(() -> resolve(null).get())
+          .isInstanceOf(CredentialsException.class)
+          .hasMessageContaining("SignatureDoesNotMatch")
+          .hasMessageNotContaining("wrong");
     }
   }
 
@@ -172,15 +200,21 @@ class CredentialChainTest {
   @Test
   void chainableRoleUsesItsSourceProfileAndRefusesLoops() throws IOException {
     try (EmulatorServer server = Emulators.start(Emulators.options())) {
-      config("""
+      config(
+          """
           {"current": "chain", "profiles": [
             {"name": "base", "mode": "AK", "access_key_id": "%s", "access_key_secret": "%s"},
             {"name": "chain", "mode": "ChainableRamRoleArn", "source_profile": "base",
              "ram_role_arn": "acs:ram::1:role/r", "ram_session_name": "s", "sts_endpoint": "%s/sts"},
             {"name": "loop", "mode": "ChainableRamRoleArn", "source_profile": "loop", "ram_role_arn": "acs:ram::1:role/r"}
-          ]}""".formatted(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, server.baseUrl()));
+          ]}\
+          """
+              .formatted(
+                  EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, server.baseUrl()));
       assertThat(resolve(null).get().accessKeyId()).startsWith("STS.");
-      assertThatThrownBy(() -> resolve("loop")).isInstanceOf(ConfigException.class).hasMessageContaining("loops");
+      assertThatThrownBy(() -> resolve("loop"))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("loops");
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.run.ExitCodes;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.emulator.EmulatorServer;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,20 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
  * once, quietly, with exit 0; a full disk is an error, said once, with exit 1.
  */
 class ClosedStdoutTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   EmulatorServer server;
   final AtomicInteger listRequests = new AtomicInteger();
 
   @BeforeEach
   void start() throws Exception {
-    server = EmulatorServer.start(TestEnvironment.emulator().withFleet(3000, 5, TestEnvironment.NOW.minusSeconds(86400 * 30))
-        .withLog(line -> {
-          if (line.contains("/api/v2/instances")) {
-            listRequests.incrementAndGet();
-          }
-        }));
+    server =
+        EmulatorServer.start(
+            TestEnvironment.emulator()
+                .withFleet(3000, 5, TestEnvironment.NOW.minusSeconds(86400 * 30))
+                .withLog(
+                    line -> {
+                      if (line.contains("/api/v2/instances")) {
+                        listRequests.incrementAndGet();
+                      }
+                    }));
   }
 
   @AfterEach
@@ -40,8 +41,8 @@ class ClosedStdoutTest {
   }
 
   /**
-   * The listing requests the emulator served. It logs a request after answering it, so dsw may
-   * have its answer before the count moves: wait until the count has been still for 100 ms.
+   * The listing requests the emulator served. It logs a request after answering it, so dsw may have
+   * its answer before the count moves: wait until the count has been still for 100 ms.
    */
   int served() throws InterruptedException {
     int seen = -1;
@@ -55,13 +56,25 @@ class ClosedStdoutTest {
   }
 
   TestEnvironment env() {
-    return new TestEnvironment(home).set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+    return new TestEnvironment(home)
+        .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
         .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET);
   }
 
   String[] list(String format) {
-    return new String[] {"list", "--endpoint", server.baseUrl(), "--workspace", "ALL", "--resource-id", "ALL",
-        "--concurrency", "1", "-o", format};
+    return new String[] {
+      "list",
+      "--endpoint",
+      server.baseUrl(),
+      "--workspace",
+      "ALL",
+      "--resource-id",
+      "ALL",
+      "--concurrency",
+      "1",
+      "-o",
+      format
+    };
   }
 
   @Test
@@ -90,7 +103,8 @@ class ClosedStdoutTest {
   void outputThatFailsOnlyAtTheEndIsStillReported() {
     TestEnvironment version = env().stdoutFailsAfter(0, "No space left on device");
     assertThat(version.run("--version")).isEqualTo(ExitCodes.API);
-    assertThat(version.stderr()).isEqualTo("dsw: cannot write to stdout: No space left on device\n");
+    assertThat(version.stderr())
+        .isEqualTo("dsw: cannot write to stdout: No space left on device\n");
     TestEnvironment piped = env().stdoutFailsAfter(0, "Broken pipe");
     assertThat(piped.run("--version")).isZero();
     assertThat(piped.stderr()).isEmpty();
@@ -99,7 +113,17 @@ class ClosedStdoutTest {
   @Test
   void watchEndsWhenItsReaderDoes() {
     TestEnvironment env = env().stdoutFailsAfter(100, "Broken pipe").onPause(n -> n >= 20);
-    assertThat(env.run("list", "--endpoint", server.baseUrl(), "--watch", "--interval", "1s", "-o", "jsonl")).isZero();
+    assertThat(
+            env.run(
+                "list",
+                "--endpoint",
+                server.baseUrl(),
+                "--watch",
+                "--interval",
+                "1s",
+                "-o",
+                "jsonl"))
+        .isZero();
     assertThat(env.pauses()).isZero();
     assertThat(env.stderr()).isEmpty();
   }

@@ -21,8 +21,7 @@ public class CompletionTest {
   static final Path BASH_FILE = Path.of("completions/dsw.bash");
   static final Path ZSH_FILE = Path.of("completions/_dsw");
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   static String generated(String shell) {
     TestEnvironment env = new TestEnvironment(home);
@@ -33,14 +32,17 @@ public class CompletionTest {
   @BeforeAll
   static void userFiles() throws IOException {
     Files.createDirectories(home.resolve(".aliyun"));
-    Files.writeString(home.resolve(".aliyun/config.json"), """
+    Files.writeString(
+        home.resolve(".aliyun/config.json"),
+        """
         {
         	"current": "default",
         	"profiles": [
         		{"name": "default", "mode": "AK"},
         		{"name": "prod-readonly", "mode": "AK"}
         	]
-        }""");
+        }\
+        """);
     Path cache = home.resolve("cache/dsw/complete");
     Files.createDirectories(cache);
     Files.writeString(cache.resolve("gpu-types"), "NVIDIA A10\nNVIDIA A100-80G\nTesla-V100-16G\n");
@@ -49,12 +51,17 @@ public class CompletionTest {
 
   @Test
   void checkedInScriptsMatchTheCommandModel() throws IOException {
-    for (Map.Entry<Path, String> e : Map.of(BASH_FILE, generated("bash"), ZSH_FILE, generated("zsh")).entrySet()) {
+    for (Map.Entry<Path, String> e :
+        Map.of(BASH_FILE, generated("bash"), ZSH_FILE, generated("zsh")).entrySet()) {
       if (Boolean.getBoolean("completion.update")) {
         Files.writeString(e.getKey(), e.getValue());
       }
-      assertThat(e.getValue()).as("%s is stale: run ./target/dsw completion bash|zsh, or mvn test -Dcompletion.update=true",
-          e.getKey()).isEqualTo(Files.readString(e.getKey()));
+      assertThat(e.getValue())
+          .as(
+              "%s is stale: run ./target/dsw completion bash|zsh, or mvn test"
+                  + " -Dcompletion.update=true",
+              e.getKey())
+          .isEqualTo(Files.readString(e.getKey()));
     }
   }
 
@@ -63,7 +70,9 @@ public class CompletionTest {
     Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     p.waitFor();
-    assertThat(out).as(tool + " must be installed for this test (.ci/run installs it)").isNotEmpty();
+    assertThat(out)
+        .as(tool + " must be installed for this test (.ci/run installs it)")
+        .isNotEmpty();
     return out;
   }
 
@@ -79,9 +88,12 @@ public class CompletionTest {
 
   /** Completes the line as bash would at its end and returns COMPREPLY. */
   static List<String> bash(String line) throws Exception {
-    String script = "source " + BASH_FILE.toAbsolutePath() + "\n"
-        + "read -ra COMP_WORDS <<< \"$1\"; [[ $1 == *' ' ]] && COMP_WORDS+=('')\n"
-        + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _dsw; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+    String script =
+        "source "
+            + BASH_FILE.toAbsolutePath()
+            + "\n"
+            + "read -ra COMP_WORDS <<< \"$1\"; [[ $1 == *' ' ]] && COMP_WORDS+=('')\n"
+            + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _dsw; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
     String out = run(List.of(which("bash"), "-c", script, "bash", line));
     return out.lines().filter(l -> !l.isEmpty()).toList();
   }
@@ -90,21 +102,26 @@ public class CompletionTest {
   void bashCompletesCommandsFlagsAndValues() throws Exception {
     assertThat(bash("dsw li")).containsExactly("list");
     assertThat(bash("dsw list --sta")).containsExactly("--status");
-    assertThat(bash("dsw list --status R")).containsExactlyInAnyOrder("ResourceAllocating", "Recovering", "Running");
-    assertThat(bash("dsw list --status Running,Sto")).containsExactlyInAnyOrder("Running,Stopped", "Running,Stopping");
-    assertThat(bash("dsw list -o ")).containsExactly("table", "wide", "json", "jsonl", "csv", "tsv", "detail");
-    assertThat(bash("dsw list --sort-by ")).containsExactly("Priority", "GmtCreateTime", "GmtModifiedTime");
+    assertThat(bash("dsw list --status R"))
+        .containsExactlyInAnyOrder("ResourceAllocating", "Recovering", "Running");
+    assertThat(bash("dsw list --status Running,Sto"))
+        .containsExactlyInAnyOrder("Running,Stopped", "Running,Stopping");
+    assertThat(bash("dsw list -o "))
+        .containsExactly("table", "wide", "json", "jsonl", "csv", "tsv", "detail");
+    assertThat(bash("dsw list --sort-by "))
+        .containsExactly("Priority", "GmtCreateTime", "GmtModifiedTime");
     assertThat(bash("dsw list --payment-type ")).containsExactly("PayAsYouGo", "Subscription");
     assertThat(bash("dsw --color ")).containsExactly("auto", "always", "never");
     assertThat(bash("dsw list --columns ID,NA")).containsExactly("ID,NAME");
     assertThat(bash("dsw list --region cn-h")).containsExactly("cn-hangzhou", "cn-hongkong");
     assertThat(bash("dsw list --profile ")).containsExactly("default", "prod-readonly");
     assertThat(bash("dsw list --instance-id dsw-a")).containsExactly("dsw-aaa111", "dsw-abc222");
-    assertThat(bash("dsw list --gpu-type NVIDIA")).containsExactly("NVIDIA\\ A10", "NVIDIA\\ A100-80G");
+    assertThat(bash("dsw list --gpu-type NVIDIA"))
+        .containsExactly("NVIDIA\\ A10", "NVIDIA\\ A100-80G");
     assertThat(bash("dsw completion ")).containsExactly("bash", "zsh");
     assertThat(bash("dsw config ")).contains("show");
-    assertThat(bash("dsw list --region cn-hangzhou,ap-northeast-")).containsExactly("cn-hangzhou,ap-northeast-1",
-        "cn-hangzhou,ap-northeast-2");
+    assertThat(bash("dsw list --region cn-hangzhou,ap-northeast-"))
+        .containsExactly("cn-hangzhou,ap-northeast-1", "cn-hangzhou,ap-northeast-2");
     assertThat(bash("dsw get dsw-a")).containsExactly("dsw-aaa111", "dsw-abc222");
     assertThat(bash("dsw get dsw-aaa111 dsw-z")).containsExactly("dsw-zzz333");
     assertThat(bash("dsw get --wo")).containsExactly("--workspace");
@@ -116,7 +133,8 @@ public class CompletionTest {
   @Test
   void bashCompletesFilePathsForFileFlags() throws Exception {
     Files.writeString(home.resolve("fleet-data.json"), "[]");
-    assertThat(bash("dsw emulator --data " + home.resolve("fleet-d"))).containsExactly(home.resolve("fleet-data.json").toString());
+    assertThat(bash("dsw emulator --data " + home.resolve("fleet-d")))
+        .containsExactly(home.resolve("fleet-data.json").toString());
   }
 
   @Test
@@ -124,25 +142,47 @@ public class CompletionTest {
     Path fpath = Files.createDirectories(home.resolve("zfunc"));
     Files.copy(ZSH_FILE, fpath.resolve("_dsw"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path harness = home.resolve("ztest.zsh");
-    Files.copy(getClass().getResourceAsStream("/completion/ztest.zsh"), harness, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        getClass().getResourceAsStream("/completion/ztest.zsh"),
+        harness,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path log = home.resolve("zlog");
     Files.deleteIfExists(log);
-    List<String> lines = List.of("dsw li", "dsw list --sta", "dsw list --status R", "dsw list -o ", "dsw --profile ",
-        "dsw list --gpu-type NVIDIA", "dsw list --instance-id dsw-a", "dsw list --accelerator-type ", "dsw get dsw-a",
-        "dsw summary --by ");
-    List<String> cmd = new ArrayList<>(List.of(which("zsh"), harness.toString(), fpath.toString(), log.toString()));
+    List<String> lines =
+        List.of(
+            "dsw li",
+            "dsw list --sta",
+            "dsw list --status R",
+            "dsw list -o ",
+            "dsw --profile ",
+            "dsw list --gpu-type NVIDIA",
+            "dsw list --instance-id dsw-a",
+            "dsw list --accelerator-type ",
+            "dsw get dsw-a",
+            "dsw summary --by ");
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(which("zsh"), harness.toString(), fpath.toString(), log.toString()));
     cmd.addAll(lines);
     run(cmd);
     Map<String, List<String>> got = parse(Files.readAllLines(log));
     assertThat(got.get("dsw li")).contains("list").doesNotContain("emulator");
     assertThat(got.get("dsw list --sta")).contains("--status");
-    assertThat(got.get("dsw list --status R")).contains("ResourceAllocating", "Recovering", "Running").doesNotContain("Stopped");
+    assertThat(got.get("dsw list --status R"))
+        .contains("ResourceAllocating", "Recovering", "Running")
+        .doesNotContain("Stopped");
     assertThat(got.get("dsw list -o ")).contains("table", "wide", "json", "jsonl", "csv", "tsv");
     assertThat(got.get("dsw --profile ")).contains("default", "prod-readonly");
-    assertThat(got.get("dsw list --gpu-type NVIDIA")).contains("NVIDIA A10", "NVIDIA A100-80G").doesNotContain("Tesla-V100-16G");
-    assertThat(got.get("dsw list --instance-id dsw-a")).contains("dsw-aaa111", "dsw-abc222").doesNotContain("dsw-zzz333");
+    assertThat(got.get("dsw list --gpu-type NVIDIA"))
+        .contains("NVIDIA A10", "NVIDIA A100-80G")
+        .doesNotContain("Tesla-V100-16G");
+    assertThat(got.get("dsw list --instance-id dsw-a"))
+        .contains("dsw-aaa111", "dsw-abc222")
+        .doesNotContain("dsw-zzz333");
     assertThat(got.get("dsw list --accelerator-type ")).contains("CPU", "GPU");
-    assertThat(got.get("dsw get dsw-a")).contains("dsw-aaa111", "dsw-abc222").doesNotContain("dsw-zzz333");
+    assertThat(got.get("dsw get dsw-a"))
+        .contains("dsw-aaa111", "dsw-abc222")
+        .doesNotContain("dsw-zzz333");
     assertThat(got.get("dsw summary --by ")).contains("status", "gpu-type", "owner", "region");
   }
 
@@ -164,11 +204,17 @@ public class CompletionTest {
 
   @Test
   void listWritesThePrivateCacheCompletionReads(@TempDir Path other) throws Exception {
-    TestEnvironment env = new TestEnvironment(other).set("XDG_CACHE_HOME", other.resolve("c").toString());
-    assertThat(env.run("--demo", "list", "--limit", "3", "-o", "csv", "--columns", "ID", "--no-headers")).as(env.stderr()).isZero();
+    TestEnvironment env =
+        new TestEnvironment(other).set("XDG_CACHE_HOME", other.resolve("c").toString());
+    assertThat(
+            env.run(
+                "--demo", "list", "--limit", "3", "-o", "csv", "--columns", "ID", "--no-headers"))
+        .as(env.stderr())
+        .isZero();
     Path ids = other.resolve("c/dsw/complete/instance-ids");
     assertThat(Files.readAllLines(ids)).containsExactlyElementsOf(env.stdout().lines().toList());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ids))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ids)))
+        .isEqualTo("rw-------");
     assertThat(other.resolve("c/dsw/complete")).isDirectoryNotContaining("glob:**.tmp");
   }
 }

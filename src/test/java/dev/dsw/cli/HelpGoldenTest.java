@@ -10,19 +10,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every command's --help at 80 columns, as picocli prints it when stdout is not a terminal, kept
- * in src/test/resources/golden/help/. A change to an option, a description or an example shows
- * up here; regenerate with {@code mvn test -Dtest=HelpGoldenTest -Dgolden.update=true} and review
- * the diff.
+ * Every command's --help at 80 columns, as picocli prints it when stdout is not a terminal, kept in
+ * src/test/resources/golden/help/. A change to an option, a description or an example shows up
+ * here; regenerate with {@code mvn test -Dtest=HelpGoldenTest -Dgolden.update=true} and review the
+ * diff.
  */
 class HelpGoldenTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden/help");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @ParameterizedTest(name = "dsw {0} --help")
-  @ValueSource(strings = {"", "list", "get", "summary", "idle", "emulator", "completion", "config", "config show"})
+  @ValueSource(
+      strings = {
+        "",
+        "list",
+        "get",
+        "summary",
+        "idle",
+        "emulator",
+        "completion",
+        "config",
+        "config show"
+      })
   void everyHelpPageMatchesItsGoldenFile(String command) throws IOException {
     TestEnvironment env = new TestEnvironment(home);
     String[] words = command.isEmpty() ? new String[0] : command.split(" ");
@@ -34,12 +44,14 @@ class HelpGoldenTest {
     for (String line : page.split("\n", -1)) {
       assertThat(line.length()).as("help line wider than 80: %s", line).isLessThanOrEqualTo(80);
     }
-    Path file = GOLDEN.resolve((command.isEmpty() ? "dsw" : "dsw-" + command.replace(' ', '-')) + ".txt");
+    Path file =
+        GOLDEN.resolve((command.isEmpty() ? "dsw" : "dsw-" + command.replace(' ', '-')) + ".txt");
     if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
       Files.createDirectories(GOLDEN);
       Files.writeString(file, page);
     }
-    assertThat(page).as("%s is stale: mvn test -Dtest=HelpGoldenTest -Dgolden.update=true", file)
+    assertThat(page)
+        .as("%s is stale: mvn test -Dtest=HelpGoldenTest -Dgolden.update=true", file)
         .isEqualTo(Files.readString(file));
   }
 }

@@ -1,10 +1,8 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.run.Services;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsw.cli.run.Services;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +12,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A repeated 'dsw ... --help' prints the page the first one kept, byte for byte what picocli printed. */
+/**
+ * A repeated 'dsw ... --help' prints the page the first one kept, byte for byte what picocli
+ * printed.
+ */
 class HelpPagesTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private TestEnvironment env(String build) {
-    return new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("cache").toString()).build(build);
+    return new TestEnvironment(home)
+        .set("XDG_CACHE_HOME", home.resolve("cache").toString())
+        .build(build);
   }
 
   private Path pages() {
@@ -36,15 +38,20 @@ class HelpPagesTest {
     }
   }
 
-  /** Every command path of the whole tree, aliases included: "", "list", "ls", "config", "config show"… */
+  /**
+   * Every command path of the whole tree, aliases included: "", "list", "ls", "config", "config
+   * show"…
+   */
   private List<String> commandPaths() {
     List<String> paths = new ArrayList<>(List.of(""));
     try (Services services = new Services(new TestEnvironment(home))) {
       picocli.CommandLine root = CommandFactory.commandLine(services);
-      root.getSubcommands().forEach((name, sub) -> {
-        paths.add(name);
-        sub.getSubcommands().keySet().forEach(subName -> paths.add(name + " " + subName));
-      });
+      root.getSubcommands()
+          .forEach(
+              (name, sub) -> {
+                paths.add(name);
+                sub.getSubcommands().keySet().forEach(subName -> paths.add(name + " " + subName));
+              });
     }
     return paths;
   }
@@ -63,7 +70,8 @@ class HelpPagesTest {
       for (String flag : new String[] {"--help", "-h"}) {
         for (int columns : new int[] {0, 120}) {
           String[] a = args(path, flag);
-          TestEnvironment plain = new TestEnvironment(home); // no build identity: nothing is kept or read
+          TestEnvironment plain =
+              new TestEnvironment(home); // no build identity: nothing is kept or read
           TestEnvironment first = env("b1");
           TestEnvironment second = env("b1");
           if (columns > 0) {
@@ -83,8 +91,10 @@ class HelpPagesTest {
       }
     }
     // one page per command word line and width (-h and --help share it); none left half-written
-    assertThat(kept()).hasSize(paths.size() * 2).contains("dsw.80.txt", "dsw-list.80.txt", "dsw-ls.120.txt",
-        "dsw-config-show.120.txt").noneMatch(n -> n.endsWith(".tmp"));
+    assertThat(kept())
+        .hasSize(paths.size() * 2)
+        .contains("dsw.80.txt", "dsw-list.80.txt", "dsw-ls.120.txt", "dsw-config-show.120.txt")
+        .noneMatch(n -> n.endsWith(".tmp"));
   }
 
   @Test
@@ -124,7 +134,10 @@ class HelpPagesTest {
     assertThat(Files.readString(pages().resolve("dsw-list.140.txt"))).endsWith(wide.stdout());
   }
 
-  /** picocli colours help by its own test (picocli.ansi, the terminal, NO_COLOR…); the page follows it. */
+  /**
+   * picocli colours help by its own test (picocli.ansi, the terminal, NO_COLOR…); the page follows
+   * it.
+   */
   @Test
   void colouredAndPlainPagesAreKeptApart() throws Exception {
     TestEnvironment plain = env("b1");
@@ -155,16 +168,19 @@ class HelpPagesTest {
   @Test
   void onlyLinesOfCommandWordsThenHelpAreKept() throws Exception {
     TestEnvironment id = env("b1");
-    assertThat(id.run("get", "dsw-123", "--help")).isZero(); // help is printed, but dsw-123 is not a command
+    assertThat(id.run("get", "dsw-123", "--help"))
+        .isZero(); // help is printed, but dsw-123 is not a command
     assertThat(id.stdout()).startsWith("Usage: dsw get");
     TestEnvironment typo = env("b1");
-    assertThat(typo.run("lsit", "--help")).isZero(); // picocli prints the root's help for a word it does not know
+    assertThat(typo.run("lsit", "--help"))
+        .isZero(); // picocli prints the root's help for a word it does not know
     assertThat(typo.stdout()).startsWith("Usage: dsw [");
     assertThat(env("b1").run("--demo", "--help")).isZero();
     assertThat(env("b1").run("list", "--help", "--demo")).isZero();
     assertThat(kept()).isEmpty();
 
-    assertThat(env(null).run("list", "--help")).isZero(); // a build that cannot be told from others keeps nothing
+    assertThat(env(null).run("list", "--help"))
+        .isZero(); // a build that cannot be told from others keeps nothing
     assertThat(kept()).isEmpty();
   }
 
@@ -172,7 +188,8 @@ class HelpPagesTest {
   void aCacheThatCannotBeWrittenIsNoError() throws Exception {
     Path notADir = home.resolve("file");
     Files.writeString(notADir, "x");
-    TestEnvironment env = new TestEnvironment(home).set("XDG_CACHE_HOME", notADir.toString()).build("b1");
+    TestEnvironment env =
+        new TestEnvironment(home).set("XDG_CACHE_HOME", notADir.toString()).build("b1");
     assertThat(env.run("idle", "--help")).isZero();
     assertThat(env.stdout()).startsWith("Usage: dsw idle");
     assertThat(env.stderr()).isEmpty();

@@ -1,23 +1,34 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.run.ExitCodes;
-import dev.dsw.cli.run.Services;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsw.cli.run.ExitCodes;
+import dev.dsw.cli.run.Services;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every command answers -h/--help with its usage on stdout and exit 0, and needs no credentials for it. */
+/**
+ * Every command answers -h/--help with its usage on stdout and exit 0, and needs no credentials for
+ * it.
+ */
 class HelpTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @ParameterizedTest(name = "dsw {0} --help")
-  @ValueSource(strings = {"list", "ls", "get", "summary", "idle", "emulator", "completion", "config", "config show"})
+  @ValueSource(
+      strings = {
+        "list",
+        "ls",
+        "get",
+        "summary",
+        "idle",
+        "emulator",
+        "completion",
+        "config",
+        "config show"
+      })
   void everyCommandHasHelp(String command) {
     for (String flag : new String[] {"--help", "-h"}) {
       TestEnvironment env = new TestEnvironment(home);
@@ -34,7 +45,8 @@ class HelpTest {
   void getHelpNamesTheExitCodeGetUses() {
     TestEnvironment env = new TestEnvironment(home);
     assertThat(env.run("get", "--help")).isZero();
-    assertThat(env.stdout().replaceAll("\\s+", " ")).contains("the exit code is " + ExitCodes.NOT_FOUND + ";");
+    assertThat(env.stdout().replaceAll("\\s+", " "))
+        .contains("the exit code is " + ExitCodes.NOT_FOUND + ";");
   }
 
   @org.junit.jupiter.api.Test
@@ -46,11 +58,13 @@ class HelpTest {
 
     TestEnvironment narrow = new TestEnvironment(home).terminal(30); // picocli's floor is 55
     assertThat(narrow.run("list", "--help")).isZero();
-    assertThat(narrow.stdout().lines().mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(55);
+    assertThat(narrow.stdout().lines().mapToInt(String::length).max().orElse(0))
+        .isLessThanOrEqualTo(55);
 
     TestEnvironment piped = new TestEnvironment(home);
     assertThat(piped.run("list", "--help")).isZero();
-    assertThat(piped.stdout().lines().mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(80);
+    assertThat(piped.stdout().lines().mapToInt(String::length).max().orElse(0))
+        .isLessThanOrEqualTo(80);
   }
 
   /**
@@ -68,9 +82,13 @@ class HelpTest {
         all.add(c);
         todo.addAll(c.getSubcommands().values());
       }
-      assertThat(all).hasSizeGreaterThan(7)
-          .allSatisfy(c -> assertThat(c.getCommandSpec().usageMessage().autoWidth())
-              .as(c.getCommandName()).isFalse());
+      assertThat(all)
+          .hasSizeGreaterThan(7)
+          .allSatisfy(
+              c ->
+                  assertThat(c.getCommandSpec().usageMessage().autoWidth())
+                      .as(c.getCommandName())
+                      .isFalse());
     }
   }
 }

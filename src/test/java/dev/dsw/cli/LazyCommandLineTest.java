@@ -1,30 +1,33 @@
 package dev.dsw.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.dsw.cli.commands.GetCommand;
 import dev.dsw.cli.commands.IdleCommand;
 import dev.dsw.cli.commands.ListInstancesCommand;
 import dev.dsw.cli.commands.SummaryCommand;
 import dev.dsw.cli.run.Services;
-
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Only the subcommand named is built; whatever the scan cannot see falls back to the whole tree. */
+/**
+ * Only the subcommand named is built; whatever the scan cannot see falls back to the whole tree.
+ */
 class LazyCommandLineTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void findsTheSubcommandPastGlobalOptionsAndTheirValues() {
-    assertThat(CommandFactory.Lazy.target(new String[] {"--region", "cn-hangzhou", "--debug", "ls", "-o", "json"}))
+    assertThat(
+            CommandFactory.Lazy.target(
+                new String[] {"--region", "cn-hangzhou", "--debug", "ls", "-o", "json"}))
         .isEqualTo(ListInstancesCommand.class);
-    assertThat(CommandFactory.Lazy.target(new String[] {"--profile=list", "summary"})).isEqualTo(SummaryCommand.class);
-    assertThat(CommandFactory.Lazy.target(new String[] {"--endpoint", "get", "describe", "x"})).isEqualTo(GetCommand.class);
+    assertThat(CommandFactory.Lazy.target(new String[] {"--profile=list", "summary"}))
+        .isEqualTo(SummaryCommand.class);
+    assertThat(CommandFactory.Lazy.target(new String[] {"--endpoint", "get", "describe", "x"}))
+        .isEqualTo(GetCommand.class);
     assertThat(CommandFactory.Lazy.target(new String[] {"--help"})).isNull();
     assertThat(CommandFactory.Lazy.target(new String[] {"lst"})).isNull();
   }
@@ -32,8 +35,10 @@ class LazyCommandLineTest {
   @Test
   void buildsOnlyTheNamedSubcommand() {
     try (Services services = new Services(new TestEnvironment(home))) {
-      picocli.CommandLine cl = CommandFactory.commandLine(services, new String[] {"idle", "--for", "2h"});
-      assertThat(cl.getSubcommands().get("idle").getCommandSpec().userObject()).isInstanceOf(IdleCommand.class);
+      picocli.CommandLine cl =
+          CommandFactory.commandLine(services, new String[] {"idle", "--for", "2h"});
+      assertThat(cl.getSubcommands().get("idle").getCommandSpec().userObject())
+          .isInstanceOf(IdleCommand.class);
       assertThat(cl.getSubcommands().get("list").getCommandSpec().userObject()).isNull();
       assertThat(cl.getSubcommands().get("list").getCommandSpec().findOption("--status")).isNull();
       assertThat(cl.getSubcommands().get("idle").getCommandSpec().findOption("--for")).isNotNull();

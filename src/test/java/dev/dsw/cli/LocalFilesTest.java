@@ -1,12 +1,9 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.completion.CompletionCache;
-import dev.dsw.cli.run.Listing;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.cli.completion.CompletionCache;
 import dev.dsw.model.Instance;
 import dev.dsw.model.Json;
 import java.nio.charset.StandardCharsets;
@@ -23,21 +20,26 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files dsw reads (warned about when others can read them) and writes (0600, atomic, never torn). */
+/**
+ * Files dsw reads (warned about when others can read them) and writes (0600, atomic, never torn).
+ */
 class LocalFilesTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void warnsWhenTheConfigFileIsReadableByOthers() throws Exception {
     Path config = Files.createDirectories(home.resolve(".aliyun")).resolve("config.json");
-    Files.writeString(config, "{\"current\":\"p\",\"profiles\":[{\"name\":\"p\",\"mode\":\"AK\","
-        + "\"access_key_id\":\"LTAI5tPermsKey000001\",\"access_key_secret\":\"perm-secret\",\"region_id\":\"cn-hangzhou\"}]}");
+    Files.writeString(
+        config,
+        "{\"current\":\"p\",\"profiles\":[{\"name\":\"p\",\"mode\":\"AK\","
+            + "\"access_key_id\":\"LTAI5tPermsKey000001\",\"access_key_secret\":\"perm-secret\",\"region_id\":\"cn-hangzhou\"}]}");
     Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
     TestEnvironment open = new TestEnvironment(home);
     assertThat(open.run("config", "show")).isZero();
-    assertThat(open.stderr()).contains("warning: " + config + " holds credentials but is readable by group and others")
-        .contains("chmod 600 " + config).doesNotContain("perm-secret");
+    assertThat(open.stderr())
+        .contains("warning: " + config + " holds credentials but is readable by group and others")
+        .contains("chmod 600 " + config)
+        .doesNotContain("perm-secret");
 
     Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     TestEnvironment closed = new TestEnvironment(home);
@@ -48,12 +50,15 @@ class LocalFilesTest {
   @Test
   void warnsWhenTheCredentialsIniIsReadableByGroup() throws Exception {
     Path ini = Files.createDirectories(home.resolve(".alibabacloud")).resolve("credentials");
-    Files.writeString(ini, "[default]\nenable = true\ntype = access_key\naccess_key_id = LTAI5tIniKey00000001\n"
-        + "access_key_secret = ini-secret\n");
+    Files.writeString(
+        ini,
+        "[default]\nenable = true\ntype = access_key\naccess_key_id = LTAI5tIniKey00000001\n"
+            + "access_key_secret = ini-secret\n");
     Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r-----"));
     TestEnvironment env = new TestEnvironment(home);
     assertThat(env.run("config", "show", "--region", "cn-hangzhou")).as(env.stderr()).isZero();
-    assertThat(env.stderr()).contains(ini + " holds credentials but is readable by group (rw-r-----)");
+    assertThat(env.stderr())
+        .contains(ini + " holds credentials but is readable by group (rw-r-----)");
   }
 
   /** Saves the IDs seen by one listing, as Listing does. */
@@ -67,18 +72,23 @@ class LocalFilesTest {
 
   @Test
   void theCompletionCacheKeepsTheNewestFirstAndIsNotRewrittenWhenNothingChanged() throws Exception {
-    TestEnvironment env = new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
+    TestEnvironment env =
+        new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
     Path ids = home.resolve("c/dsw/complete/instance-ids");
     assertThat(listed(env, "dsw-b", "dsw-c")).isTrue();
     assertThat(listed(env, "dsw-a", "dsw-b")).isTrue();
     assertThat(Files.readAllLines(ids)).containsExactly("dsw-a", "dsw-b", "dsw-c");
     // The same listing again: the file already starts with these lines, and is left alone.
-    Object before = Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    Object before =
+        Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     Files.setLastModifiedTime(ids, java.nio.file.attribute.FileTime.fromMillis(0));
     assertThat(listed(env, "dsw-a", "dsw-b")).isTrue();
     assertThat(Files.getLastModifiedTime(ids).toMillis()).isZero();
-    assertThat(Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(before);
-    // Not a prefix of whole lines ("dsw-a" is a prefix of "dsw-ab" as bytes only): merged as before.
+    assertThat(
+            Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+        .isEqualTo(before);
+    // Not a prefix of whole lines ("dsw-a" is a prefix of "dsw-ab" as bytes only): merged as
+    // before.
     assertThat(listed(env, "dsw-ab")).isTrue();
     assertThat(Files.readAllLines(ids)).containsExactly("dsw-ab", "dsw-a", "dsw-b", "dsw-c");
     assertThat(listed(env, "dsw-c")).isTrue();
@@ -87,7 +97,8 @@ class LocalFilesTest {
 
   @Test
   void parallelWritersNeverLeaveATornOrOpenCacheFile() throws Exception {
-    TestEnvironment env = new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
+    TestEnvironment env =
+        new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
     Path ids = home.resolve("c/dsw/complete/instance-ids");
     int writers = 8;
     int rounds = 40;
@@ -97,25 +108,30 @@ class LocalFilesTest {
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     for (int w = 0; w < writers; w++) {
       int writer = w;
-      new Thread(() -> {
-        try {
-          go.await();
-          for (int r = 0; r < rounds; r++) {
-            CompletionCache cache = new CompletionCache(env);
-            for (int i = 0; i < 30; i++) {
-              ObjectNode n = Json.MAPPER.createObjectNode().put("InstanceId", "dsw-w" + writer + "-r" + r + "-i" + i);
-              cache.record(new Instance(n));
-            }
-            if (!cache.save()) {
-              problems.add("writer " + writer + " could not save");
-            }
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } finally {
-          running.decrementAndGet();
-        }
-      }).start();
+      new Thread(
+              () -> {
+                try {
+                  go.await();
+                  for (int r = 0; r < rounds; r++) {
+                    CompletionCache cache = new CompletionCache(env);
+                    for (int i = 0; i < 30; i++) {
+                      ObjectNode n =
+                          Json.MAPPER
+                              .createObjectNode()
+                              .put("InstanceId", "dsw-w" + writer + "-r" + r + "-i" + i);
+                      cache.record(new Instance(n));
+                    }
+                    if (!cache.save()) {
+                      problems.add("writer " + writer + " could not save");
+                    }
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  running.decrementAndGet();
+                }
+              })
+          .start();
     }
     go.countDown();
     int reads = 0;
@@ -127,15 +143,21 @@ class LocalFilesTest {
         continue;
       }
       reads++;
-      if (lines.isEmpty() || !lines.stream().allMatch(l -> line.matcher(l).matches())
+      if (lines.isEmpty()
+          || !lines.stream().allMatch(l -> line.matcher(l).matches())
           || new HashSet<>(lines).size() != lines.size()) {
         problems.add("torn read: " + lines.size() + " lines");
       }
     }
     assertThat(problems).isEmpty();
-    assertThat(reads).as("the reader saw the file many times while it was rewritten").isGreaterThan(10);
-    assertThat(Files.readAllLines(ids)).hasSizeGreaterThanOrEqualTo(30).allMatch(l -> line.matcher(l).matches());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ids))).isEqualTo("rw-------");
+    assertThat(reads)
+        .as("the reader saw the file many times while it was rewritten")
+        .isGreaterThan(10);
+    assertThat(Files.readAllLines(ids))
+        .hasSizeGreaterThanOrEqualTo(30)
+        .allMatch(l -> line.matcher(l).matches());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ids)))
+        .isEqualTo("rw-------");
     try (var left = Files.list(ids.getParent())) {
       assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
     }

@@ -1,12 +1,10 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.run.ExitCodes;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.api.Endpoints;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Json;
 import java.nio.file.Path;
@@ -18,19 +16,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several regions in one call: one emulator answering for three regions at /REGION/api/v2/instances. */
+/**
+ * Several regions in one call: one emulator answering for three regions at
+ * /REGION/api/v2/instances.
+ */
 class MultiRegionTest {
   static final List<String> SERVED = List.of("cn-hangzhou", "cn-shanghai", "ap-southeast-1");
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   static EmulatorServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = EmulatorServer.start(TestEnvironment.emulator()
-        .withFleet(30, 7, Instant.parse("2026-11-01T00:00:00Z")).withRegions(SERVED));
+    server =
+        EmulatorServer.start(
+            TestEnvironment.emulator()
+                .withFleet(30, 7, Instant.parse("2026-11-01T00:00:00Z"))
+                .withRegions(SERVED));
   }
 
   @AfterAll
@@ -39,33 +42,61 @@ class MultiRegionTest {
   }
 
   TestEnvironment run(int expectedExit, String... args) {
-    TestEnvironment env = new TestEnvironment(home).set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
-        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET);
+    TestEnvironment env =
+        new TestEnvironment(home)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET);
     List<String> full = new ArrayList<>(List.of(args));
-    full.addAll(List.of("--endpoint", server.baseUrl() + "/{region}", "--workspace", "ALL", "--resource-id", "ALL"));
+    full.addAll(
+        List.of(
+            "--endpoint",
+            server.baseUrl() + "/{region}",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL"));
     assertThat(env.run(full.toArray(String[]::new))).as(env.stderr()).isEqualTo(expectedExit);
     return env;
   }
 
   /** The IDs each region's own fleet holds, read from the emulator's stores, not through dsw. */
   static List<String> idsOf(String region) {
-    return server.store(region).snapshot().stream().map(n -> n.get("InstanceId").asText()).sorted().toList();
+    return server.store(region).snapshot().stream()
+        .map(n -> n.get("InstanceId").asText())
+        .sorted()
+        .toList();
   }
 
   @Test
   void regionsAreQueriedAndMergedInTheOrderGiven() throws Exception {
-    TestEnvironment env = run(0, "list", "--region", "cn-shanghai,cn-hangzhou", "-o", "jsonl", "--sort-by",
-        "GmtCreateTime");
+    TestEnvironment env =
+        run(
+            0,
+            "list",
+            "--region",
+            "cn-shanghai,cn-hangzhou",
+            "-o",
+            "jsonl",
+            "--sort-by",
+            "GmtCreateTime");
     List<JsonNode> rows = env.stdout().lines().map(MultiRegionTest::json).toList();
     List<String> regions = rows.stream().map(r -> r.get("RegionId").asText()).toList();
     int firstHangzhou = regions.indexOf("cn-hangzhou");
     assertThat(firstHangzhou).isPositive();
     assertThat(regions.subList(0, firstHangzhou)).containsOnly("cn-shanghai");
     assertThat(regions.subList(firstHangzhou, regions.size())).containsOnly("cn-hangzhou");
-    assertThat(rows.subList(0, firstHangzhou).stream().map(r -> r.get("InstanceId").asText()).sorted().toList())
+    assertThat(
+            rows.subList(0, firstHangzhou).stream()
+                .map(r -> r.get("InstanceId").asText())
+                .sorted()
+                .toList())
         .isEqualTo(idsOf("cn-shanghai"));
-    assertThat(rows.subList(firstHangzhou, rows.size()).stream().map(r -> r.get("InstanceId").asText()).sorted()
-        .toList()).isEqualTo(idsOf("cn-hangzhou"));
+    assertThat(
+            rows.subList(firstHangzhou, rows.size()).stream()
+                .map(r -> r.get("InstanceId").asText())
+                .sorted()
+                .toList())
+        .isEqualTo(idsOf("cn-hangzhou"));
     assertThat(idsOf("cn-shanghai")).doesNotContainAnyElementsOf(idsOf("cn-hangzhou"));
   }
 
@@ -82,12 +113,22 @@ class MultiRegionTest {
   @Test
   void aFailingRegionIsReportedWithoutLosingTheOthers() {
     // eu-central-1 is not served: the emulator answers 404, as a host without DSW would fail.
-    TestEnvironment env = run(ExitCodes.INCOMPLETE, "list", "--region", "cn-hangzhou,eu-central-1,cn-shanghai",
-        "-o", "csv", "--columns", "REGION,ID", "--no-headers");
+    TestEnvironment env =
+        run(
+            ExitCodes.INCOMPLETE,
+            "list",
+            "--region",
+            "cn-hangzhou,eu-central-1,cn-shanghai",
+            "-o",
+            "csv",
+            "--columns",
+            "REGION,ID",
+            "--no-headers");
     List<String> lines = env.stdout().lines().toList();
     assertThat(lines).hasSize(idsOf("cn-hangzhou").size() + idsOf("cn-shanghai").size());
     assertThat(lines).allMatch(l -> l.startsWith("cn-hangzhou,") || l.startsWith("cn-shanghai,"));
-    assertThat(env.stderr()).contains("dsw: region eu-central-1: InvalidApi.NotFound")
+    assertThat(env.stderr())
+        .contains("dsw: region eu-central-1: InvalidApi.NotFound")
         .contains("1 of 3 regions failed (eu-central-1)");
   }
 
@@ -100,8 +141,16 @@ class MultiRegionTest {
 
   @Test
   void summaryByRegionAddsUpEachRegion() {
-    TestEnvironment env = run(0, "summary", "--by", "region", "--region", "cn-hangzhou,cn-shanghai,ap-southeast-1",
-        "-o", "csv");
+    TestEnvironment env =
+        run(
+            0,
+            "summary",
+            "--by",
+            "region",
+            "--region",
+            "cn-hangzhou,cn-shanghai,ap-southeast-1",
+            "-o",
+            "csv");
     List<String> lines = env.stdout().lines().toList();
     assertThat(lines).hasSize(5);
     for (String region : SERVED) {
@@ -113,17 +162,29 @@ class MultiRegionTest {
 
   @Test
   void allRegionsAsksEveryDocumentedRegion() {
-    TestEnvironment env = run(ExitCodes.INCOMPLETE, "summary", "--by", "region", "--all-regions", "-o", "csv");
+    TestEnvironment env =
+        run(ExitCodes.INCOMPLETE, "summary", "--by", "region", "--all-regions", "-o", "csv");
     long failed = Endpoints.KNOWN_REGIONS.stream().filter(r -> !SERVED.contains(r)).count();
-    assertThat(env.stderr()).contains(failed + " of " + Endpoints.KNOWN_REGIONS.size() + " regions failed");
+    assertThat(env.stderr())
+        .contains(failed + " of " + Endpoints.KNOWN_REGIONS.size() + " regions failed");
     assertThat(env.stdout().lines().toList()).hasSize(1 + SERVED.size() + 1);
   }
 
   @Test
   void getSearchesEveryRegionAsked() {
     String id = idsOf("ap-southeast-1").get(0);
-    TestEnvironment env = run(0, "get", id, "--region", "cn-hangzhou,ap-southeast-1", "-o", "csv", "--columns",
-        "REGION,ID", "--no-headers");
+    TestEnvironment env =
+        run(
+            0,
+            "get",
+            id,
+            "--region",
+            "cn-hangzhou,ap-southeast-1",
+            "-o",
+            "csv",
+            "--columns",
+            "REGION,ID",
+            "--no-headers");
     assertThat(env.stdout().lines().toList()).containsExactly("ap-southeast-1," + id);
   }
 
@@ -131,9 +192,12 @@ class MultiRegionTest {
   void misuseIsAUsageError() {
     TestEnvironment a = run(2, "list", "--all-regions", "--region", "cn-hangzhou");
     assertThat(a.stderr()).contains("--all-regions and --region cannot be combined");
-    TestEnvironment b = new TestEnvironment(home).set("ALIBABA_CLOUD_ACCESS_KEY_ID", "x")
-        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "y");
-    assertThat(b.run("list", "--region", "cn-hangzhou,cn-shanghai", "--endpoint", server.baseUrl())).isEqualTo(2);
+    TestEnvironment b =
+        new TestEnvironment(home)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", "x")
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "y");
+    assertThat(b.run("list", "--region", "cn-hangzhou,cn-shanghai", "--endpoint", server.baseUrl()))
+        .isEqualTo(2);
     assertThat(b.stderr()).contains("put {region} in the URL");
     TestEnvironment c = run(2, "list", "--region", "cn-hangzhou,,bad_region");
     assertThat(c.stderr()).contains("is not a region ID");
@@ -142,15 +206,28 @@ class MultiRegionTest {
   @Test
   void dryRunShowsTheFirstRegionsRequest() {
     TestEnvironment env = run(0, "list", "--region", "cn-shanghai,cn-hangzhou", "--dry-run");
-    assertThat(env.stdout()).startsWith("GET " + server.baseUrl() + "/cn-shanghai/api/v2/instances?");
+    assertThat(env.stdout())
+        .startsWith("GET " + server.baseUrl() + "/cn-shanghai/api/v2/instances?");
   }
 
   @Test
   void demoAnswersForEveryRegion() {
     TestEnvironment env = new TestEnvironment(home);
-    assertThat(env.run("--demo", "summary", "--by", "region", "--region", "cn-beijing,ap-northeast-1", "-o", "csv"))
-        .as(env.stderr()).isZero();
-    assertThat(env.stdout().lines().toList()).hasSize(4).anyMatch(l -> l.startsWith("cn-beijing,"))
+    assertThat(
+            env.run(
+                "--demo",
+                "summary",
+                "--by",
+                "region",
+                "--region",
+                "cn-beijing,ap-northeast-1",
+                "-o",
+                "csv"))
+        .as(env.stderr())
+        .isZero();
+    assertThat(env.stdout().lines().toList())
+        .hasSize(4)
+        .anyMatch(l -> l.startsWith("cn-beijing,"))
         .anyMatch(l -> l.startsWith("ap-northeast-1,"));
   }
 

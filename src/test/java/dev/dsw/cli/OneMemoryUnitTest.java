@@ -17,22 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
  * client) and the MEMORY column itself count memory the same way: in GB, with Gi read as G.
  */
 class OneMemoryUnitTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static EmulatorServer server;
 
   @BeforeAll
   static void start() throws Exception {
     // Memory as the API sends it: plain numbers and Kubernetes quantities mixed.
-    String[][] fleet = {{"m1", "32"}, {"m2", "32Gi"}, {"m3", "31"}, {"m4", "512Mi"}, {"m5", "64G"}, {"m6", "1Ti"},
-        {"m7", "31.5Gi"}};
+    String[][] fleet = {
+      {"m1", "32"},
+      {"m2", "32Gi"},
+      {"m3", "31"},
+      {"m4", "512Mi"},
+      {"m5", "64G"},
+      {"m6", "1Ti"},
+      {"m7", "31.5Gi"}
+    };
     StringBuilder json = new StringBuilder("[");
     for (String[] i : fleet) {
-      json.append(json.length() > 1 ? "," : "").append("{\"InstanceId\":\"dsw-").append(i[0])
-          .append("\",\"InstanceName\":\"").append(i[0]).append("\",\"Status\":\"Running\",\"WorkspaceId\":\"40823\",")
-          .append("\"GmtCreateTime\":\"2026-11-20T00:00:00Z\",\"RequestedResource\":{\"CPU\":\"4\",\"Memory\":\"")
-          .append(i[1]).append("\",\"GPU\":\"0\"}}");
+      json.append(json.length() > 1 ? "," : "")
+          .append("{\"InstanceId\":\"dsw-")
+          .append(i[0])
+          .append("\",\"InstanceName\":\"")
+          .append(i[0])
+          .append("\",\"Status\":\"Running\",\"WorkspaceId\":\"40823\",")
+          .append(
+              "\"GmtCreateTime\":\"2026-11-20T00:00:00Z\",\"RequestedResource\":{\"CPU\":\"4\",\"Memory\":\"")
+          .append(i[1])
+          .append("\",\"GPU\":\"0\"}}");
     }
     Path data = dir.resolve("memory.json");
     Files.writeString(data, json.append("]").toString());
@@ -45,11 +57,28 @@ class OneMemoryUnitTest {
   }
 
   static List<String> rows(String... args) {
-    TestEnvironment env = new TestEnvironment(dir).set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
-        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
-        .set("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    List<String> full = new ArrayList<>(List.of("list", "--endpoint", server.baseUrl(), "-o", "csv", "--no-headers",
-        "--columns", "ID,MEMORY", "--sort-column", "ID", "--workspace", "ALL", "--resource-id", "ALL"));
+    TestEnvironment env =
+        new TestEnvironment(dir)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
+            .set("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    List<String> full =
+        new ArrayList<>(
+            List.of(
+                "list",
+                "--endpoint",
+                server.baseUrl(),
+                "-o",
+                "csv",
+                "--no-headers",
+                "--columns",
+                "ID,MEMORY",
+                "--sort-column",
+                "ID",
+                "--workspace",
+                "ALL",
+                "--resource-id",
+                "ALL"));
     full.addAll(List.of(args));
     assertThat(env.run(full.toArray(String[]::new))).as(env.stderr()).isZero();
     return env.stdout().lines().toList();
@@ -57,8 +86,15 @@ class OneMemoryUnitTest {
 
   @Test
   void theColumnShowsGbWhateverTheApiSent() {
-    assertThat(rows()).containsExactly("dsw-m1,32G", "dsw-m2,32G", "dsw-m3,31G", "dsw-m4,0.5G", "dsw-m5,64G",
-        "dsw-m6,1024G", "dsw-m7,31.5G");
+    assertThat(rows())
+        .containsExactly(
+            "dsw-m1,32G",
+            "dsw-m2,32G",
+            "dsw-m3,31G",
+            "dsw-m4,0.5G",
+            "dsw-m5,64G",
+            "dsw-m6,1024G",
+            "dsw-m7,31.5G");
   }
 
   @Test

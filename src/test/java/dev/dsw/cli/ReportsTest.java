@@ -1,11 +1,9 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.run.ExitCodes;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Json;
 import java.nio.file.Files;
@@ -24,8 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * whose figures are worked out by hand in the comments, not taken from dsw's output.
  */
 class ReportsTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static EmulatorServer server;
 
@@ -42,12 +39,15 @@ class ReportsTest {
   }
 
   TestEnvironment env() {
-    return new TestEnvironment(dir).set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+    return new TestEnvironment(dir)
+        .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
         .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
         .set("XDG_CACHE_HOME", dir.resolve("cache").toString());
   }
 
-  /** Runs dsw against the emulator over every workspace and resource group; returns the environment. */
+  /**
+   * Runs dsw against the emulator over every workspace and resource group; returns the environment.
+   */
   TestEnvironment run(int expectedExit, String... args) {
     TestEnvironment env = env();
     List<String> full = new ArrayList<>(List.of(args));
@@ -62,36 +62,66 @@ class ReportsTest {
 
   @Test
   void summaryByStatusCountsAndSums() {
-    // Running: r1 16+r2 8+r3 4 CPU, 2+1+0 GPU, 64+32+16 GB, 2h+1h+10h; Stopped: s1, s2; Failed: f1 (512Mi = 0.5 GB).
-    TestEnvironment env = run(0, "summary", "--by", "status", "--workspace", "ALL", "--resource-id", "ALL", "-o", "csv");
-    assertThat(lines(env)).containsExactly(
-        "STATUS,INSTANCES,CPU,GPU,MEMORY(GB),RUNNING(H)",
-        "Running,3,28,3,112,13",
-        "Stopped,2,104,9,1054,100",
-        "Failed,1,2,0.5,0.5,0.5",
-        "TOTAL,6,134,12.5,1166.5,113.5");
+    // Running: r1 16+r2 8+r3 4 CPU, 2+1+0 GPU, 64+32+16 GB, 2h+1h+10h; Stopped: s1, s2; Failed: f1
+    // (512Mi = 0.5 GB).
+    TestEnvironment env =
+        run(
+            0,
+            "summary",
+            "--by",
+            "status",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "-o",
+            "csv");
+    assertThat(lines(env))
+        .containsExactly(
+            "STATUS,INSTANCES,CPU,GPU,MEMORY(GB),RUNNING(H)",
+            "Running,3,28,3,112,13",
+            "Stopped,2,104,9,1054,100",
+            "Failed,1,2,0.5,0.5,0.5",
+            "TOTAL,6,134,12.5,1166.5,113.5");
   }
 
   @Test
   void summaryTakesListFiltersAndSeveralKeys() {
-    // Running only; groups of one instance each, ordered by key text: "(none)" sorts before "NVIDIA".
-    TestEnvironment env = run(0, "summary", "--by", "gpu-type,owner", "--status", "Running", "-o", "tsv");
-    assertThat(lines(env)).containsExactly(
-        "GPU TYPE\tOWNER\tINSTANCES\tCPU\tGPU\tMEMORY(GB)\tRUNNING(H)",
-        "(none)\talice\t1\t4\t0\t16\t10",
-        "NVIDIA A10\talice\t1\t16\t2\t64\t2",
-        "NVIDIA A10\tbob\t1\t8\t1\t32\t1",
-        "TOTAL\t\t3\t28\t3\t112\t13");
+    // Running only; groups of one instance each, ordered by key text: "(none)" sorts before
+    // "NVIDIA".
+    TestEnvironment env =
+        run(0, "summary", "--by", "gpu-type,owner", "--status", "Running", "-o", "tsv");
+    assertThat(lines(env))
+        .containsExactly(
+            "GPU TYPE\tOWNER\tINSTANCES\tCPU\tGPU\tMEMORY(GB)\tRUNNING(H)",
+            "(none)\talice\t1\t4\t0\t16\t10",
+            "NVIDIA A10\talice\t1\t16\t2\t64\t2",
+            "NVIDIA A10\tbob\t1\t8\t1\t32\t1",
+            "TOTAL\t\t3\t28\t3\t112\t13");
   }
 
   @Test
   void summaryJsonEndsWithATotalWhoseKeysAreNull() throws Exception {
-    TestEnvironment env = run(0, "summary", "--by", "owner,payment-type", "--workspace", "ALL", "--resource-id", "ALL",
-        "--where", "UserName=carol", "-o", "json");
+    TestEnvironment env =
+        run(
+            0,
+            "summary",
+            "--by",
+            "owner,payment-type",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "--where",
+            "UserName=carol",
+            "-o",
+            "json");
     JsonNode rows = Json.MAPPER.readTree(env.stdout());
     assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).toString()).isEqualTo("{\"Owner\":\"carol\",\"PaymentType\":\"Subscription\","
-        + "\"Instances\":1,\"CPU\":96,\"GPU\":8,\"MemoryGB\":1024,\"RunningHours\":100}");
+    assertThat(rows.get(0).toString())
+        .isEqualTo(
+            "{\"Owner\":\"carol\",\"PaymentType\":\"Subscription\","
+                + "\"Instances\":1,\"CPU\":96,\"GPU\":8,\"MemoryGB\":1024,\"RunningHours\":100}");
     assertThat(rows.get(1).get("Owner").isNull()).isTrue();
     assertThat(rows.get(1).get("Instances").asInt()).isEqualTo(1);
   }
@@ -115,12 +145,27 @@ class ReportsTest {
 
   @Test
   void idleListsRunningInstancesIdleLongEnoughByWaste() {
-    // r1: 2 GPUs × 2.5 h = 5; r2: 1 × 5 h = 5 (ties break on idle time, so r2 first); r3: CPU only, 0.
+    // r1: 2 GPUs × 2.5 h = 5; r2: 1 × 5 h = 5 (ties break on idle time, so r2 first); r3: CPU only,
+    // 0.
     // f1 is idle 30 min and Failed; s1/s2 are Stopped.
-    TestEnvironment env = run(0, "idle", "--for", "2h", "--workspace", "ALL", "-o", "csv",
-        "--columns", "ID,IDLE_FOR,WASTE,OWNER");
-    assertThat(lines(env)).containsExactly("ID,IDLE_FOR,WASTE,OWNER", "dsw-r2,5h,5,bob", "dsw-r1,2h30m,5,alice",
-        "dsw-r3,10h,0,alice");
+    TestEnvironment env =
+        run(
+            0,
+            "idle",
+            "--for",
+            "2h",
+            "--workspace",
+            "ALL",
+            "-o",
+            "csv",
+            "--columns",
+            "ID,IDLE_FOR,WASTE,OWNER");
+    assertThat(lines(env))
+        .containsExactly(
+            "ID,IDLE_FOR,WASTE,OWNER",
+            "dsw-r2,5h,5,bob",
+            "dsw-r1,2h30m,5,alice",
+            "dsw-r3,10h,0,alice");
     assertThat(lines(run(0, "idle", "--for", "5h", "-o", "csv", "--columns", "ID", "--no-headers")))
         .containsExactly("dsw-r2", "dsw-r3");
   }
@@ -134,68 +179,139 @@ class ReportsTest {
 
   @Test
   void idleRefusesStatusAndBadDurations() {
-    // idle lists Running instances only, so it does not offer --status at all (its help does not show it either)
-    assertThat(run(2, "idle", "--status", "Stopped").stderr()).contains("Unknown option").contains("'--status'");
-    assertThat(run(2, "idle", "--for", "two hours").stderr()).contains("--for").contains("'two hours' is not a duration");
+    // idle lists Running instances only, so it does not offer --status at all (its help does not
+    // show it either)
+    assertThat(run(2, "idle", "--status", "Stopped").stderr())
+        .contains("Unknown option")
+        .contains("'--status'");
+    assertThat(run(2, "idle", "--for", "two hours").stderr())
+        .contains("--for")
+        .contains("'two hours' is not a duration");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "Status!=Running|dsw-s1 dsw-s2 dsw-f1",
-    "IdleInstanceCuller.IdleTimeInMinutes>=120|dsw-r1 dsw-r2 dsw-r3",
-    "InstanceName~^train|dsw-r1 dsw-r2 dsw-s1 dsw-f1",
-    "InstanceName!~^train|dsw-r3 dsw-s2",
-    "GPU>=2|dsw-r1 dsw-s1",
-    "RequestedResource.GPU<1|dsw-r3 dsw-f1",
-    "CPU=8|dsw-r2 dsw-s2",
-    "GmtCreateTime>=2026-11-20|dsw-r1 dsw-r2 dsw-s2 dsw-f1",
-    "GmtCreateTime>7d|dsw-r2 dsw-s2 dsw-f1",
-    "IDLE_FOR>=5h|dsw-r2 dsw-r3",
-    "Labels.team=nlp|dsw-r1",
-    "Tags.cost=cc-1|dsw-r1",
-    "UserName='alice'|dsw-r1 dsw-r3 dsw-f1",
-    "WorkspaceName==vision|dsw-s1",
-    "ResourceId=|dsw-r1 dsw-r2 dsw-r3 dsw-s2 dsw-f1",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Status!=Running|dsw-s1 dsw-s2 dsw-f1",
+        "IdleInstanceCuller.IdleTimeInMinutes>=120|dsw-r1 dsw-r2 dsw-r3",
+        "InstanceName~^train|dsw-r1 dsw-r2 dsw-s1 dsw-f1",
+        "InstanceName!~^train|dsw-r3 dsw-s2",
+        "GPU>=2|dsw-r1 dsw-s1",
+        "RequestedResource.GPU<1|dsw-r3 dsw-f1",
+        "CPU=8|dsw-r2 dsw-s2",
+        "GmtCreateTime>=2026-11-20|dsw-r1 dsw-r2 dsw-s2 dsw-f1",
+        "GmtCreateTime>7d|dsw-r2 dsw-s2 dsw-f1",
+        "IDLE_FOR>=5h|dsw-r2 dsw-r3",
+        "Labels.team=nlp|dsw-r1",
+        "Tags.cost=cc-1|dsw-r1",
+        "UserName='alice'|dsw-r1 dsw-r3 dsw-f1",
+        "WorkspaceName==vision|dsw-s1",
+        "ResourceId=|dsw-r1 dsw-r2 dsw-r3 dsw-s2 dsw-f1",
+      })
   void whereFiltersOnTheClient(String expression, String expected) {
     // The emulator returns newest first; the filter keeps that order, so compare as sets.
-    TestEnvironment env = run(0, "list", "--workspace", "ALL", "--resource-id", "ALL", "--where", expression,
-        "-o", "csv", "--columns", "ID", "--no-headers");
+    TestEnvironment env =
+        run(
+            0,
+            "list",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "--where",
+            expression,
+            "-o",
+            "csv",
+            "--columns",
+            "ID",
+            "--no-headers");
     assertThat(lines(env)).containsExactlyInAnyOrder(expected.split(" "));
   }
 
   @Test
   void severalWhereExpressionsMustAllHold() {
-    TestEnvironment env = run(0, "list", "--workspace", "ALL", "--resource-id", "ALL", "--where", "UserName=alice",
-        "--where", "Status=Running", "--where", "GPU>0", "-o", "csv", "--columns", "ID", "--no-headers");
+    TestEnvironment env =
+        run(
+            0,
+            "list",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "--where",
+            "UserName=alice",
+            "--where",
+            "Status=Running",
+            "--where",
+            "GPU>0",
+            "-o",
+            "csv",
+            "--columns",
+            "ID",
+            "--no-headers");
     assertThat(lines(env)).containsExactly("dsw-r1");
   }
 
   @Test
   void sortColumnOrdersDurationsByLength() {
     // idle: r3 10h, r2 5h, r1 2h30m, f1 30m; s1 and s2 have no culler (empty cells sort last).
-    TestEnvironment env = run(0, "list", "--workspace", "ALL", "--resource-id", "ALL", "--sort-column", "IDLE_FOR:desc",
-        "-o", "csv", "--columns", "ID,IDLE_FOR", "--no-headers", "--where", "IDLE_FOR>0m");
+    TestEnvironment env =
+        run(
+            0,
+            "list",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "--sort-column",
+            "IDLE_FOR:desc",
+            "-o",
+            "csv",
+            "--columns",
+            "ID,IDLE_FOR",
+            "--no-headers",
+            "--where",
+            "IDLE_FOR>0m");
     assertThat(lines(env)).containsExactly("dsw-r3,10h", "dsw-r2,5h", "dsw-r1,2h30m", "dsw-f1,30m");
   }
 
   @Test
   void limitCountsInstancesThatPassWhere() {
-    TestEnvironment env = run(0, "list", "--workspace", "ALL", "--resource-id", "ALL", "--page-size", "1",
-        "--where", "Status=Stopped", "--limit", "2", "-o", "csv", "--columns", "ID", "--no-headers");
+    TestEnvironment env =
+        run(
+            0,
+            "list",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "--page-size",
+            "1",
+            "--where",
+            "Status=Stopped",
+            "--limit",
+            "2",
+            "-o",
+            "csv",
+            "--columns",
+            "ID",
+            "--no-headers");
     assertThat(lines(env)).containsExactlyInAnyOrder("dsw-s1", "dsw-s2");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "Status|no operator",
-    "=Running|missing field before '='",
-    "Status=~Run|unknown operator '=~'",
-    "Status<>Run|unknown operator '<>'",
-    "InstanceName~[a|bad regular expression '[a'",
-    "Instance Name=x|field 'Instance Name' contains a space",
-    "Status=>x|unknown operator '=>'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Status|no operator",
+        "=Running|missing field before '='",
+        "Status=~Run|unknown operator '=~'",
+        "Status<>Run|unknown operator '<>'",
+        "InstanceName~[a|bad regular expression '[a'",
+        "Instance Name=x|field 'Instance Name' contains a space",
+        "Status=>x|unknown operator '=>'",
+      })
   void badWhereExpressionsAreUsageErrorsNamingThePart(String expression, String problem) {
     TestEnvironment env = run(2, "list", "--where", expression);
     assertThat(env.stderr()).contains("--where '" + expression + "': " + problem);
@@ -208,9 +324,16 @@ class ReportsTest {
     TestEnvironment env = run(0, "get", "dsw-r1", "dsw-s1");
     String out = env.stdout();
     assertThat(out).startsWith("dsw-r1  train_a  Running\n");
-    assertThat(out).contains("\nResources\n", "  GPU:            2 × NVIDIA A10", "\nTimers\n",
-        "  Idle culler:    idle 150 of 480 min allowed (CPU < 20%)", "  Label:          team=nlp",
-        "  Tag:            cost=cc-1", "dsw-s1  train_d  Stopped", "  Resource group: rg-1");
+    assertThat(out)
+        .contains(
+            "\nResources\n",
+            "  GPU:            2 × NVIDIA A10",
+            "\nTimers\n",
+            "  Idle culler:    idle 150 of 480 min allowed (CPU < 20%)",
+            "  Label:          team=nlp",
+            "  Tag:            cost=cc-1",
+            "dsw-s1  train_d  Stopped",
+            "  Resource group: rg-1");
     assertThat(out.indexOf("dsw-r1")).isLessThan(out.indexOf("dsw-s1"));
   }
 
@@ -221,15 +344,17 @@ class ReportsTest {
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).get("InstanceId").asText()).isEqualTo("dsw-s2");
     assertThat(rows.get(1).get("InstanceId").asText()).isEqualTo("dsw-r2");
-    assertThat(lines(run(0, "get", "dsw-r3", "-o", "csv", "--columns", "ID,OWNER"))).containsExactly("ID,OWNER",
-        "dsw-r3,alice");
+    assertThat(lines(run(0, "get", "dsw-r3", "-o", "csv", "--columns", "ID,OWNER")))
+        .containsExactly("ID,OWNER", "dsw-r3,alice");
   }
 
   @Test
   void getReportsUnknownIdsButShowsTheOthers() {
-    TestEnvironment env = run(ExitCodes.NOT_FOUND, "get", "dsw-r1", "dsw-nope", "-o", "csv", "--columns", "ID");
+    TestEnvironment env =
+        run(ExitCodes.NOT_FOUND, "get", "dsw-r1", "dsw-nope", "-o", "csv", "--columns", "ID");
     assertThat(lines(env)).containsExactly("ID", "dsw-r1");
     assertThat(env.stderr()).startsWith("dsw: instance dsw-nope not found in any workspace");
-    assertThat(run(ExitCodes.NOT_FOUND, "get", "dsw-x", "dsw-y").stderr()).contains("instances dsw-x, dsw-y not found");
+    assertThat(run(ExitCodes.NOT_FOUND, "get", "dsw-x", "dsw-y").stderr())
+        .contains("instances dsw-x, dsw-y not found");
   }
 }

@@ -2,11 +2,7 @@ package dev.dsw.cli;
 
 import dev.dsw.cli.terminal.Environment;
 import dev.dsw.cli.terminal.WatchedOutput;
-
-
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +32,8 @@ public final class TestEnvironment implements Environment {
    * emulator refuses signatures more than 15 minutes off its own.
    */
   public static dev.dsw.emulator.EmulatorServer.Options emulator() {
-    return dev.dsw.emulator.EmulatorServer.Options.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    return dev.dsw.emulator.EmulatorServer.Options.defaults()
+        .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   public TestEnvironment(Path home) {
@@ -165,7 +162,10 @@ public final class TestEnvironment implements Environment {
 
   private String buildId;
 
-  /** Gives this environment a build identity, under which dsw keeps help pages in the cache directory. */
+  /**
+   * Gives this environment a build identity, under which dsw keeps help pages in the cache
+   * directory.
+   */
   public TestEnvironment build(String id) {
     this.buildId = id;
     return this;

@@ -1,12 +1,10 @@
 package dev.dsw.cli;
 
-import dev.dsw.cli.run.ExitCodes;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Json;
 import java.nio.file.Files;
@@ -18,10 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** list --watch: the fleet is changed between polls (the test's pause), and dsw reports exactly those changes. */
+/**
+ * list --watch: the fleet is changed between polls (the test's pause), and dsw reports exactly
+ * those changes.
+ */
 class WatchTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   EmulatorServer server;
 
@@ -37,34 +37,58 @@ class WatchTest {
     server.close();
   }
 
-  /** After the first poll: dsw-r1 stops, dsw-s2 is deleted, dsw-n1 is created. Stops after the second poll. */
+  /**
+   * After the first poll: dsw-r1 stops, dsw-s2 is deleted, dsw-n1 is created. Stops after the
+   * second poll.
+   */
   TestEnvironment env() {
-    return new TestEnvironment(dir).set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+    return new TestEnvironment(dir)
+        .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
         .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
-        .onPause(n -> {
-          if (n == 1) {
-            server.store().update(fleet -> {
-              List<ObjectNode> next = new ArrayList<>();
-              for (ObjectNode i : fleet) {
-                String id = i.get("InstanceId").asText();
-                if (id.equals("dsw-r1")) {
-                  next.add(i.deepCopy().put("Status", "Stopped"));
-                } else if (!id.equals("dsw-s2")) {
-                  next.add(i);
-                }
+        .onPause(
+            n -> {
+              if (n == 1) {
+                server
+                    .store()
+                    .update(
+                        fleet -> {
+                          List<ObjectNode> next = new ArrayList<>();
+                          for (ObjectNode i : fleet) {
+                            String id = i.get("InstanceId").asText();
+                            if (id.equals("dsw-r1")) {
+                              next.add(i.deepCopy().put("Status", "Stopped"));
+                            } else if (!id.equals("dsw-s2")) {
+                              next.add(i);
+                            }
+                          }
+                          next.add(
+                              fleet
+                                  .get(0)
+                                  .deepCopy()
+                                  .put("InstanceId", "dsw-n1")
+                                  .put("InstanceName", "new_one")
+                                  .put("Status", "Creating"));
+                          return next;
+                        });
               }
-              next.add(fleet.get(0).deepCopy().put("InstanceId", "dsw-n1").put("InstanceName", "new_one")
-                  .put("Status", "Creating"));
-              return next;
+              return n >= 2;
             });
-          }
-          return n >= 2;
-        });
   }
 
   int run(TestEnvironment env, String... args) {
-    List<String> full = new ArrayList<>(List.of("list", "--watch", "--interval", "1s", "--workspace", "ALL",
-        "--resource-id", "ALL", "--endpoint", server.baseUrl()));
+    List<String> full =
+        new ArrayList<>(
+            List.of(
+                "list",
+                "--watch",
+                "--interval",
+                "1s",
+                "--workspace",
+                "ALL",
+                "--resource-id",
+                "ALL",
+                "--endpoint",
+                server.baseUrl()));
     full.addAll(List.of(args));
     return env.run(full.toArray(String[]::new));
   }
@@ -82,14 +106,25 @@ class WatchTest {
     assertThat(events.subList(0, 6).stream().map(e -> e.get("InstanceId").asText()))
         .containsExactlyInAnyOrder("dsw-r1", "dsw-r2", "dsw-r3", "dsw-s1", "dsw-s2", "dsw-f1");
     // Second poll: exactly the three changes made between the polls.
-    List<String> second = events.subList(6, events.size()).stream()
-        .map(e -> e.get("Event").asText() + " " + e.get("InstanceId").asText() + " " + e.get("Status").asText()
-            + (e.has("PreviousStatus") ? " was " + e.get("PreviousStatus").asText() : ""))
-        .toList();
-    assertThat(second).containsExactlyInAnyOrder("STATUS dsw-r1 Stopped was Running", "REMOVED dsw-s2 Stopped",
-        "ADDED dsw-n1 Creating");
+    List<String> second =
+        events.subList(6, events.size()).stream()
+            .map(
+                e ->
+                    e.get("Event").asText()
+                        + " "
+                        + e.get("InstanceId").asText()
+                        + " "
+                        + e.get("Status").asText()
+                        + (e.has("PreviousStatus")
+                            ? " was " + e.get("PreviousStatus").asText()
+                            : ""))
+            .toList();
+    assertThat(second)
+        .containsExactlyInAnyOrder(
+            "STATUS dsw-r1 Stopped was Running", "REMOVED dsw-s2 Stopped", "ADDED dsw-n1 Creating");
     assertThat(events.get(0).get("Time").asText()).isEqualTo(TestEnvironment.NOW.toString());
-    assertThat(events.get(0).get("Instance").get("InstanceId")).isEqualTo(events.get(0).get("InstanceId"));
+    assertThat(events.get(0).get("Instance").get("InstanceId"))
+        .isEqualTo(events.get(0).get("InstanceId"));
   }
 
   @Test
@@ -99,9 +134,13 @@ class WatchTest {
     List<String> lines = env.stdout().lines().toList();
     assertThat(lines.get(0)).startsWith("ID").contains("STATUS");
     assertThat(lines.subList(1, 7)).allMatch(l -> l.startsWith("dsw-"));
-    assertThat(lines.subList(7, lines.size())).hasSize(3).allMatch(l -> l.startsWith(TestEnvironment.NOW.toString()));
-    assertThat(String.join("\n", lines.subList(7, lines.size()))).contains("STATUS  dsw-r1  train_a  Running → Stopped")
-        .contains("REMOVED dsw-s2").contains("ADDED   dsw-n1  new_one  Creating");
+    assertThat(lines.subList(7, lines.size()))
+        .hasSize(3)
+        .allMatch(l -> l.startsWith(TestEnvironment.NOW.toString()));
+    assertThat(String.join("\n", lines.subList(7, lines.size())))
+        .contains("STATUS  dsw-r1  train_a  Running → Stopped")
+        .contains("REMOVED dsw-s2")
+        .contains("ADDED   dsw-n1  new_one  Creating");
   }
 
   @Test
@@ -111,10 +150,14 @@ class WatchTest {
     String out = env.stdout();
     assertThat(out.split("\u001b\\[H\u001b\\[2J", -1)).hasSize(3);
     String second = out.substring(out.lastIndexOf("\u001b[H"));
-    assertThat(second).contains("6 instances · 1 added, 1 removed, 1 changed status")
+    assertThat(second)
+        .contains("6 instances · 1 added, 1 removed, 1 changed status")
         .contains("  REMOVED dsw-s2  eval_e  Stopped");
     String table = second.substring(second.indexOf("\n\n") + 2);
-    assertThat(table.lines()).hasSize(7).anyMatch(l -> l.startsWith("dsw-n1 ")).noneMatch(l -> l.contains("dsw-s2"));
+    assertThat(table.lines())
+        .hasSize(7)
+        .anyMatch(l -> l.startsWith("dsw-n1 "))
+        .noneMatch(l -> l.contains("dsw-s2"));
   }
 
   @Test
@@ -131,8 +174,10 @@ class WatchTest {
 
   @Test
   void aFailedFirstPollIsFatal() {
-    TestEnvironment env = new TestEnvironment(dir).set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
-        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "wrong-secret");
+    TestEnvironment env =
+        new TestEnvironment(dir)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "wrong-secret");
     assertThat(run(env, "-o", "jsonl")).isEqualTo(ExitCodes.CREDENTIALS);
     assertThat(env.stdout()).isEmpty();
   }

@@ -1,6 +1,5 @@
 package dev.dsw.emulator;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +36,8 @@ class EmulatorAuthTest {
   }
 
   /** A correctly signed request's headers; tests then break one thing. */
-  static Map<String, String> signed(Map<String, String> query, String keyId, String secret, Instant date, String nonce) {
+  static Map<String, String> signed(
+      Map<String, String> query, String keyId, String secret, Instant date, String nonce) {
     HttpUrl base = HttpUrl.get(server.baseUrl());
     Map<String, String> h = new LinkedHashMap<>();
     h.put("host", base.host() + ":" + base.port());
@@ -46,17 +46,31 @@ class EmulatorAuthTest {
     h.put("x-acs-date", date.truncatedTo(ChronoUnit.SECONDS).toString());
     h.put("x-acs-signature-nonce", nonce);
     h.put("x-acs-content-sha256", Acs3Signer.EMPTY_SHA256);
-    h.put("Authorization", Acs3Signer.sign("GET", "/api/v2/instances", query, h, Acs3Signer.EMPTY_SHA256, keyId, secret)
-        .authorization());
+    h.put(
+        "Authorization",
+        Acs3Signer.sign(
+                "GET", "/api/v2/instances", query, h, Acs3Signer.EMPTY_SHA256, keyId, secret)
+            .authorization());
     return h;
   }
 
   static Map<String, String> good(Map<String, String> query) {
-    return signed(query, EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, Instant.now(), UUID.randomUUID().toString());
+    return signed(
+        query,
+        EmulatorServer.DEMO_KEY_ID,
+        EmulatorServer.DEMO_KEY_SECRET,
+        Instant.now(),
+        UUID.randomUUID().toString());
   }
 
-  static JsonNode call(String rawQuery, Map<String, String> headers, int expectedStatus) throws Exception {
-    Request.Builder b = new Request.Builder().url(server.baseUrl() + "/api/v2/instances" + (rawQuery.isEmpty() ? "" : "?" + rawQuery));
+  static JsonNode call(String rawQuery, Map<String, String> headers, int expectedStatus)
+      throws Exception {
+    Request.Builder b =
+        new Request.Builder()
+            .url(
+                server.baseUrl()
+                    + "/api/v2/instances"
+                    + (rawQuery.isEmpty() ? "" : "?" + rawQuery));
     headers.forEach(b::header);
     try (Response r = http.newCall(b.build()).execute()) {
       assertThat(r.code()).isEqualTo(expectedStatus);
@@ -75,7 +89,8 @@ class EmulatorAuthTest {
   @Test
   void acceptsTheFormEncodedQueryTheOfficialJavaSdkSends() throws Exception {
     // Same decoded parameters, sent HTML-form style (space as +, * raw, ~ as %7E) in another order.
-    Map<String, String> q = new TreeMap<>(Map.of("InstanceName", "训练 数据 v1*~+/", "WorkspaceId", "ALL"));
+    Map<String, String> q =
+        new TreeMap<>(Map.of("InstanceName", "训练 数据 v1*~+/", "WorkspaceId", "ALL"));
     String wire = "WorkspaceId=ALL&InstanceName=%E8%AE%AD%E7%BB%83+%E6%95%B0%E6%8D%AE+v1*%7E%2B%2F";
     assertThat(call(wire, good(q), 200).path("Instances").isArray()).isTrue();
   }
@@ -91,7 +106,9 @@ class EmulatorAuthTest {
 
   @Test
   void wrongSecretIsSignatureDoesNotMatch() throws Exception {
-    Map<String, String> h = signed(Map.of(), EmulatorServer.DEMO_KEY_ID, "wrong", Instant.now(), "n-" + UUID.randomUUID());
+    Map<String, String> h =
+        signed(
+            Map.of(), EmulatorServer.DEMO_KEY_ID, "wrong", Instant.now(), "n-" + UUID.randomUUID());
     JsonNode body = call("", h, 400);
     assertThat(body.path("Code").asText()).isEqualTo("SignatureDoesNotMatch");
     assertThat(body.path("Recommend").asText()).contains("SignatureDoesNotMatch");
@@ -101,7 +118,8 @@ class EmulatorAuthTest {
   @Test
   void anythingChangedAfterSigningIsSignatureDoesNotMatch() throws Exception {
     Map<String, String> h = good(Map.of("Status", "Running"));
-    assertThat(call("Status=Stopped", h, 400).path("Code").asText()).isEqualTo("SignatureDoesNotMatch");
+    assertThat(call("Status=Stopped", h, 400).path("Code").asText())
+        .isEqualTo("SignatureDoesNotMatch");
     Map<String, String> h2 = good(Map.of());
     h2.put("x-acs-extra", "added after signing");
     assertThat(call("", h2, 400).path("Code").asText()).isEqualTo("SignatureDoesNotMatch");
@@ -109,14 +127,20 @@ class EmulatorAuthTest {
 
   @Test
   void unknownKeyIsInvalidAccessKeyIdNotFound() throws Exception {
-    Map<String, String> h = signed(Map.of(), "LTAIunknown0000000000", "x", Instant.now(), "n-" + UUID.randomUUID());
+    Map<String, String> h =
+        signed(Map.of(), "LTAIunknown0000000000", "x", Instant.now(), "n-" + UUID.randomUUID());
     assertThat(call("", h, 404).path("Code").asText()).isEqualTo("InvalidAccessKeyId.NotFound");
   }
 
   @Test
   void aDateMoreThanFifteenMinutesOffIsExpired() throws Exception {
-    Map<String, String> h = signed(Map.of(), EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET,
-        Instant.now().minusSeconds(16 * 60), "n-" + UUID.randomUUID());
+    Map<String, String> h =
+        signed(
+            Map.of(),
+            EmulatorServer.DEMO_KEY_ID,
+            EmulatorServer.DEMO_KEY_SECRET,
+            Instant.now().minusSeconds(16 * 60),
+            "n-" + UUID.randomUUID());
     assertThat(call("", h, 400).path("Code").asText()).isEqualTo("InvalidTimeStamp.Expired");
   }
 
@@ -129,7 +153,9 @@ class EmulatorAuthTest {
 
   @Test
   void unknownPathsAnswer404InTheApiErrorShape() throws Exception {
-    try (Response r = http.newCall(new Request.Builder().url(server.baseUrl() + "/api/v2/nothing").build()).execute()) {
+    try (Response r =
+        http.newCall(new Request.Builder().url(server.baseUrl() + "/api/v2/nothing").build())
+            .execute()) {
       assertThat(r.code()).isEqualTo(404);
       JsonNode body = Json.MAPPER.readTree(r.body().string());
       assertThat(body.path("Code").asText()).isEqualTo("InvalidApi.NotFound");
@@ -140,7 +166,10 @@ class EmulatorAuthTest {
   @Test
   void capsTheQuerySize() throws Exception {
     String huge = "InstanceName=" + "x".repeat(EmulatorServer.MAX_QUERY_BYTES + 10);
-    try (Response r = http.newCall(new Request.Builder().url(server.baseUrl() + "/api/v2/instances?" + huge).build()).execute()) {
+    try (Response r =
+        http.newCall(
+                new Request.Builder().url(server.baseUrl() + "/api/v2/instances?" + huge).build())
+            .execute()) {
       assertThat(r.code()).isEqualTo(414);
     }
   }

@@ -14,13 +14,19 @@ import org.junit.jupiter.api.Test;
 /** Seeded faults: each kind appears, and the same seed gives the same sequence. */
 class EmulatorFaultsTest {
   static List<String> outcomes(long seed) throws IOException {
-    EmulatorServer.Options o = Emulators.options().withFaults(Duration.ZERO, 0.3, 0.3, 0.3).withFaultSeed(seed);
+    EmulatorServer.Options o =
+        Emulators.options().withFaults(Duration.ZERO, 0.3, 0.3, 0.3).withFaultSeed(seed);
     List<String> seen = new ArrayList<>();
     try (EmulatorServer server = Emulators.start(o)) {
       for (int i = 0; i < 40; i++) {
-        HttpURLConnection c = (HttpURLConnection) URI.create(server.baseUrl() + "/api/v2/instances?PageNumber=1").toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection)
+                URI.create(server.baseUrl() + "/api/v2/instances?PageNumber=1")
+                    .toURL()
+                    .openConnection();
         int code = c.getResponseCode();
-        String outcome = code + (code == 429 ? " retry-after=" + c.getHeaderField("Retry-After") : "");
+        String outcome =
+            code + (code == 429 ? " retry-after=" + c.getHeaderField("Retry-After") : "");
         if (code == 400) {
           // reached authentication: no fault was injected (the request is unsigned)
           outcome = "passed";

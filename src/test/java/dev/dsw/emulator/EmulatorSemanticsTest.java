@@ -65,46 +65,54 @@ class EmulatorSemanticsTest {
   void statusAndInstanceIdAreAnyOfAndStillScoped() {
     assertThat(ids("Status", "Failed,Saving")).containsExactlyInAnyOrder("dsw-i5", "dsw-i7");
     assertThat(ids("InstanceId", "dsw-i1,dsw-i3")).containsExactly("dsw-i1");
-    assertThat(ids("InstanceId", "dsw-i1,dsw-i3", "WorkspaceId", "ALL")).containsExactlyInAnyOrder("dsw-i1", "dsw-i3");
+    assertThat(ids("InstanceId", "dsw-i1,dsw-i3", "WorkspaceId", "ALL"))
+        .containsExactlyInAnyOrder("dsw-i1", "dsw-i3");
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-    "PaymentType|Subscription|dsw-i4",
-    "Accessibility|PUBLIC|dsw-i2 dsw-i7",
-    "AcceleratorType|CPU|dsw-i2",
-    "CreateUserId|u3|dsw-i4 dsw-i7",
-    "GpuType|NVIDIA A10|dsw-i1",
-    "GpuType|A10|",
-    "OversoldType|AcceptQuotaOverSold|dsw-i4",
-    "OversoldInfo|AcceptQuotaOverSold-true|dsw-i4",
-    "OversoldType|SomethingNew|",
-    "MinCpu|12000|dsw-i4 dsw-i5 dsw-i6",
-    "MaxCpu|500|dsw-i2",
-    "MinGpu|500|dsw-i1 dsw-i3 dsw-i4 dsw-i5 dsw-i6 dsw-i7",
-    "MaxGpu|500|dsw-i2 dsw-i4",
-    "MinMemory|94|dsw-i4 dsw-i5 dsw-i6",
-    "MaxMemory|8|dsw-i2",
-    "MinGpuMemory|80|dsw-i3 dsw-i5 dsw-i6",
-    "MaxGpuMemory|16|dsw-i2 dsw-i4 dsw-i7",
-    "MinGpuMemory|20|dsw-i1 dsw-i3 dsw-i5 dsw-i6",
-    "CreateTimeAfter|2024-06-01T00:00:00Z|dsw-i2 dsw-i3 dsw-i7",
-    "CreateTimeBefore|2024-01-01T00:00:00Z|dsw-i1 dsw-i4 dsw-i5",
-    "Labels|{\"team\":\"nlp\"}|dsw-i1",
-    "Labels|{\"team\":\"nlp\",\"env\":\"dev\"}|",
-    "Tag|[{\"Key\":\"cc\",\"Value\":\"1\"}]|dsw-i1",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "PaymentType|Subscription|dsw-i4",
+        "Accessibility|PUBLIC|dsw-i2 dsw-i7",
+        "AcceleratorType|CPU|dsw-i2",
+        "CreateUserId|u3|dsw-i4 dsw-i7",
+        "GpuType|NVIDIA A10|dsw-i1",
+        "GpuType|A10|",
+        "OversoldType|AcceptQuotaOverSold|dsw-i4",
+        "OversoldInfo|AcceptQuotaOverSold-true|dsw-i4",
+        "OversoldType|SomethingNew|",
+        "MinCpu|12000|dsw-i4 dsw-i5 dsw-i6",
+        "MaxCpu|500|dsw-i2",
+        "MinGpu|500|dsw-i1 dsw-i3 dsw-i4 dsw-i5 dsw-i6 dsw-i7",
+        "MaxGpu|500|dsw-i2 dsw-i4",
+        "MinMemory|94|dsw-i4 dsw-i5 dsw-i6",
+        "MaxMemory|8|dsw-i2",
+        "MinGpuMemory|80|dsw-i3 dsw-i5 dsw-i6",
+        "MaxGpuMemory|16|dsw-i2 dsw-i4 dsw-i7",
+        "MinGpuMemory|20|dsw-i1 dsw-i3 dsw-i5 dsw-i6",
+        "CreateTimeAfter|2024-06-01T00:00:00Z|dsw-i2 dsw-i3 dsw-i7",
+        "CreateTimeBefore|2024-01-01T00:00:00Z|dsw-i1 dsw-i4 dsw-i5",
+        "Labels|{\"team\":\"nlp\"}|dsw-i1",
+        "Labels|{\"team\":\"nlp\",\"env\":\"dev\"}|",
+        "Tag|[{\"Key\":\"cc\",\"Value\":\"1\"}]|dsw-i1",
+      })
   void exactFiltersBoundsAndPairsOverTheWholeFleet(String param, String value, String expected) {
     List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
-    assertThat(ids("WorkspaceId", "ALL", "ResourceId", "ALL", param, value)).containsExactlyInAnyOrderElementsOf(want);
+    assertThat(ids("WorkspaceId", "ALL", "ResourceId", "ALL", param, value))
+        .containsExactlyInAnyOrderElementsOf(want);
   }
 
   @Test
   void sortsByEveryFieldInBothDirectionsWithTiesByIdAscending() {
-    assertThat(ids("SortBy", "Priority", "Order", "DESC")).containsExactly("dsw-i6", "dsw-i1", "dsw-i5", "dsw-i7", "dsw-i2");
-    assertThat(ids("SortBy", "GmtCreateTime", "Order", "ASC")).containsExactly("dsw-i1", "dsw-i5", "dsw-i6", "dsw-i2", "dsw-i7");
-    assertThat(ids("SortBy", "GmtModifiedTime")).containsExactly("dsw-i6", "dsw-i7", "dsw-i2", "dsw-i1", "dsw-i5");
-    assertThat(ids("Order", "ASC")).containsExactly("dsw-i1", "dsw-i5", "dsw-i6", "dsw-i2", "dsw-i7");
+    assertThat(ids("SortBy", "Priority", "Order", "DESC"))
+        .containsExactly("dsw-i6", "dsw-i1", "dsw-i5", "dsw-i7", "dsw-i2");
+    assertThat(ids("SortBy", "GmtCreateTime", "Order", "ASC"))
+        .containsExactly("dsw-i1", "dsw-i5", "dsw-i6", "dsw-i2", "dsw-i7");
+    assertThat(ids("SortBy", "GmtModifiedTime"))
+        .containsExactly("dsw-i6", "dsw-i7", "dsw-i2", "dsw-i1", "dsw-i5");
+    assertThat(ids("Order", "ASC"))
+        .containsExactly("dsw-i1", "dsw-i5", "dsw-i6", "dsw-i2", "dsw-i7");
   }
 
   @Test
@@ -112,35 +120,58 @@ class EmulatorSemanticsTest {
     InstancePage p = Emulators.raw(server, Map.of("PageSize", "2", "PageNumber", "2"));
     assertThat(p.totalCount()).isEqualTo(5);
     assertThat(p.instances()).extracting(i -> i.id()).containsExactly("dsw-i6", "dsw-i1");
-    assertThat(Emulators.raw(server, Map.of("PageSize", "2", "PageNumber", "9")).instances()).isEmpty();
+    assertThat(Emulators.raw(server, Map.of("PageSize", "2", "PageNumber", "9")).instances())
+        .isEmpty();
     assertThat(Emulators.raw(server, Map.of()).instances()).hasSize(5); // PageSize defaults to 10
   }
 
   @Test
   void unknownFieldsAreServedBackUnchanged() {
     var i5 = Emulators.raw(server, Map.of("InstanceId", "dsw-i5")).instances().get(0);
-    assertThat(i5.raw().get("FutureField").toString()).isEqualTo("{\"Nested\":[1,\"two\",null],\"Flag\":true}");
+    assertThat(i5.raw().get("FutureField").toString())
+        .isEqualTo("{\"Nested\":[1,\"two\",null],\"Flag\":true}");
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-    "Status|Runing", "PaymentType|Prepaid", "Accessibility|private", "AcceleratorType|TPU", "SortBy|Name",
-    "Order|UP", "PageSize|101", "PageSize|0", "PageNumber|-1", "MinCpu|1.5", "MaxGpu|abc", "MinMemory|-4",
-    "CreateTimeAfter|yesterday", "Labels|{bad json", "Labels|[1,2]",
-    "Labels|{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\"}", "Tag|{\"Key\":\"k\"}", "Tag|[{\"Value\":\"v\"}]",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Status|Runing",
+        "PaymentType|Prepaid",
+        "Accessibility|private",
+        "AcceleratorType|TPU",
+        "SortBy|Name",
+        "Order|UP",
+        "PageSize|101",
+        "PageSize|0",
+        "PageNumber|-1",
+        "MinCpu|1.5",
+        "MaxGpu|abc",
+        "MinMemory|-4",
+        "CreateTimeAfter|yesterday",
+        "Labels|{bad json",
+        "Labels|[1,2]",
+        "Labels|{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\"}",
+        "Tag|{\"Key\":\"k\"}",
+        "Tag|[{\"Value\":\"v\"}]",
+      })
   void refusesBadValuesWithValidationError(String param, String value) {
-    assertThatThrownBy(() -> ids(param, value)).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.status()).isEqualTo(400);
-      assertThat(e.code()).isEqualTo("ValidationError");
-      assertThat(e.apiMessage()).contains(param);
-      assertThat(e.requestId()).isNotBlank();
-    });
+    assertThatThrownBy(() -> ids(param, value))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("ValidationError");
+              assertThat(e.apiMessage()).contains(param);
+              assertThat(e.requestId()).isNotBlank();
+            });
   }
 
   @Test
   void readsPlusAsSpaceLikeTheGateway() {
     assertThat(EmulatorServer.decodeQuery("GpuType=NVIDIA+A10&N=%E8%AE%AD%20x&E="))
-        .containsEntry("GpuType", "NVIDIA A10").containsEntry("N", "训 x").containsEntry("E", "");
+        .containsEntry("GpuType", "NVIDIA A10")
+        .containsEntry("N", "训 x")
+        .containsEntry("E", "");
   }
 }

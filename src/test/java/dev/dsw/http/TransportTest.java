@@ -48,10 +48,21 @@ class TransportTest {
   }
 
   Transport transport(Credentials c, int retries) {
-    Transport.Settings s = new Transport.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(60),
-        retries, 4, "dsw-test", Map.of(), debug::add, CLOCK);
-    RetryPolicy policy = new RetryPolicy(retries, Duration.ofMillis(200), Duration.ofSeconds(8), () -> 0L);
-    return new Transport(s, CredentialProvider.of(c), () -> "nonce-" + nonce.incrementAndGet(), policy, sleeps::add);
+    Transport.Settings s =
+        new Transport.Settings(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(60),
+            retries,
+            4,
+            "dsw-test",
+            Map.of(),
+            debug::add,
+            CLOCK);
+    RetryPolicy policy =
+        new RetryPolicy(retries, Duration.ofMillis(200), Duration.ofSeconds(8), () -> 0L);
+    return new Transport(
+        s, CredentialProvider.of(c), () -> "nonce-" + nonce.incrementAndGet(), policy, sleeps::add);
   }
 
   Transport transport(int retries) {
@@ -59,12 +70,20 @@ class TransportTest {
   }
 
   ApiRequest request(Map<String, String> query) {
-    return new ApiRequest(server.url("/").toString(), "/api/v2/instances", "ListInstances", "2022-01-01",
+    return new ApiRequest(
+        server.url("/").toString(),
+        "/api/v2/instances",
+        "ListInstances",
+        "2022-01-01",
         new TreeMap<>(query));
   }
 
   static MockResponse ok(String body) {
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   @Test
@@ -81,36 +100,58 @@ class TransportTest {
     RecordedRequest r = server.takeRequest();
     String canonical = Acs3Signer.canonicalQuery(q);
     assertThat(r.getTarget()).isEqualTo("/api/v2/instances?" + canonical);
-    assertThat(r.getTarget()).contains("%20").contains("%2A").contains("~").contains("%2B").doesNotContain("+");
+    assertThat(r.getTarget())
+        .contains("%20")
+        .contains("%2A")
+        .contains("~")
+        .contains("%2B")
+        .doesNotContain("+");
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : r.getHeaders().names()) {
       headers.put(name, r.getHeaders().get(name));
     }
-    assertThat(headers).containsEntry("x-acs-action", "ListInstances").containsEntry("x-acs-version", "2022-01-01")
-        .containsEntry("x-acs-date", "2025-01-01T00:00:00Z").containsEntry("x-acs-content-sha256", Acs3Signer.EMPTY_SHA256)
+    assertThat(headers)
+        .containsEntry("x-acs-action", "ListInstances")
+        .containsEntry("x-acs-version", "2022-01-01")
+        .containsEntry("x-acs-date", "2025-01-01T00:00:00Z")
+        .containsEntry("x-acs-content-sha256", Acs3Signer.EMPTY_SHA256)
         .containsEntry("User-Agent", "dsw-test");
     // Re-sign what arrived, independently of the client: the server-side check the emulator does.
-    Acs3Signer.Signature expected = Acs3Signer.sign("GET", "/api/v2/instances", q, headers,
-        Acs3Signer.EMPTY_SHA256, "LTAI5tTESTKEY0000abcd", SECRET);
+    Acs3Signer.Signature expected =
+        Acs3Signer.sign(
+            "GET",
+            "/api/v2/instances",
+            q,
+            headers,
+            Acs3Signer.EMPTY_SHA256,
+            "LTAI5tTESTKEY0000abcd",
+            SECRET);
     assertThat(r.getHeaders().get("Authorization")).isEqualTo(expected.authorization());
-    assertThat(expected.signedHeaders()).isEqualTo("host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version");
+    assertThat(expected.signedHeaders())
+        .isEqualTo(
+            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version");
   }
 
   @Test
   void stsCredentialsSendAndSignTheSecurityToken() throws Exception {
     server.enqueue(ok("{}"));
-    try (Transport t = transport(Credentials.of("STS.NKabcdefgh12345678", SECRET, TOKEN, "test"), 0)) {
+    try (Transport t =
+        transport(Credentials.of("STS.NKabcdefgh12345678", SECRET, TOKEN, "test"), 0)) {
       t.send(request(Map.of()));
     }
     RecordedRequest r = server.takeRequest();
     assertThat(r.getHeaders().get("x-acs-security-token")).isEqualTo(TOKEN);
-    assertThat(r.getHeaders().get("Authorization")).contains("x-acs-security-token").contains("Credential=STS.NKabcdefgh12345678");
+    assertThat(r.getHeaders().get("Authorization"))
+        .contains("x-acs-security-token")
+        .contains("Credential=STS.NKabcdefgh12345678");
   }
 
   @Test
   void retries503WithBackoffAndSignsEachAttemptWithAFreshNonce() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(503).body("{\"Code\":\"ServiceUnavailable\"}").build());
-    server.enqueue(new MockResponse.Builder().code(500).body("{\"Code\":\"InternalError\"}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(503).body("{\"Code\":\"ServiceUnavailable\"}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(500).body("{\"Code\":\"InternalError\"}").build());
     server.enqueue(ok("{\"ok\":true}"));
     HttpResponse resp;
     try (Transport t = transport(4)) {
@@ -130,7 +171,8 @@ class TransportTest {
   @Test
   void stopsAfterTheConfiguredRetriesAndReturnsTheLastAnswer() throws Exception {
     for (int i = 0; i < 5; i++) {
-      server.enqueue(new MockResponse.Builder().code(500).body("{\"Code\":\"InternalError\"}").build());
+      server.enqueue(
+          new MockResponse.Builder().code(500).body("{\"Code\":\"InternalError\"}").build());
     }
     HttpResponse resp;
     try (Transport t = transport(2)) {
@@ -143,8 +185,12 @@ class TransportTest {
 
   @Test
   void honoursRetryAfterOnThrottling() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
-        .body("{\"Code\":\"Throttling.User\"}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .setHeader("Retry-After", "3")
+            .body("{\"Code\":\"Throttling.User\"}")
+            .build());
     server.enqueue(ok("{}"));
     try (Transport t = transport(3)) {
       t.send(request(Map.of()));
@@ -154,7 +200,11 @@ class TransportTest {
 
   @Test
   void retriesAThrottlingCodeEvenOnHttp400() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(400).body("{\"Code\":\"Throttling.Api\",\"Message\":\"slow down\"}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(400)
+            .body("{\"Code\":\"Throttling.Api\",\"Message\":\"slow down\"}")
+            .build());
     server.enqueue(ok("{}"));
     try (Transport t = transport(3)) {
       assertThat(t.send(request(Map.of())).status()).isEqualTo(200);
@@ -164,7 +214,8 @@ class TransportTest {
 
   @Test
   void neverRetriesClientErrors() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(400).body("{\"Code\":\"ValidationError\"}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(400).body("{\"Code\":\"ValidationError\"}").build());
     server.enqueue(ok("{}"));
     HttpResponse resp;
     try (Transport t = transport(3)) {
@@ -177,8 +228,13 @@ class TransportTest {
 
   @Test
   void retriesABodyCutShort() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).body("{\"Instances\":[")
-        .setHeader("Content-Length", "1000").onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body("{\"Instances\":[")
+            .setHeader("Content-Length", "1000")
+            .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     server.enqueue(ok("{\"whole\":true}"));
     HttpResponse resp;
     try (Transport t = transport(2)) {
@@ -190,14 +246,20 @@ class TransportTest {
 
   @Test
   void aServerThatTricklesPastTheReadTimeoutFailsInsteadOfHanging() {
-    server.enqueue(new MockResponse.Builder().code(200).body("{\"Instances\":[]}")
-        .throttleBody(1, 3, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body("{\"Instances\":[]}")
+            .throttleBody(1, 3, TimeUnit.SECONDS)
+            .build());
     long start = System.nanoTime();
-    assertThatThrownBy(() -> {
-      try (Transport t = transport(0)) {
-        t.send(request(Map.of()));
-      }
-    }).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Transport t = transport(0)) {
+                t.send(request(Map.of()));
+              }
+            })
+        .isInstanceOf(IOException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
@@ -205,27 +267,49 @@ class TransportTest {
   void debugLogAndDryRunRedactSignatureTokenAndKeyId() throws Exception {
     server.enqueue(ok("{}"));
     String dry;
-    try (Transport t = transport(Credentials.of("STS.NKabcdefgh12345678", SECRET, TOKEN, "test"), 0)) {
+    try (Transport t =
+        transport(Credentials.of("STS.NKabcdefgh12345678", SECRET, TOKEN, "test"), 0)) {
       t.send(request(Map.of("A", "1")));
       dry = t.dryRun(request(Map.of("A", "1")));
     }
     String all = String.join("\n", debug) + "\n" + dry;
     RecordedRequest r = server.takeRequest();
     String realSignature = r.getHeaders().get("Authorization").replaceAll(".*Signature=", "");
-    assertThat(all).contains("> GET ").contains("< HTTP 200").contains("Signature=***")
-        .contains("x-acs-security-token: ***").contains("STS.****5678")
-        .doesNotContain(SECRET).doesNotContain(TOKEN).doesNotContain(realSignature).doesNotContain("STS.NKabcdefgh12345678");
+    assertThat(all)
+        .contains("> GET ")
+        .contains("< HTTP 200")
+        .contains("Signature=***")
+        .contains("x-acs-security-token: ***")
+        .contains("STS.****5678")
+        .doesNotContain(SECRET)
+        .doesNotContain(TOKEN)
+        .doesNotContain(realSignature)
+        .doesNotContain("STS.NKabcdefgh12345678");
     assertThat(dry).startsWith("GET " + server.url("/api/v2/instances?A=1"));
   }
 
   @Test
   void proxyVariablesRouteThroughTheProxyExceptNoProxyHosts() {
-    var selector = (EnvProxySelector) EnvProxySelector.fromEnvironment(
-        Map.of("HTTPS_PROXY", "http://proxy.example:3128", "NO_PROXY", ".internal.example,localhost"));
-    assertThat(selector.select(java.net.URI.create("https://pai-dsw.cn-hangzhou.aliyuncs.com/")).get(0).address().toString())
-        .contains("proxy.example").contains("3128");
-    assertThat(selector.select(java.net.URI.create("https://a.internal.example/")).get(0)).isEqualTo(java.net.Proxy.NO_PROXY);
-    assertThat(selector.select(java.net.URI.create("http://127.0.0.1:8080/")).get(0)).isEqualTo(java.net.Proxy.NO_PROXY);
+    var selector =
+        (EnvProxySelector)
+            EnvProxySelector.fromEnvironment(
+                Map.of(
+                    "HTTPS_PROXY",
+                    "http://proxy.example:3128",
+                    "NO_PROXY",
+                    ".internal.example,localhost"));
+    assertThat(
+            selector
+                .select(java.net.URI.create("https://pai-dsw.cn-hangzhou.aliyuncs.com/"))
+                .get(0)
+                .address()
+                .toString())
+        .contains("proxy.example")
+        .contains("3128");
+    assertThat(selector.select(java.net.URI.create("https://a.internal.example/")).get(0))
+        .isEqualTo(java.net.Proxy.NO_PROXY);
+    assertThat(selector.select(java.net.URI.create("http://127.0.0.1:8080/")).get(0))
+        .isEqualTo(java.net.Proxy.NO_PROXY);
     assertThat(EnvProxySelector.fromEnvironment(Map.of())).isNull();
   }
 }

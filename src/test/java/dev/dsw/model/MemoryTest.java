@@ -10,10 +10,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The one memory parser: GB, the API's unit, with Gi read as G (list-instances.md §3.1, §4.2). */
 class MemoryTest {
   @ParameterizedTest(name = "{0} is {1} GB")
-  @CsvSource({"32,32", "32G,32", "32GB,32", "32Gi,32", "32GiB,32", "32g,32", "7.5,7.5", "512Mi,0.5", "1T,1024",
-      "1Ti,1024", "1048576Ki,1", "' 8Gi ',8", "0,0"})
+  @CsvSource({
+    "32,32",
+    "32G,32",
+    "32GB,32",
+    "32Gi,32",
+    "32GiB,32",
+    "32g,32",
+    "7.5,7.5",
+    "512Mi,0.5",
+    "1T,1024",
+    "1Ti,1024",
+    "1048576Ki,1",
+    "' 8Gi ',8",
+    "0,0"
+  })
   void readsPlainNumbersAndQuantities(String text, String gb) {
-    assertThat(Memory.gigabytes(text)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(gb)));
+    assertThat(Memory.gigabytes(text))
+        .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(gb)));
   }
 
   @ParameterizedTest(name = "{0} is not a quantity")

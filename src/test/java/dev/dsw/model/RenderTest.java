@@ -25,17 +25,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Instances rendered while a page is read (what -o json and -o jsonl print) are byte for byte what
- * writing the whole tree gives: masked by {@link Masking#write}, or as sent by {@link JsonText#write}.
- * The tree path is the reference: it builds every node first, the rendering path builds none.
+ * writing the whole tree gives: masked by {@link Masking#write}, or as sent by {@link
+ * JsonText#write}. The tree path is the reference: it builds every node first, the rendering path
+ * builds none.
  */
 class RenderTest {
   private static final Set<String> FEW = Set.of("InstanceId", "Status");
 
   @Test
   void theEmulatorsWholeFleetRendersAsItsTreesWrite() throws Exception {
-    EmulatorServer.Options o = EmulatorServer.Options.defaults()
-        .withClock(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC))
-        .withFleet(300, 11, Instant.parse("2026-11-01T00:00:00Z"));
+    EmulatorServer.Options o =
+        EmulatorServer.Options.defaults()
+            .withClock(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC))
+            .withFleet(300, 11, Instant.parse("2026-11-01T00:00:00Z"));
     try (EmulatorServer server = EmulatorServer.start(o)) {
       List<ObjectNode> fleet = server.store().snapshot();
       ArrayNode instances = JsonText.NODES.arrayNode();
@@ -48,12 +50,14 @@ class RenderTest {
 
   @Test
   void trickyValuesRenderAsTheirTreesWrite() throws Exception {
-    String instances = "[{\"InstanceId\":\"dsw-1\",\"Status\":\"Running\",\"ImageAuth\":\"dXNlcjpwYXNz\","
-        + "\"EnvironmentVariables\":{\"A\":\"1\",\"B\":\"\",\"C\":null,\"D\":true,\"E\":[\"x\",{\"F\":\"y\"}],\"G\":2.5},"
-        + "\"CredentialConfig\":{\"AliyunEnvRoleKey\":\"0\",\"UserInfo\":{\"AccessKeyId\":\"LTAIx\",\"SecurityToken\":\"\"}},"
-        + "\"Tokens\":[\"a\",\"b\"],\"ApiToken\":12345678901234567890123,\"Password\":-1.5e300,\"AuthMode\":false,"
-        + "\"Name\":\"caf\\u00e9 \\\"q\\\" \\\\ \\n \\t \\u0001 \\ud83d\\ude00 中文\",\"Big\":[1,[2,{\"x\":3}]],"
-        + "\"Empty\":{},\"Nothing\":[],\"n\":0,\"f\":0.1,\"neg\":-7}]";
+    String instances =
+        "[{\"InstanceId\":\"dsw-1\",\"Status\":\"Running\",\"ImageAuth\":\"dXNlcjpwYXNz\","
+            + "\"EnvironmentVariables\":{\"A\":\"1\",\"B\":\"\",\"C\":null,\"D\":true,\"E\":[\"x\",{\"F\":\"y\"}],\"G\":2.5},"
+            + "\"CredentialConfig\":{\"AliyunEnvRoleKey\":\"0\",\"UserInfo\":{\"AccessKeyId\":\"LTAIx\",\"SecurityToken\":\"\"}},"
+            + "\"Tokens\":[\"a\",\"b\"],\"ApiToken\":12345678901234567890123,\"Password\":-1.5e300,\"AuthMode\":false,\"Name\":\"caf\\u00e9"
+            + " \\\"q\\\" \\\\ \\n"
+            + " \\t \\u0001 \\ud83d\\ude00 中文\",\"Big\":[1,[2,{\"x\":3}]],"
+            + "\"Empty\":{},\"Nothing\":[],\"n\":0,\"f\":0.1,\"neg\":-7}]";
     JsonNode tree = JsonText.read(instances.getBytes(StandardCharsets.UTF_8));
     // Hidden: ImageAuth; below EnvironmentVariables A, G and F (inside the array's object, but not
     // the bare "x", nor B empty, C null, D boolean); AccessKeyId; ApiToken; Password. Tokens is an
@@ -75,8 +79,9 @@ class RenderTest {
 
   @Test
   void aPageCutShortFailsInsteadOfRenderingHalfAnInstance() {
-    byte[] cut = "{\"TotalCount\":1,\"Instances\":[{\"InstanceId\":\"dsw-1\",\"Env\":[\"a\""
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] cut =
+        "{\"TotalCount\":1,\"Instances\":[{\"InstanceId\":\"dsw-1\",\"Env\":[\"a\""
+            .getBytes(StandardCharsets.UTF_8);
     for (JsonText.Render r : List.of(JsonText.Render.MASKED, JsonText.Render.AS_SENT)) {
       assertThatThrownBy(() -> JsonText.readPage(cut, FEW, r)).isInstanceOf(IOException.class);
     }
@@ -98,7 +103,8 @@ class RenderTest {
       for (int i = 0; i < whole.size(); i++) {
         JsonNode instance = whole.get(i);
         String expectMasked = write(g -> Masking.write(g, instance));
-        assertThat(new String(masked.rendered().get(i), StandardCharsets.UTF_8)).isEqualTo(expectMasked);
+        assertThat(new String(masked.rendered().get(i), StandardCharsets.UTF_8))
+            .isEqualTo(expectMasked);
         assertThat(new String(asSent.rendered().get(i), StandardCharsets.UTF_8))
             .isEqualTo(write(g -> JsonText.write(g, instance)));
         JsonNode kept = masked.root().get("Instances").get(i);
@@ -123,8 +129,12 @@ class RenderTest {
   }
 
   private static byte[] page(JsonNode instances) {
-    return ("{\"RequestId\":\"R\",\"TotalCount\":" + instances.size() + ",\"Instances\":" + JsonText.toString(instances)
-        + ",\"After\":{\"Instances\":[1]}}").getBytes(StandardCharsets.UTF_8);
+    return ("{\"RequestId\":\"R\",\"TotalCount\":"
+            + instances.size()
+            + ",\"Instances\":"
+            + JsonText.toString(instances)
+            + ",\"After\":{\"Instances\":[1]}}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private interface Writing {
@@ -139,8 +149,23 @@ class RenderTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static final String[] NAMES = {"Status", "Password", "EnvironmentVariables", "CredentialConfig", "ImageAuth",
-      "SecurityToken", "AccessKeyId", "authorName", "Labels", "Value", "x", "", "名前", "Secret\"Key", "Tokens"};
+  private static final String[] NAMES = {
+    "Status",
+    "Password",
+    "EnvironmentVariables",
+    "CredentialConfig",
+    "ImageAuth",
+    "SecurityToken",
+    "AccessKeyId",
+    "authorName",
+    "Labels",
+    "Value",
+    "x",
+    "",
+    "名前",
+    "Secret\"Key",
+    "Tokens"
+  };
 
   private static JsonNode object(Random r, int depth) {
     ObjectNode o = JsonText.NODES.objectNode();
@@ -158,8 +183,10 @@ class RenderTest {
       case 1 -> JsonText.NODES.numberNode(r.nextInt());
       case 2 -> JsonText.NODES.numberNode(r.nextLong());
       case 3 -> JsonText.NODES.numberNode(new BigInteger(100, r));
-      case 4 -> JsonText.NODES.numberNode(r.nextBoolean() ? r.nextDouble() * 1e10 : -r.nextDouble());
-      case 5 -> r.nextBoolean() ? JsonText.NODES.booleanNode(r.nextBoolean()) : JsonText.NODES.nullNode();
+      case 4 ->
+          JsonText.NODES.numberNode(r.nextBoolean() ? r.nextDouble() * 1e10 : -r.nextDouble());
+      case 5 ->
+          r.nextBoolean() ? JsonText.NODES.booleanNode(r.nextBoolean()) : JsonText.NODES.nullNode();
       case 6 -> JsonText.NODES.numberNode(new BigDecimal("1." + Math.abs(r.nextLong()) + "e-400"));
       case 7 -> object(r, depth);
       default -> {
@@ -176,13 +203,14 @@ class RenderTest {
     StringBuilder b = new StringBuilder();
     for (int i = r.nextInt(12); i >= 0; i--) {
       int pick = r.nextInt(6);
-      b.appendCodePoint(switch (pick) {
-        case 0 -> r.nextInt(0x20);           // control characters
-        case 1 -> "\"\\/".charAt(r.nextInt(3));
-        case 2 -> 0x4e00 + r.nextInt(0x100);   // CJK
-        case 3 -> 0x1f600 + r.nextInt(0x40);   // emoji, outside the BMP
-        default -> 'a' + r.nextInt(26);
-      });
+      b.appendCodePoint(
+          switch (pick) {
+            case 0 -> r.nextInt(0x20); // control characters
+            case 1 -> "\"\\/".charAt(r.nextInt(3));
+            case 2 -> 0x4e00 + r.nextInt(0x100); // CJK
+            case 3 -> 0x1f600 + r.nextInt(0x40); // emoji, outside the BMP
+            default -> 'a' + r.nextInt(26);
+          });
     }
     return b.toString();
   }

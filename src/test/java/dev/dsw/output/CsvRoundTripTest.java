@@ -22,20 +22,27 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever text instances carry, dsw's CSV reads back (with an independent RFC 4180 parser) to the same cells. */
+/**
+ * Whatever text instances carry, dsw's CSV reads back (with an independent RFC 4180 parser) to the
+ * same cells.
+ */
 class CsvRoundTripTest {
   static final List<String> COLUMNS = List.of("ID", "NAME", "OWNER", "IMAGE", "Labels.team");
 
   @Provide
   Arbitrary<String> cell() {
     Arbitrary<Character> any = Arbitraries.chars().filter(c -> !Character.isSurrogate(c));
-    Arbitrary<Character> csvy = Arbitraries.of(',', '"', '\n', '\r', '\t', ' ', ';', '\'', '=', '训', 'é', '\u00a0');
+    Arbitrary<Character> csvy =
+        Arbitraries.of(',', '"', '\n', '\r', '\t', ' ', ';', '\'', '=', '训', 'é', '\u00a0');
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, any), net.jqwik.api.Tuple.of(1, csvy))
-        .list().ofMaxSize(20).map(cs -> {
-          StringBuilder sb = new StringBuilder();
-          cs.forEach(sb::append);
-          return sb.toString();
-        });
+        .list()
+        .ofMaxSize(20)
+        .map(
+            cs -> {
+              StringBuilder sb = new StringBuilder();
+              cs.forEach(sb::append);
+              return sb.toString();
+            });
   }
 
   @Provide
@@ -44,27 +51,40 @@ class CsvRoundTripTest {
   }
 
   @Property(tries = 300)
-  void csvParsesBackToTheSameCells(@ForAll("names") List<String> names,
-      @ForAll("cell") String owner, @ForAll("cell") String image, @ForAll("cell") String team) throws Exception {
+  void csvParsesBackToTheSameCells(
+      @ForAll("names") List<String> names,
+      @ForAll("cell") String owner,
+      @ForAll("cell") String image,
+      @ForAll("cell") String team)
+      throws Exception {
     List<Instance> rows = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      ObjectNode n = Json.MAPPER.createObjectNode().put("InstanceId", "dsw-" + i).put("InstanceName", names.get(i))
-          .put("UserName", owner).put("ImageName", image);
+      ObjectNode n =
+          Json.MAPPER
+              .createObjectNode()
+              .put("InstanceId", "dsw-" + i)
+              .put("InstanceName", names.get(i))
+              .put("UserName", owner)
+              .put("ImageName", image);
       n.putArray("Labels").addObject().put("Key", "team").put("Value", team);
       rows.add(new Instance(n));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8);
     List<Column> columns = new InstanceColumns(Clock.systemUTC()).resolve(COLUMNS);
-    Formatter f = Format.csv.formatter(new OutputSpec(out, columns, true, 0, false, false, true, Optional.empty()));
+    Formatter f =
+        Format.csv.formatter(
+            new OutputSpec(out, columns, true, 0, false, false, true, Optional.empty()));
     f.begin();
     rows.forEach(f::row);
     f.end();
 
     CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<List<String>> parsed = new ArrayList<>();
-    try (MappingIterator<String[]> it = csv.readerFor(String[].class).with(CsvSchema.emptySchema())
-        .readValues(bytes.toByteArray())) {
+    try (MappingIterator<String[]> it =
+        csv.readerFor(String[].class)
+            .with(CsvSchema.emptySchema())
+            .readValues(bytes.toByteArray())) {
       while (it.hasNext()) {
         parsed.add(List.of(it.next()));
       }

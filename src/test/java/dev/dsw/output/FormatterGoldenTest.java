@@ -32,24 +32,42 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FormatterGoldenTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
   static final Path GOLDEN = Path.of("src/test/resources/golden");
-  static final String[] SECRETS = {"aGFyYm9yOnNlY3JldA==", "wandb-secret-123", "jupyter-pass-456", "LTAI5tLeakedKey0001",
-      "CAIS-leaked-token"};
+  static final String[] SECRETS = {
+    "aGFyYm9yOnNlY3JldA==",
+    "wandb-secret-123",
+    "jupyter-pass-456",
+    "LTAI5tLeakedKey0001",
+    "CAIS-leaked-token"
+  };
 
   static List<Instance> fleet() throws IOException {
     List<Instance> out = new ArrayList<>();
-    for (JsonNode n : Json.MAPPER.readTree(FormatterGoldenTest.class.getResourceAsStream("/fleet/golden.json"))) {
+    for (JsonNode n :
+        Json.MAPPER.readTree(FormatterGoldenTest.class.getResourceAsStream("/fleet/golden.json"))) {
       out.add(new Instance((ObjectNode) n));
     }
     return out;
   }
 
-  static String render(Format format, List<String> columns, boolean headers, int width, boolean colour, boolean pretty,
-      boolean secrets, List<Instance> rows) {
+  static String render(
+      Format format,
+      List<String> columns,
+      boolean headers,
+      int width,
+      boolean colour,
+      boolean pretty,
+      boolean secrets,
+      List<Instance> rows) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     InstanceColumns known = new InstanceColumns(CLOCK);
-    List<String> names = columns != null ? columns : format == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT;
-    OutputSpec spec = new OutputSpec(out, known.resolve(names), headers, width, colour, pretty, secrets, Optional.empty());
+    List<String> names =
+        columns != null
+            ? columns
+            : format == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT;
+    OutputSpec spec =
+        new OutputSpec(
+            out, known.resolve(names), headers, width, colour, pretty, secrets, Optional.empty());
     Formatter f = format.formatter(spec);
     f.begin();
     rows.forEach(f::row);
@@ -77,7 +95,8 @@ class FormatterGoldenTest {
     "list.jsonl, jsonl, 0, false",
     "list-pretty.json, json, 120, true",
   })
-  void everyFormatMatchesItsGoldenFile(String file, Format format, int width, boolean colour) throws IOException {
+  void everyFormatMatchesItsGoldenFile(String file, Format format, int width, boolean colour)
+      throws IOException {
     String out = render(format, null, true, width, colour, width > 0, false, fleet());
     golden(file, out);
     for (String secret : SECRETS) {
@@ -87,48 +106,82 @@ class FormatterGoldenTest {
 
   @Test
   void fieldPathColumnsRenderNestedValuesCompactly() throws IOException {
-    String out = render(Format.csv, List.of("InstanceId", "RequestedResource.GPUType", "Labels", "IdleInstanceCuller.IdleTimeInMinutes",
-        "EnvironmentVariables", "Missing.Path"), true, 0, false, false, false, fleet());
+    String out =
+        render(
+            Format.csv,
+            List.of(
+                "InstanceId",
+                "RequestedResource.GPUType",
+                "Labels",
+                "IdleInstanceCuller.IdleTimeInMinutes",
+                "EnvironmentVariables",
+                "Missing.Path"),
+            true,
+            0,
+            false,
+            false,
+            false,
+            fleet());
     golden("columns.csv", out);
-    assertThat(out).contains("\"[{\"\"Key\"\":\"\"team\"\",\"\"Value\"\":\"\"nlp\"\"}]\"")
+    assertThat(out)
+        .contains("\"[{\"\"Key\"\":\"\"team\"\",\"\"Value\"\":\"\"nlp\"\"}]\"")
         .contains("\"{\"\"WANDB_API_KEY\"\":\"\"***\"\",\"\"MODE\"\":\"\"***\"\"}\"");
   }
 
   @Test
   void jsonIsLosslessUnlessSecretsAndShowSecretsRevealsThem() throws IOException {
     List<Instance> fleet = fleet();
-    JsonNode shown = Json.MAPPER.readTree(render(Format.json, null, true, 0, false, false, true, fleet));
+    JsonNode shown =
+        Json.MAPPER.readTree(render(Format.json, null, true, 0, false, false, true, fleet));
     for (int i = 0; i < fleet.size(); i++) {
       assertThat(shown.get(i)).isEqualTo(fleet.get(i).raw());
     }
-    JsonNode masked = Json.MAPPER.readTree(render(Format.json, null, true, 0, false, false, false, fleet));
+    JsonNode masked =
+        Json.MAPPER.readTree(render(Format.json, null, true, 0, false, false, false, fleet));
     assertThat(masked.get(0).get("FutureField")).isEqualTo(fleet.get(0).raw().get("FutureField"));
     assertThat(masked.get(0).get("ImageAuth").asText()).isEqualTo("***");
     assertThat(masked.get(0).at("/ServiceConfig/CodeServerAuth").asText()).isEqualTo("***");
-    assertThat(masked.get(0).at("/CredentialConfig/Configs/0/Roles/0/RoleArn").asText()).isEqualTo("acs:ram::1:role/r");
+    assertThat(masked.get(0).at("/CredentialConfig/Configs/0/Roles/0/RoleArn").asText())
+        .isEqualTo("acs:ram::1:role/r");
     assertThat(masked.get(0).at("/CredentialConfig/Enable").asBoolean()).isTrue();
   }
 
   @Test
   void csvParsesBackToTheSameCells() throws IOException {
     List<Instance> fleet = fleet();
-    String out = render(Format.csv, List.of("InstanceId", "InstanceName", "WorkspaceName"), false, 0, false, false, false, fleet);
+    String out =
+        render(
+            Format.csv,
+            List.of("InstanceId", "InstanceName", "WorkspaceName"),
+            false,
+            0,
+            false,
+            false,
+            false,
+            fleet);
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<List<String>> rows = new ArrayList<>();
     mapper.readerForListOf(String.class).<List<String>>readValues(out).forEachRemaining(rows::add);
     assertThat(rows).hasSize(3);
     for (int i = 0; i < fleet.size(); i++) {
-      assertThat(rows.get(i)).containsExactly(fleet.get(i).text("InstanceId"), fleet.get(i).text("InstanceName"),
-          fleet.get(i).text("WorkspaceName"));
+      assertThat(rows.get(i))
+          .containsExactly(
+              fleet.get(i).text("InstanceId"),
+              fleet.get(i).text("InstanceName"),
+              fleet.get(i).text("WorkspaceName"));
     }
   }
 
   @Test
   void emptyResultPrintsHeadersOnlyOrNothingAndAnEmptyJsonArray() {
-    assertThat(render(Format.csv, List.of("ID", "NAME"), true, 0, false, false, false, List.of())).isEqualTo("ID,NAME\n");
-    assertThat(render(Format.csv, List.of("ID", "NAME"), false, 0, false, false, false, List.of())).isEmpty();
-    assertThat(render(Format.table, List.of("ID", "NAME"), true, 0, false, false, false, List.of())).isEqualTo("ID   NAME\n");
-    assertThat(render(Format.json, null, true, 0, false, false, false, List.of()).strip()).isEqualTo("[]");
+    assertThat(render(Format.csv, List.of("ID", "NAME"), true, 0, false, false, false, List.of()))
+        .isEqualTo("ID,NAME\n");
+    assertThat(render(Format.csv, List.of("ID", "NAME"), false, 0, false, false, false, List.of()))
+        .isEmpty();
+    assertThat(render(Format.table, List.of("ID", "NAME"), true, 0, false, false, false, List.of()))
+        .isEqualTo("ID   NAME\n");
+    assertThat(render(Format.json, null, true, 0, false, false, false, List.of()).strip())
+        .isEqualTo("[]");
     assertThat(render(Format.jsonl, null, true, 0, false, false, false, List.of())).isEmpty();
   }
 
@@ -140,7 +193,8 @@ class FormatterGoldenTest {
         assertThat(Text.width(line)).as(line).isLessThanOrEqualTo(width);
       }
     }
-    String narrow = render(Format.table, List.of("ID", "NAME", "IMAGE"), true, 50, false, true, false, fleet());
+    String narrow =
+        render(Format.table, List.of("ID", "NAME", "IMAGE"), true, 50, false, true, false, fleet());
     for (String line : narrow.split("\n")) {
       assertThat(Text.width(line)).as(line).isLessThanOrEqualTo(50);
     }
@@ -152,15 +206,25 @@ class FormatterGoldenTest {
   void clientSideSortOrdersRowsNumerically() throws IOException {
     InstanceColumns known = new InstanceColumns(CLOCK);
     Column cpu = known.resolve(List.of("CPU")).get(0);
-    Comparator<Instance> byCpu = Comparator.comparing(i -> new java.math.BigDecimal(cpu.valueOf(i)));
+    Comparator<Instance> byCpu =
+        Comparator.comparing(i -> new java.math.BigDecimal(cpu.valueOf(i)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    OutputSpec spec = new OutputSpec(new PrintStream(bytes, true, StandardCharsets.UTF_8), known.resolve(List.of("ID", "CPU")),
-        false, 0, false, false, false, Optional.of(byCpu));
+    OutputSpec spec =
+        new OutputSpec(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            known.resolve(List.of("ID", "CPU")),
+            false,
+            0,
+            false,
+            false,
+            false,
+            Optional.of(byCpu));
     Formatter f = Format.csv.formatter(spec);
     f.begin();
     fleet().forEach(f::row);
     f.end();
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("dsw-g2,0.5\ndsw-g1,8\ndsw-g3,96\n");
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("dsw-g2,0.5\ndsw-g1,8\ndsw-g3,96\n");
   }
 
   /**
@@ -171,22 +235,38 @@ class FormatterGoldenTest {
   void csvRowsReachStdoutAsWrittenButStdoutIsFlushedOnlyAtTheEnd() throws IOException {
     for (Format format : new Format[] {Format.csv, Format.tsv}) {
       int[] flushes = {0};
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
-        @Override
-        public void flush() {
-          flushes[0]++;
-        }
-      };
+      ByteArrayOutputStream bytes =
+          new ByteArrayOutputStream() {
+            @Override
+            public void flush() {
+              flushes[0]++;
+            }
+          };
       InstanceColumns known = new InstanceColumns(CLOCK);
-      OutputSpec spec = new OutputSpec(new PrintStream(bytes, false, StandardCharsets.UTF_8),
-          known.resolve(List.of("ID", "STATUS")), true, 0, false, false, false, Optional.empty());
+      OutputSpec spec =
+          new OutputSpec(
+              new PrintStream(bytes, false, StandardCharsets.UTF_8),
+              known.resolve(List.of("ID", "STATUS")),
+              true,
+              0,
+              false,
+              false,
+              false,
+              Optional.empty());
       Formatter f = format.formatter(spec);
       f.begin();
       List<Instance> fleet = fleet();
       f.row(fleet.get(0));
       String sep = format == Format.csv ? "," : "\t";
-      assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("ID" + sep + "STATUS\n" + fleet.get(0).id() + sep
-          + fleet.get(0).text("Status") + "\n");
+      assertThat(bytes.toString(StandardCharsets.UTF_8))
+          .isEqualTo(
+              "ID"
+                  + sep
+                  + "STATUS\n"
+                  + fleet.get(0).id()
+                  + sep
+                  + fleet.get(0).text("Status")
+                  + "\n");
       fleet.forEach(f::row);
       assertThat(flushes[0]).as(format + ": flushes before end()").isZero();
       f.end();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The AGE column reads creation times as --where does: Z, an offset, or none (UTC). */
 class InstanceColumnsTest {
-  private static final Clock NOON = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock NOON =
+      Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void ageReadsEveryTimeFormWhereAccepts() {
@@ -58,7 +59,9 @@ class InstanceColumnsTest {
     }
   }
 
-  /** GPU writes the count as BigDecimal does, stripped of trailing zeros, whatever path it takes. */
+  /**
+   * GPU writes the count as BigDecimal does, stripped of trailing zeros, whatever path it takes.
+   */
   @Property(tries = 2000)
   void gpuCountsReadAsBigDecimalReadsThem(@ForAll("numberish") String count) {
     ObjectNode raw = Json.MAPPER.createObjectNode();
@@ -79,6 +82,7 @@ class InstanceColumnsTest {
     assertThat(InstanceColumns.shortGpu("Tesla-V100-16G")).isEqualTo("V100-16G");
     assertThat(InstanceColumns.shortGpu("nvidia Tesla T4")).isEqualTo("T4");
     assertThat(InstanceColumns.shortGpu("A100 NVIDIA")).isEqualTo("A100 NVIDIA");
-    assertThat(InstanceColumns.shortGpu("NVIDIA A10")).isEqualTo("A10"); // a second time, from the memo
+    assertThat(InstanceColumns.shortGpu("NVIDIA A10"))
+        .isEqualTo("A10"); // a second time, from the memo
   }
 }

@@ -22,25 +22,45 @@ import org.junit.jupiter.params.provider.EnumSource;
  * here without anyone remembering to add it.
  */
 class MaskingStepTest {
-  static final List<String> SECRETS = List.of("img-auth-c2VjcmV0", "env-value-8731", "svc-pass-0042",
-      "LTAIcredkey000042", "tok-3391-do-not-print");
+  static final List<String> SECRETS =
+      List.of(
+          "img-auth-c2VjcmV0",
+          "env-value-8731",
+          "svc-pass-0042",
+          "LTAIcredkey000042",
+          "tok-3391-do-not-print");
+
   /** For the formats that print columns: every secret-bearing field as a column. */
-  static final List<String> SECRET_COLUMNS = List.of("ID", "ImageAuth", "EnvironmentVariables.HF_TOKEN",
-      "ServiceConfig.Password", "CredentialConfig.AccessKeyId", "Token");
+  static final List<String> SECRET_COLUMNS =
+      List.of(
+          "ID",
+          "ImageAuth",
+          "EnvironmentVariables.HF_TOKEN",
+          "ServiceConfig.Password",
+          "CredentialConfig.AccessKeyId",
+          "Token");
 
   static Instance instance() throws Exception {
-    ObjectNode raw = (ObjectNode) Json.MAPPER.readTree("{\"InstanceId\":\"dsw-m1\",\"InstanceName\":\"masked\","
-        + "\"Status\":\"Running\",\"ImageAuth\":\"img-auth-c2VjcmV0\",\"EnvironmentVariables\":{\"HF_TOKEN\":"
-        + "\"env-value-8731\"},\"ServiceConfig\":{\"Password\":\"svc-pass-0042\"},\"CredentialConfig\":"
-        + "{\"AccessKeyId\":\"LTAIcredkey000042\"},\"Token\":\"tok-3391-do-not-print\"}");
+    ObjectNode raw =
+        (ObjectNode)
+            Json.MAPPER.readTree(
+                "{\"InstanceId\":\"dsw-m1\",\"InstanceName\":\"masked\","
+                    + "\"Status\":\"Running\",\"ImageAuth\":\"img-auth-c2VjcmV0\",\"EnvironmentVariables\":{\"HF_TOKEN\":"
+                    + "\"env-value-8731\"},\"ServiceConfig\":{\"Password\":\"svc-pass-0042\"},\"CredentialConfig\":"
+                    + "{\"AccessKeyId\":\"LTAIcredkey000042\"},\"Token\":\"tok-3391-do-not-print\"}");
     return new Instance(raw);
   }
 
   static String render(Format format, boolean showSecrets) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    InstanceColumns known = new InstanceColumns(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
-    OutputSpec spec = OutputSpec.builder(out).columns(known.resolve(SECRET_COLUMNS)).showSecrets(showSecrets).build();
+    InstanceColumns known =
+        new InstanceColumns(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
+    OutputSpec spec =
+        OutputSpec.builder(out)
+            .columns(known.resolve(SECRET_COLUMNS))
+            .showSecrets(showSecrets)
+            .build();
     Formatter f = format.formatter(spec);
     f.begin();
     f.row(instance());
@@ -62,7 +82,8 @@ class MaskingStepTest {
   @EnumSource(Format.class)
   void everyFormatShowsSecretsWhenAsked(Format format) throws Exception {
     String shown = render(format, true);
-    // detail prints sections, not every field: of these it shows the registry auth and the environment
+    // detail prints sections, not every field: of these it shows the registry auth and the
+    // environment
     for (String secret : format == Format.detail ? SECRETS.subList(0, 2) : SECRETS) {
       assertThat(shown).as("-o %s --show-secrets hides %s", format, secret).contains(secret);
     }
@@ -70,9 +91,13 @@ class MaskingStepTest {
 
   @org.junit.jupiter.api.Test
   void instancesRenderedWhileReadPassAsTheyAre() throws Exception {
-    // the page reader renders a masked instance itself (JsonText.Render.MASKED): the step must not mask twice
-    Instance read = new Instance(instance().raw(), "{\"InstanceId\":\"dsw-m1\"}".getBytes(StandardCharsets.UTF_8));
+    // the page reader renders a masked instance itself (JsonText.Render.MASKED): the step must not
+    // mask twice
+    Instance read =
+        new Instance(
+            instance().raw(), "{\"InstanceId\":\"dsw-m1\"}".getBytes(StandardCharsets.UTF_8));
     assertThat(Secrets.apply(read, false)).isSameAs(read);
-    assertThat(Optional.of(Secrets.apply(instance(), false).raw().get("ImageAuth").asText())).contains("***");
+    assertThat(Optional.of(Secrets.apply(instance(), false).raw().get("ImageAuth").asText()))
+        .contains("***");
   }
 }

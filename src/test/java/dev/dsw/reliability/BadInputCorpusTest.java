@@ -1,6 +1,5 @@
 package dev.dsw.reliability;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsw.cli.TestEnvironment;
@@ -22,8 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the problem (a "hint:" line may follow), no stack trace, nothing on stdout, and no request sent.
  */
 class BadInputCorpusTest {
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   static MockWebServer server;
   static final AtomicInteger CASES = new AtomicInteger();
@@ -37,11 +35,17 @@ class BadInputCorpusTest {
   @AfterAll
   static void stop() throws Exception {
     assertThat(server.getRequestCount()).as("requests sent by invalid invocations").isZero();
-    Report.section("20-bad-input", "## Bad input (`BadInputCorpusTest`)\n\n" + CASES.get() + " invalid invocations (unknown flags, bad enum "
-        + "values, malformed numbers, sizes, times, durations and KEY=VALUE pairs, min > max, too many labels, control "
-        + "characters, huge values, conflicting flags, bad --where expressions, bad arguments to summary, idle, get, "
-        + "completion and emulator): every one exited 2 with one `dsw:` line naming the problem, no stack trace, "
-        + "nothing on stdout, and " + server.getRequestCount() + " requests reached the server.");
+    Report.section(
+        "20-bad-input",
+        "## Bad input (`BadInputCorpusTest`)\n\n"
+            + CASES.get()
+            + " invalid invocations (unknown flags, bad enum values, malformed numbers, sizes,"
+            + " times, durations and KEY=VALUE pairs, min > max, too many labels, control"
+            + " characters, huge values, conflicting flags, bad --where expressions, bad arguments"
+            + " to summary, idle, get, completion and emulator): every one exited 2 with one `dsw:`"
+            + " line naming the problem, no stack trace, nothing on stdout, and "
+            + server.getRequestCount()
+            + " requests reached the server.");
     server.close();
   }
 
@@ -51,33 +55,72 @@ class BadInputCorpusTest {
 
   static Stream<Arguments> corpus() {
     List<Arguments> all = new ArrayList<>();
-    for (String flag : List.of("--stauts", "--regoin", "--outptu", "-x", "--foo", "--workspace-id", "--instance",
-        "--gpu", "--cpu", "--memory", "--created", "--sort", "--orderby", "--pagesize", "--all-region", "--json",
-        "--labels", "--tags", "--verbose", "-Z")) {
+    for (String flag :
+        List.of(
+            "--stauts",
+            "--regoin",
+            "--outptu",
+            "-x",
+            "--foo",
+            "--workspace-id",
+            "--instance",
+            "--gpu",
+            "--cpu",
+            "--memory",
+            "--created",
+            "--sort",
+            "--orderby",
+            "--pagesize",
+            "--all-region",
+            "--json",
+            "--labels",
+            "--tags",
+            "--verbose",
+            "-Z")) {
       all.add(c("unknown flag", "list", flag, "x"));
     }
     for (String cmd : List.of("lst", "summarize", "describe-instances", "ide", "watch")) {
       all.add(c("unknown command", cmd));
     }
-    for (String flag : List.of("--status", "--payment-type", "--accessibility", "--accelerator-type", "--sort-by",
-        "--order", "-o", "--color")) {
+    for (String flag :
+        List.of(
+            "--status",
+            "--payment-type",
+            "--accessibility",
+            "--accelerator-type",
+            "--sort-by",
+            "--order",
+            "-o",
+            "--color")) {
       for (String value : List.of("nope", "123", "%%", "Run ning")) {
         all.add(c("bad enum value", "list", flag, value));
       }
     }
-    for (String flag : List.of("--min-cpu", "--max-cpu", "--min-gpu", "--max-gpu", "--page", "--page-size", "--limit",
-        "--concurrency", "--retries")) {
-      for (String value : List.of("abc", "-1", "0x10", "1,5", "NaN", "Infinity", "99999999999999999999999")) {
+    for (String flag :
+        List.of(
+            "--min-cpu",
+            "--max-cpu",
+            "--min-gpu",
+            "--max-gpu",
+            "--page",
+            "--page-size",
+            "--limit",
+            "--concurrency",
+            "--retries")) {
+      for (String value :
+          List.of("abc", "-1", "0x10", "1,5", "NaN", "Infinity", "99999999999999999999999")) {
         all.add(c("malformed number", "list", flag, value));
       }
     }
-    for (String flag : List.of("--min-memory", "--max-memory", "--min-gpu-memory", "--max-gpu-memory")) {
+    for (String flag :
+        List.of("--min-memory", "--max-memory", "--min-gpu-memory", "--max-gpu-memory")) {
       for (String value : List.of("32X", "-5", "G", "1.5.5", "32 GB GB", "99999999999999999999G")) {
         all.add(c("malformed size", "list", flag, value));
       }
     }
     for (String flag : List.of("--created-after", "--created-before")) {
-      for (String value : List.of("yesterday", "2024-13-45", "7y", "2024-01-01T25:00:00Z", "-5d", "1700000000")) {
+      for (String value :
+          List.of("yesterday", "2024-13-45", "7y", "2024-01-01T25:00:00Z", "-5d", "1700000000")) {
         all.add(c("malformed time", "list", flag, value));
       }
     }
@@ -101,15 +144,50 @@ class BadInputCorpusTest {
     all.add(c("min > max", "list", "--min-gpu", "2", "--max-gpu", "1"));
     all.add(c("min > max", "list", "--min-memory", "64", "--max-memory", "32"));
     all.add(c("min > max", "list", "--min-gpu-memory", "80", "--max-gpu-memory", "16"));
-    all.add(c("min > max", "list", "--created-after", "2025-01-02", "--created-before", "2025-01-01"));
+    all.add(
+        c("min > max", "list", "--created-after", "2025-01-02", "--created-before", "2025-01-01"));
     all.add(c("min > max", "summary", "--min-cpu", "8", "--max-cpu", "4"));
     all.add(c("min > max", "idle", "--min-gpu", "4", "--max-gpu", "1"));
-    all.add(c("too many labels", "list", "--label", "a=1", "--label", "b=2", "--label", "c=3", "--label", "d=4",
-        "--label", "e=5"));
-    all.add(c("too many labels", "summary", "--label", "a=1", "--label", "b=2", "--label", "c=3", "--label", "d=4",
-        "--label", "e=5", "--label", "f=6"));
-    for (String flag : List.of("--name", "--workspace", "--gpu-type", "--image-name", "--resource-id",
-        "--create-user-id", "--instance-id", "--oversold-type")) {
+    all.add(
+        c(
+            "too many labels",
+            "list",
+            "--label",
+            "a=1",
+            "--label",
+            "b=2",
+            "--label",
+            "c=3",
+            "--label",
+            "d=4",
+            "--label",
+            "e=5"));
+    all.add(
+        c(
+            "too many labels",
+            "summary",
+            "--label",
+            "a=1",
+            "--label",
+            "b=2",
+            "--label",
+            "c=3",
+            "--label",
+            "d=4",
+            "--label",
+            "e=5",
+            "--label",
+            "f=6"));
+    for (String flag :
+        List.of(
+            "--name",
+            "--workspace",
+            "--gpu-type",
+            "--image-name",
+            "--resource-id",
+            "--create-user-id",
+            "--instance-id",
+            "--oversold-type")) {
       all.add(c("control character", "list", flag, "a\u0001b"));
       all.add(c("control character", "list", flag, "line\nbreak"));
       all.add(c("huge value", "list", flag, "x".repeat(5000)));
@@ -130,8 +208,18 @@ class BadInputCorpusTest {
     all.add(c("conflicting flags", "summary", "-o", "detail"));
     all.add(c("conflicting flags", "summary", "--by", "status,status"));
     all.add(c("conflicting flags", "list", "--page", "2", "--region", "cn-hangzhou,cn-shanghai"));
-    for (String where : List.of("Status", "=Running", "Status=~Run", "Status<>Run", "InstanceName~[a",
-        "Instance Name=x", "Status=>x", "~x", "!=", "GPU=<2")) {
+    for (String where :
+        List.of(
+            "Status",
+            "=Running",
+            "Status=~Run",
+            "Status<>Run",
+            "InstanceName~[a",
+            "Instance Name=x",
+            "Status=>x",
+            "~x",
+            "!=",
+            "GPU=<2")) {
       all.add(c("bad --where", "list", "--where", where));
     }
     for (String by : List.of("colour", "", "status,,owner", "gpu_types", "region,owner,nope")) {
@@ -161,11 +249,16 @@ class BadInputCorpusTest {
   @MethodSource("corpus")
   void exitsTwoWithOneLineAndSendsNothing(String category, List<String> args) {
     CASES.incrementAndGet();
-    TestEnvironment env = new TestEnvironment(home).set("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tCorpusKey000001")
-        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "corpus-secret").set("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou");
+    TestEnvironment env =
+        new TestEnvironment(home)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tCorpusKey000001")
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "corpus-secret")
+            .set("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou");
     List<String> full = new ArrayList<>(args);
     boolean endpointGiven = args.contains("--endpoint");
-    if (!endpointGiven && !args.get(0).equals("emulator") && !args.get(0).equals("completion")
+    if (!endpointGiven
+        && !args.get(0).equals("emulator")
+        && !args.get(0).equals("completion")
         && !args.get(0).equals("config")) {
       full.addAll(List.of("--endpoint", server.url("/").toString()));
     }

@@ -1,6 +1,5 @@
 package dev.dsw.reliability;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsw.api.DswClient;
@@ -42,19 +41,29 @@ class EmulatorLoadIT {
 
   @Test
   void servesFiftyClientsForThirtySecondsThenShutsDownCleanly() throws Exception {
-    EmulatorServer server = EmulatorServer.start(EmulatorServer.Options.defaults()
-        .withFleet(2000, 11, Instant.parse("2026-11-01T00:00:00Z")));
+    EmulatorServer server =
+        EmulatorServer.start(
+            EmulatorServer.Options.defaults()
+                .withFleet(2000, 11, Instant.parse("2026-11-01T00:00:00Z")));
     assertThat(server.baseUrl()).startsWith("http://127.0.0.1:");
     int port = URI.create(server.baseUrl()).getPort();
 
     // Request size caps: a query over 32 KiB is 414, a body over 64 KiB is 413.
     HttpClient plain = HttpClient.newHttpClient();
-    HttpResponse<String> longQuery = plain.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-        + "/api/v2/instances?InstanceName=" + "x".repeat(40_000))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> longQuery =
+        plain.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        server.baseUrl() + "/api/v2/instances?InstanceName=" + "x".repeat(40_000)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(longQuery.statusCode()).isEqualTo(414);
-    HttpResponse<String> bigBody = plain.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v2/instances"))
-        .method("GET", HttpRequest.BodyPublishers.ofByteArray(new byte[100_000])).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> bigBody =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v2/instances"))
+                .method("GET", HttpRequest.BodyPublishers.ofByteArray(new byte[100_000]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(bigBody.statusCode()).isEqualTo(413);
 
     AtomicLong ok = new AtomicLong();
@@ -65,30 +74,52 @@ class EmulatorLoadIT {
     Instant end = Instant.now().plus(LOAD);
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
-      Thread t = new Thread(() -> {
-        Credentials creds = Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "load");
-        try (Transport transport = new Transport(new Transport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(10),
-            Duration.ofSeconds(20), 0, 4, "dsw-load", Map.of(), null, Clock.systemUTC()), CredentialProvider.of(creds));
-            DswClient dsw = new HttpDswClient(transport, server.baseUrl())) {
-          SplittableRandom r = new SplittableRandom(client);
-          while (Instant.now().isBefore(end)) {
-            ListInstancesQuery.Builder q = ListInstancesQuery.builder().workspaceId("ALL").resourceId("ALL");
-            if (r.nextBoolean()) {
-              q.statuses(List.of(InstanceStatus.values()[r.nextInt(InstanceStatus.values().length)]));
-            }
-            long start = System.nanoTime();
-            try {
-              instances.addAndGet(dsw.listInstances(q.build().page(1 + r.nextInt(20), 100)).instances().size());
-              ok.incrementAndGet();
-              latencies.add((System.nanoTime() - start) / 1000);
-            } catch (RuntimeException e) {
-              errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-          }
-        } finally {
-          done.countDown();
-        }
-      }, "load-" + c);
+      Thread t =
+          new Thread(
+              () -> {
+                Credentials creds =
+                    Credentials.of(
+                        EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "load");
+                try (Transport transport =
+                        new Transport(
+                            new Transport.Settings(
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(10),
+                                Duration.ofSeconds(20),
+                                0,
+                                4,
+                                "dsw-load",
+                                Map.of(),
+                                null,
+                                Clock.systemUTC()),
+                            CredentialProvider.of(creds));
+                    DswClient dsw = new HttpDswClient(transport, server.baseUrl())) {
+                  SplittableRandom r = new SplittableRandom(client);
+                  while (Instant.now().isBefore(end)) {
+                    ListInstancesQuery.Builder q =
+                        ListInstancesQuery.builder().workspaceId("ALL").resourceId("ALL");
+                    if (r.nextBoolean()) {
+                      q.statuses(
+                          List.of(
+                              InstanceStatus.values()[r.nextInt(InstanceStatus.values().length)]));
+                    }
+                    long start = System.nanoTime();
+                    try {
+                      instances.addAndGet(
+                          dsw.listInstances(q.build().page(1 + r.nextInt(20), 100))
+                              .instances()
+                              .size());
+                      ok.incrementAndGet();
+                      latencies.add((System.nanoTime() - start) / 1000);
+                    } catch (RuntimeException e) {
+                      errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                  }
+                } finally {
+                  done.countDown();
+                }
+              },
+              "load-" + c);
       t.start();
     }
     done.await();
@@ -106,20 +137,37 @@ class EmulatorLoadIT {
       // also closed (e.g. reset)
     }
     Thread.sleep(200);
-    long left = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("dsw-emulator"))
-        .filter(Thread::isAlive).count();
+    long left =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("dsw-emulator"))
+            .filter(Thread::isAlive)
+            .count();
     assertThat(left).as("emulator threads alive after close()").isZero();
 
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
-    Report.section("50-emulator-load", "## The emulator under load (`EmulatorLoadIT`)\n\n" + CLIENTS + " signed clients (own connection "
-        + "pools, no retries) listing random pages and statuses of a 2,000-instance fleet for " + LOAD.toSeconds()
-        + " s on loopback, 2 cores shared with the clients: " + served + " requests answered ("
-        + served / LOAD.toSeconds() + "/s), " + instances.get() + " instances served, " + errors.size()
-        + " errors; latency p50 " + sorted.get(sorted.size() / 2) / 1000 + " ms, p99 "
-        + sorted.get(sorted.size() * 99 / 100) / 1000 + " ms. Loopback by default (" + "127.0.0.1); a query over "
-        + "32 KiB got 414 and a body over 64 KiB 413; after close() the port refused connections and no "
-        + "emulator thread was left. Unsigned, wrongly signed, expired and replayed requests are refused with "
-        + "the gateway's codes (EmulatorAuthTest).");
+    Report.section(
+        "50-emulator-load",
+        "## The emulator under load (`EmulatorLoadIT`)\n\n"
+            + CLIENTS
+            + " signed clients (own connection "
+            + "pools, no retries) listing random pages and statuses of a 2,000-instance fleet for "
+            + LOAD.toSeconds()
+            + " s on loopback, 2 cores shared with the clients: "
+            + served
+            + " requests answered ("
+            + served / LOAD.toSeconds()
+            + "/s), "
+            + instances.get()
+            + " instances served, "
+            + errors.size()
+            + " errors; latency p50 "
+            + sorted.get(sorted.size() / 2) / 1000
+            + " ms, p99 "
+            + sorted.get(sorted.size() * 99 / 100) / 1000
+            + " ms. Loopback by default (127.0.0.1); a query over 32 KiB got 414 and a body over 64"
+            + " KiB 413; after close() the port refused connections and no emulator thread was"
+            + " left. Unsigned, wrongly signed, expired and replayed requests are refused with the"
+            + " gateway's codes (EmulatorAuthTest).");
   }
 }

@@ -1,6 +1,5 @@
 package dev.dsw.reliability;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsw.cli.TestEnvironment;
@@ -22,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * dsw list against an emulator that fails about a quarter of its requests (500/503, throttling
- * with Retry-After, connections dropped, bodies cut short) and delays some more: in every one of
- * 50 seeded runs over 2,000 instances the output is exactly the fault-free listing, or the run
- * exits non-zero saying what is missing and what was printed is an exact prefix of it.
+ * dsw list against an emulator that fails about a quarter of its requests (500/503, throttling with
+ * Retry-After, connections dropped, bodies cut short) and delays some more: in every one of 50
+ * seeded runs over 2,000 instances the output is exactly the fault-free listing, or the run exits
+ * non-zero saying what is missing and what was printed is an exact prefix of it.
  */
 class FaultToleranceTest {
   static final int FLEET = 2000;
@@ -36,10 +35,10 @@ class FaultToleranceTest {
   static final double DROP = 0.04;
   static final double SPIKE = 0.05;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
-  record Outcome(long seed, int exit, List<String> ids, String stderr, Map<String, Long> statuses) {}
+  record Outcome(
+      long seed, int exit, List<String> ids, String stderr, Map<String, Long> statuses) {}
 
   EmulatorServer.Options fleet() {
     return TestEnvironment.emulator().withFleet(FLEET, 2026, Instant.parse("2026-11-01T00:00:00Z"));
@@ -47,17 +46,37 @@ class FaultToleranceTest {
 
   Outcome list(EmulatorServer.Options options, long seed) throws Exception {
     Map<String, Long> statuses = new ConcurrentHashMap<>();
-    EmulatorServer.Options counted = options.withLog(line -> {
-      String[] f = line.split(" ");
-      statuses.merge(f[f.length - 3], 1L, Long::sum); // "... <status|aborted> <ms>ms <request id>"
-    });
+    EmulatorServer.Options counted =
+        options.withLog(
+            line -> {
+              String[] f = line.split(" ");
+              statuses.merge(
+                  f[f.length - 3], 1L, Long::sum); // "... <status|aborted> <ms>ms <request id>"
+            });
     try (EmulatorServer server = EmulatorServer.start(counted)) {
-      TestEnvironment env = new TestEnvironment(home).set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
-          .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
-          .set("XDG_CACHE_HOME", home.resolve("cache-" + seed).toString());
-      int exit = env.run("list", "--endpoint", server.baseUrl(), "--workspace", "ALL", "--resource-id", "ALL",
-          "-o", "csv", "--columns", "ID", "--no-headers", "--read-timeout", "2s");
-      return new Outcome(seed, exit, env.stdout().lines().toList(), env.stderr(), new TreeMap<>(statuses));
+      TestEnvironment env =
+          new TestEnvironment(home)
+              .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+              .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
+              .set("XDG_CACHE_HOME", home.resolve("cache-" + seed).toString());
+      int exit =
+          env.run(
+              "list",
+              "--endpoint",
+              server.baseUrl(),
+              "--workspace",
+              "ALL",
+              "--resource-id",
+              "ALL",
+              "-o",
+              "csv",
+              "--columns",
+              "ID",
+              "--no-headers",
+              "--read-timeout",
+              "2s");
+      return new Outcome(
+          seed, exit, env.stdout().lines().toList(), env.stderr(), new TreeMap<>(statuses));
     }
   }
 
@@ -72,8 +91,15 @@ class FaultToleranceTest {
     List<Future<Outcome>> runs = new ArrayList<>();
     for (long seed = 1; seed <= RUNS; seed++) {
       long s = seed;
-      runs.add(pool.submit(() -> list(fleet().withFaults(Duration.ZERO, ERROR, THROTTLE, TRUNCATE)
-          .withDropsAndSpikes(DROP, SPIKE, Duration.ofMillis(150)).withFaultSeed(s), s)));
+      runs.add(
+          pool.submit(
+              () ->
+                  list(
+                      fleet()
+                          .withFaults(Duration.ZERO, ERROR, THROTTLE, TRUNCATE)
+                          .withDropsAndSpikes(DROP, SPIKE, Duration.ofMillis(150))
+                          .withFaultSeed(s),
+                      s)));
     }
     int exact = 0;
     List<String> incomplete = new ArrayList<>();
@@ -81,46 +107,92 @@ class FaultToleranceTest {
     AtomicLong requests = new AtomicLong();
     for (Future<Outcome> f : runs) {
       Outcome o = f.get();
-      o.statuses().forEach((k, v) -> {
-        totals.merge(k, v, Long::sum);
-        requests.addAndGet(v);
-      });
+      o.statuses()
+          .forEach(
+              (k, v) -> {
+                totals.merge(k, v, Long::sum);
+                requests.addAndGet(v);
+              });
       assertThat(o.ids()).as("seed %d: no instance twice", o.seed()).doesNotHaveDuplicates();
-      assertThat(new HashSet<>(reference)).as("seed %d: nothing that does not exist", o.seed())
+      assertThat(new HashSet<>(reference))
+          .as("seed %d: nothing that does not exist", o.seed())
           .containsAll(o.ids());
       if (o.exit() == 0) {
-        assertThat(o.ids()).as("seed %d: exactly the fault-free listing", o.seed()).isEqualTo(reference);
+        assertThat(o.ids())
+            .as("seed %d: exactly the fault-free listing", o.seed())
+            .isEqualTo(reference);
         exact++;
       } else {
         assertThat(o.exit()).as("seed %d", o.seed()).isIn(1, 3);
-        assertThat(o.ids()).as("seed %d: a prefix of the listing", o.seed())
+        assertThat(o.ids())
+            .as("seed %d: a prefix of the listing", o.seed())
             .isEqualTo(reference.subList(0, o.ids().size()));
-        assertThat(o.stderr()).as("seed %d", o.seed()).startsWith("dsw: ")
-            .containsAnyOf("output is incomplete", "failed", "Unavailable", "Throttling", "InternalError");
-        incomplete.add("seed " + o.seed() + ": exit " + o.exit() + ", " + o.ids().size() + " of " + FLEET
-            + " printed; " + o.stderr().lines().findFirst().orElse(""));
+        assertThat(o.stderr())
+            .as("seed %d", o.seed())
+            .startsWith("dsw: ")
+            .containsAnyOf(
+                "output is incomplete", "failed", "Unavailable", "Throttling", "InternalError");
+        incomplete.add(
+            "seed "
+                + o.seed()
+                + ": exit "
+                + o.exit()
+                + ", "
+                + o.ids().size()
+                + " of "
+                + FLEET
+                + " printed; "
+                + o.stderr().lines().findFirst().orElse(""));
       }
     }
     pool.shutdown();
     long failed = requests.get() - totals.getOrDefault("200", 0L);
-    assertThat((double) failed / requests.get()).as("share of requests that failed").isGreaterThanOrEqualTo(0.20);
-    assertThat(exact).as("most runs recover fully with the default 4 retries").isGreaterThanOrEqualTo(RUNS - 3);
+    assertThat((double) failed / requests.get())
+        .as("share of requests that failed")
+        .isGreaterThanOrEqualTo(0.20);
+    assertThat(exact)
+        .as("most runs recover fully with the default 4 retries")
+        .isGreaterThanOrEqualTo(RUNS - 3);
 
-    StringBuilder md = new StringBuilder("## Faults: 50 seeded runs of `dsw list` over 2,000 instances (`FaultToleranceTest`)\n\n")
-        .append("Emulator fault rates per request: 500/503 ").append(pct(ERROR)).append(", 429 Throttling.User with ")
-        .append("Retry-After: 1 ").append(pct(THROTTLE)).append(", body cut short ").append(pct(TRUNCATE))
-        .append(", connection closed before any answer ").append(pct(DROP)).append(", 150 ms latency spike ")
-        .append(pct(SPIKE)).append(". dsw defaults: 4 retries, 8 pages at once, pages of 100.\n\n")
-        .append("| figure | value |\n|---|---|\n")
-        .append("| runs | ").append(RUNS).append(" |\n")
-        .append("| runs with exactly the fault-free output (same IDs, same order, none twice) | ").append(exact)
-        .append(" |\n")
-        .append("| runs that exited non-zero, saying what is missing | ").append(incomplete.size()).append(" |\n")
-        .append("| runs with a missing, duplicated or unknown instance while exiting 0 | 0 |\n")
-        .append("| requests served | ").append(requests.get()).append(" |\n")
-        .append("| requests that failed | ").append(failed).append(" (")
-        .append(String.format("%.1f", 100.0 * failed / requests.get())).append(" %) |\n");
-    totals.forEach((status, n) -> md.append("| answered ").append(status).append(" | ").append(n).append(" |\n"));
+    StringBuilder md =
+        new StringBuilder(
+                "## Faults: 50 seeded runs of `dsw list` over 2,000 instances"
+                    + " (`FaultToleranceTest`)\n\n")
+            .append("Emulator fault rates per request: 500/503 ")
+            .append(pct(ERROR))
+            .append(", 429 Throttling.User with ")
+            .append("Retry-After: 1 ")
+            .append(pct(THROTTLE))
+            .append(", body cut short ")
+            .append(pct(TRUNCATE))
+            .append(", connection closed before any answer ")
+            .append(pct(DROP))
+            .append(", 150 ms latency spike ")
+            .append(pct(SPIKE))
+            .append(". dsw defaults: 4 retries, 8 pages at once, pages of 100.\n\n")
+            .append("| figure | value |\n|---|---|\n")
+            .append("| runs | ")
+            .append(RUNS)
+            .append(" |\n")
+            .append(
+                "| runs with exactly the fault-free output (same IDs, same order, none twice) | ")
+            .append(exact)
+            .append(" |\n")
+            .append("| runs that exited non-zero, saying what is missing | ")
+            .append(incomplete.size())
+            .append(" |\n")
+            .append("| runs with a missing, duplicated or unknown instance while exiting 0 | 0 |\n")
+            .append("| requests served | ")
+            .append(requests.get())
+            .append(" |\n")
+            .append("| requests that failed | ")
+            .append(failed)
+            .append(" (")
+            .append(String.format("%.1f", 100.0 * failed / requests.get()))
+            .append(" %) |\n");
+    totals.forEach(
+        (status, n) ->
+            md.append("| answered ").append(status).append(" | ").append(n).append(" |\n"));
     incomplete.forEach(line -> md.append("\n- ").append(line));
     Report.section("10-faults", md.toString());
   }

@@ -1,6 +1,5 @@
 package dev.dsw.reliability;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -17,16 +16,30 @@ import org.junit.jupiter.api.Test;
  * missing from this run or from the docs.
  */
 class ReliabilityReportIT {
-  static final List<String> SECTIONS = List.of("10-faults", "20-bad-input", "25-properties", "30-bad-responses",
-      "40-secrets", "50-emulator-load");
+  static final List<String> SECTIONS =
+      List.of(
+          "10-faults",
+          "20-bad-input",
+          "25-properties",
+          "30-bad-responses",
+          "40-secrets",
+          "50-emulator-load");
 
   @Test
   void assemblesTheReport() throws Exception {
-    StringBuilder md = new StringBuilder("# Reliability and security\n\n")
-        .append("Produced by the tests of `mvn -B verify` (the CI command) on ").append(LocalDate.now(ZoneOffset.UTC))
-        .append(", JDK ").append(System.getProperty("java.version")).append(", ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("os.name"))
-        .append(". Each section names the test that measured it; rerun them and read target/reliability.md.\n");
+    StringBuilder md =
+        new StringBuilder("# Reliability and security\n\n")
+            .append("Produced by the tests of `mvn -B verify` (the CI command) on ")
+            .append(LocalDate.now(ZoneOffset.UTC))
+            .append(", JDK ")
+            .append(System.getProperty("java.version"))
+            .append(", ")
+            .append(Runtime.getRuntime().availableProcessors())
+            .append(" cores, ")
+            .append(System.getProperty("os.name"))
+            .append(
+                ". Each section names the test that measured it; rerun them and read"
+                    + " target/reliability.md.\n");
     for (String name : SECTIONS) {
       Path part = Report.DIR.resolve(name + ".md");
       assertThat(part).as("section written by its test in this run").exists();
@@ -41,7 +54,8 @@ class ReliabilityReportIT {
     assertThat(docs).as("docs/reliability.md (mvn verify -Dreliability.update=true)").exists();
     String committed = Files.readString(docs);
     try (Stream<String> headings = md.toString().lines().filter(l -> l.startsWith("## "))) {
-      headings.forEach(h -> assertThat(committed).as("docs/reliability.md has the section").contains(h));
+      headings.forEach(
+          h -> assertThat(committed).as("docs/reliability.md has the section").contains(h));
     }
   }
 }

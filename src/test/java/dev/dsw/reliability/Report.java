@@ -1,6 +1,5 @@
 package dev.dsw.reliability;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The figures reliability tests measure, written as Markdown sections to target/reliability/;
- * ReliabilityReportIT puts them together into target/reliability.md (docs/reliability.md is a
- * copy of it, refreshed with -Dreliability.update=true).
+ * ReliabilityReportIT puts them together into target/reliability.md (docs/reliability.md is a copy
+ * of it, refreshed with -Dreliability.update=true).
  */
 public final class Report {
   static final Path DIR = Path.of("target", "reliability");

@@ -1,6 +1,5 @@
 package dev.dsw.reliability;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every command and format, plain, with --debug and with --dry-run, on success and on failure,
- * with known fake credentials and a fleet full of fake sensitive fields: none of the secrets
- * appears in stdout, stderr or any file dsw wrote, and AccessKey IDs appear only masked.
+ * Every command and format, plain, with --debug and with --dry-run, on success and on failure, with
+ * known fake credentials and a fleet full of fake sensitive fields: none of the secrets appears in
+ * stdout, stderr or any file dsw wrote, and AccessKey IDs appear only masked.
  */
 class SecretsTest {
   static final String KEY_ID = "LTAI5tSecretsKey9876";
@@ -35,10 +34,10 @@ class SecretsTest {
   static final String TOKEN = "FakeStsToken-XYZ-0001-do-not-print";
   static final String PROFILE_KEY_ID = "LTAI5tConfigKey55555";
   static final String PROFILE_SECRET = "cfg-secret-0002-do-not-print";
-  static final Pattern SENSITIVE = Pattern.compile("(?i).*(password|secret|token|accesskeyid|auth).*");
+  static final Pattern SENSITIVE =
+      Pattern.compile("(?i).*(password|secret|token|accesskeyid|auth).*");
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   static EmulatorServer server;
   static final Set<String> fleetSecrets = new LinkedHashSet<>();
@@ -47,37 +46,58 @@ class SecretsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = EmulatorServer.start(TestEnvironment.emulator().withKeys(KEY_ID, SECRET)
-        .withFleet(60, 5, Instant.parse("2026-11-01T00:00:00Z")));
+    server =
+        EmulatorServer.start(
+            TestEnvironment.emulator()
+                .withKeys(KEY_ID, SECRET)
+                .withFleet(60, 5, Instant.parse("2026-11-01T00:00:00Z")));
     for (ObjectNode i : server.store().snapshot()) {
       collect(i, false);
     }
     someId = server.store().snapshot().get(0).get("InstanceId").asText();
-    assertThat(fleetSecrets).as("the generated fleet carries fake secrets to look for").hasSizeGreaterThan(20);
+    assertThat(fleetSecrets)
+        .as("the generated fleet carries fake secrets to look for")
+        .hasSizeGreaterThan(20);
     Files.createDirectories(home.resolve(".aliyun"));
     Path config = home.resolve(".aliyun/config.json");
-    Files.writeString(config, "{\"current\":\"ops\",\"profiles\":[{\"name\":\"ops\",\"mode\":\"AK\",\"access_key_id\":\""
-        + PROFILE_KEY_ID + "\",\"access_key_secret\":\"" + PROFILE_SECRET + "\",\"region_id\":\"cn-hangzhou\"}]}");
-    Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(
+        config,
+        "{\"current\":\"ops\",\"profiles\":[{\"name\":\"ops\",\"mode\":\"AK\",\"access_key_id\":\""
+            + PROFILE_KEY_ID
+            + "\",\"access_key_secret\":\""
+            + PROFILE_SECRET
+            + "\",\"region_id\":\"cn-hangzhou\"}]}");
+    Files.setPosixFilePermissions(
+        config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
   }
 
   @AfterAll
   static void stop() {
     server.close();
-    Report.section("40-secrets", "## Secrets (`SecretsTest`, `LocalFilesTest`, `TlsTest`)\n\n" + runs + " runs (list, get, summary, idle with every format; "
-        + "list --watch; config show; completion; failures with a wrong secret and with an STS token; each plain, "
-        + "with --debug and with --dry-run) with a fake AccessKey secret, an STS token, a config.json profile "
-        + "secret and a fleet holding " + fleetSecrets.size() + " distinct fake sensitive values (ImageAuth, "
-        + "passwords, tokens, AccessKey IDs, environment values): none appeared in stdout, stderr or the files dsw "
-        + "wrote; AccessKey IDs appeared only masked (LTAI****9876).\n\n"
-        + "dsw warns when ~/.aliyun/config.json or the credentials INI file is readable by group or others, "
-        + "writes its completion cache with mode 0600 by atomic rename from a private temporary file (8 writers "
-        + "× 40 rewrites while a reader never saw a torn file), refuses a server whose certificate it cannot "
-        + "verify, and has no code that replaces certificate or hostname checks (an ArchUnit rule). The emulator "
-        + "takes its secret from DSW_EMULATOR_ACCESS_KEY_SECRET, never from a flag.");
+    Report.section(
+        "40-secrets",
+        "## Secrets (`SecretsTest`, `LocalFilesTest`, `TlsTest`)\n\n"
+            + runs
+            + " runs (list, get, summary, idle with every format; list --watch; config show;"
+            + " completion; failures with a wrong secret and with an STS token; each plain, with"
+            + " --debug and with --dry-run) with a fake AccessKey secret, an STS token, a"
+            + " config.json profile secret and a fleet holding "
+            + fleetSecrets.size()
+            + " distinct fake sensitive values (ImageAuth, passwords, tokens, AccessKey IDs,"
+            + " environment values): none appeared in stdout, stderr or the files dsw wrote;"
+            + " AccessKey IDs appeared only masked (LTAI****9876).\n\n"
+            + "dsw warns when ~/.aliyun/config.json or the credentials INI file is readable by"
+            + " group or others, writes its completion cache with mode 0600 by atomic rename from a"
+            + " private temporary file (8 writers × 40 rewrites while a reader never saw a torn"
+            + " file), refuses a server whose certificate it cannot verify, and has no code that"
+            + " replaces certificate or hostname checks (an ArchUnit rule). The emulator takes its"
+            + " secret from DSW_EMULATOR_ACCESS_KEY_SECRET, never from a flag.");
   }
 
-  /** Values of sensitive fields (list-instances.md §4.4), long and odd enough not to occur by chance. */
+  /**
+   * Values of sensitive fields (list-instances.md §4.4), long and odd enough not to occur by
+   * chance.
+   */
   static void collect(JsonNode n, boolean all) {
     if (n.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
@@ -92,7 +112,8 @@ class SecretsTest {
             fleetSecrets.add(v);
           }
         } else {
-          collect(e.getValue(), sensitive && !e.getKey().equals("CredentialConfig") ? sensitive : all);
+          collect(
+              e.getValue(), sensitive && !e.getKey().equals("CredentialConfig") ? sensitive : all);
         }
       }
     } else if (n.isArray()) {
@@ -101,9 +122,12 @@ class SecretsTest {
   }
 
   TestEnvironment env(boolean token, String secret) {
-    TestEnvironment env = new TestEnvironment(home).set("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret).set("XDG_CACHE_HOME", home.resolve("cache").toString())
-        .onPause(n -> true);
+    TestEnvironment env =
+        new TestEnvironment(home)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret)
+            .set("XDG_CACHE_HOME", home.resolve("cache").toString())
+            .onPause(n -> true);
     return token ? env.set("ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN) : env;
   }
 
@@ -113,7 +137,8 @@ class SecretsTest {
     int exit = env.run(args.toArray(String[]::new));
     List<String> texts = new ArrayList<>(List.of(env.stdout(), env.stderr()));
     try (Stream<Path> files = Files.walk(home)) {
-      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("config.json")).toList()) {
+      for (Path f :
+          files.filter(Files::isRegularFile).filter(f -> !f.endsWith("config.json")).toList()) {
         texts.add(Files.readString(f));
       }
     }
@@ -139,7 +164,8 @@ class SecretsTest {
     for (List<String> mode : List.of(List.<String>of(), List.of("--debug"), List.of("--dry-run"))) {
       List<String> full = new ArrayList<>(args);
       full.addAll(mode);
-      full.addAll(List.of("--endpoint", server.baseUrl(), "--workspace", "ALL", "--resource-id", "ALL"));
+      full.addAll(
+          List.of("--endpoint", server.baseUrl(), "--workspace", "ALL", "--resource-id", "ALL"));
       out.add(full);
     }
     return out;
@@ -163,8 +189,14 @@ class SecretsTest {
         checkOk(env(false, SECRET), args);
       }
     }
-    for (List<String> args : modes(List.of("list", "--columns",
-        "ID,ImageAuth,EnvironmentVariables,CredentialConfig,ServiceConfig,ServiceConfig.JupyterServerPassword", "-o", "csv"))) {
+    for (List<String> args :
+        modes(
+            List.of(
+                "list",
+                "--columns",
+                "ID,ImageAuth,EnvironmentVariables,CredentialConfig,ServiceConfig,ServiceConfig.JupyterServerPassword",
+                "-o",
+                "csv"))) {
       checkOk(env(false, SECRET), args);
     }
     for (List<String> args : modes(List.of("list", "--watch", "-o", "jsonl"))) {
@@ -176,13 +208,21 @@ class SecretsTest {
   void failuresAndConfigRevealNothingEither() throws IOException {
     for (List<String> args : modes(List.of("list"))) {
       boolean dry = args.contains("--dry-run");
-      assertThat(check(env(false, "a-wrong-secret-that-is-not-printed"), args)).isEqualTo(dry ? 0 : 4); // bad signature
-      check(env(true, SECRET), args); // the token travels (signed, redacted in --debug) with the request
+      assertThat(check(env(false, "a-wrong-secret-that-is-not-printed"), args))
+          .isEqualTo(dry ? 0 : 4); // bad signature
+      check(
+          env(true, SECRET),
+          args); // the token travels (signed, redacted in --debug) with the request
     }
-    for (List<String> args : List.of(List.of("config", "show"), List.of("config", "show", "--debug"),
-        List.of("--profile", "ops", "config", "show"), List.of("completion", "bash"), List.of("completion", "zsh"),
-        List.of("--profile", "ops", "list", "--dry-run", "--endpoint", server.baseUrl()),
-        List.of("--profile", "ops", "list", "--debug", "--endpoint", server.baseUrl()))) {
+    for (List<String> args :
+        List.of(
+            List.of("config", "show"),
+            List.of("config", "show", "--debug"),
+            List.of("--profile", "ops", "config", "show"),
+            List.of("completion", "bash"),
+            List.of("completion", "zsh"),
+            List.of("--profile", "ops", "list", "--dry-run", "--endpoint", server.baseUrl()),
+            List.of("--profile", "ops", "list", "--debug", "--endpoint", server.baseUrl()))) {
       check(env(true, SECRET), args);
     }
   }
@@ -191,7 +231,9 @@ class SecretsTest {
   void keyIdsShowMaskedWhereTheyShow() {
     TestEnvironment env = env(true, SECRET);
     env.run("list", "--dry-run", "--endpoint", server.baseUrl());
-    assertThat(env.stdout()).contains("Credential=LTAI****9876").contains("Signature=***")
+    assertThat(env.stdout())
+        .contains("Credential=LTAI****9876")
+        .contains("Signature=***")
         .contains("x-acs-security-token: ***");
     TestEnvironment config = env(false, SECRET);
     config.run("config", "show");

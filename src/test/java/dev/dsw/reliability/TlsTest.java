@@ -23,18 +23,38 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TLS certificates are always verified: a self-signed server is refused, and no code can switch checks off. */
+/**
+ * TLS certificates are always verified: a self-signed server is refused, and no code can switch
+ * checks off.
+ */
 class TlsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aServerWithAnUntrustedCertificateIsRefused() throws Exception {
     Path store = dir.resolve("server.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
-        "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
-        .redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     keytool.getInputStream().readAllBytes();
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(keytool.exitValue()).isZero();
@@ -50,20 +70,32 @@ class TlsTest {
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
     server.setHttpsConfigurator(new HttpsConfigurator(ctx));
     AtomicInteger served = new AtomicInteger();
-    server.createContext("/", ex -> {
-      served.incrementAndGet();
-      byte[] body = "{\"RequestId\":\"R\",\"TotalCount\":0,\"Instances\":[]}".getBytes();
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
+    server.createContext(
+        "/",
+        ex -> {
+          served.incrementAndGet();
+          byte[] body = "{\"RequestId\":\"R\",\"TotalCount\":0,\"Instances\":[]}".getBytes();
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
     server.start();
     try {
-      TestEnvironment env = new TestEnvironment(dir).set("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tTlsKey00000001")
-          .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "tls-secret");
-      int code = env.run("list", "--endpoint", "https://127.0.0.1:" + server.getAddress().getPort(), "--retries", "0");
+      TestEnvironment env =
+          new TestEnvironment(dir)
+              .set("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tTlsKey00000001")
+              .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "tls-secret");
+      int code =
+          env.run(
+              "list",
+              "--endpoint",
+              "https://127.0.0.1:" + server.getAddress().getPort(),
+              "--retries",
+              "0");
       assertThat(code).as(env.stderr()).isEqualTo(1);
-      assertThat(env.stderr()).startsWith("dsw: TLS failure with 127.0.0.1:").doesNotContain("\tat ");
+      assertThat(env.stderr())
+          .startsWith("dsw: TLS failure with 127.0.0.1:")
+          .doesNotContain("\tat ");
       assertThat(served).as("no request was answered over the untrusted connection").hasValue(0);
     } finally {
       server.stop(0);
@@ -72,12 +104,22 @@ class TlsTest {
 
   @Test
   void nothingInDswReplacesCertificateOrHostnameChecks() {
-    var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.dsw");
-    noClasses().should().implement(X509TrustManager.class).orShould().implement(HostnameVerifier.class)
-        .orShould().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("okhttp TLS overrides",
-            call -> List.of("sslSocketFactory", "hostnameVerifier", "certificatePinner")
-                .contains(call.getTarget().getName())))
+    var classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.dsw");
+    noClasses()
+        .should()
+        .implement(X509TrustManager.class)
+        .orShould()
+        .implement(HostnameVerifier.class)
+        .orShould()
+        .callMethodWhere(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "okhttp TLS overrides",
+                call ->
+                    List.of("sslSocketFactory", "hostnameVerifier", "certificatePinner")
+                        .contains(call.getTarget().getName())))
         .check(classes);
   }
 }

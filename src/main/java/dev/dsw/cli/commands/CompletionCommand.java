@@ -4,8 +4,6 @@ import dev.dsw.cli.completion.CompletionScripts;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
-
-
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,17 +11,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** dsw completion bash|zsh: prints the completion script, the same one checked in under completions/. */
-@Command(name = "completion",
+/**
+ * dsw completion bash|zsh: prints the completion script, the same one checked in under
+ * completions/.
+ */
+@Command(
+    name = "completion",
     description = "Print the shell completion script for bash or zsh.",
     footerHeading = "%nInstall:%n",
     footer = {
-      "  bash: source <(dsw completion bash)      # or save it in ~/.local/share/bash-completion/completions/dsw",
-      "  zsh:  dsw completion zsh > ~/.zfunc/_dsw  # with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc",
+      "  bash: source <(dsw completion bash)      # or save it in"
+          + " ~/.local/share/bash-completion/completions/dsw",
+      "  zsh:  dsw completion zsh > ~/.zfunc/_dsw  # with fpath=(~/.zfunc $fpath) before compinit"
+          + " in ~/.zshrc",
     })
 public final class CompletionCommand implements Callable<Integer> {
   /** The shells dsw writes completion for. */
-  public enum Shell { bash, zsh }
+  public enum Shell {
+    bash,
+    zsh
+  }
 
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
@@ -31,8 +38,7 @@ public final class CompletionCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<shell>", description = "One of: ${COMPLETION-CANDIDATES}.")
   Shell shell;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   private final Services services;
 
@@ -43,7 +49,10 @@ public final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     picocli.CommandLine root = spec.root().commandLine();
-    services.console().out().print(shell == Shell.bash ? CompletionScripts.bash(root) : CompletionScripts.zsh(root));
+    services
+        .console()
+        .out()
+        .print(shell == Shell.bash ? CompletionScripts.bash(root) : CompletionScripts.zsh(root));
     services.console().out().flush();
     return ExitCodes.OK;
   }

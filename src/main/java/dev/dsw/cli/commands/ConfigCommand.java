@@ -1,33 +1,39 @@
 package dev.dsw.cli.commands;
 
+import dev.dsw.auth.CredentialProvider;
+import dev.dsw.auth.Credentials;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
-
-
-import dev.dsw.auth.CredentialProvider;
-import dev.dsw.auth.Credentials;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** dsw config show: which region, endpoint, profile and credentials dsw would use, with no secret shown. */
-@Command(name = "config", description = "Show the configuration dsw would use.",
+/**
+ * dsw config show: which region, endpoint, profile and credentials dsw would use, with no secret
+ * shown.
+ */
+@Command(
+    name = "config",
+    description = "Show the configuration dsw would use.",
     subcommands = ConfigCommand.Show.class)
 public final class ConfigCommand implements Runnable {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try: dsw config show)");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand (try: dsw config show)");
   }
 
-  @Command(name = "show", description = "Print the region, endpoint, profile and credential source (AccessKey ID masked).")
+  @Command(
+      name = "show",
+      description =
+          "Print the region, endpoint, profile and credential source (AccessKey ID masked).")
   static final class Show implements Callable<Integer> {
     @Mixin(name = GlobalOptions.MIXIN_NAME)
     GlobalOptions global;
@@ -41,14 +47,21 @@ public final class ConfigCommand implements Runnable {
     @Override
     public Integer call() {
       PrintStream out = services.console().out();
-      String endpoint = services.global().isDemo() ? "(built-in emulator, --demo)" : services.target().endpoint();
+      String endpoint =
+          services.global().isDemo() ? "(built-in emulator, --demo)" : services.target().endpoint();
       out.println("endpoint:    " + endpoint);
-      out.println("profile:     " + services.selectedProfile().map(p -> p.name() + " (" + p.mode() + ")").orElse("(none)"));
+      out.println(
+          "profile:     "
+              + services
+                  .selectedProfile()
+                  .map(p -> p.name() + " (" + p.mode() + ")")
+                  .orElse("(none)"));
       if (!services.global().isDemo()) {
         CredentialProvider provider = services.credentials();
         out.println("credentials: " + provider.describe());
         Credentials c = provider.get();
-        out.println("key id:      " + c.maskedKeyId() + (c.isSts() ? " (temporary, with STS token)" : ""));
+        out.println(
+            "key id:      " + c.maskedKeyId() + (c.isSts() ? " (temporary, with STS token)" : ""));
       }
       out.flush();
       return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.dsw.cli.commands;
 
+import dev.dsw.api.Pages;
 import dev.dsw.cli.options.ColumnOptions;
 import dev.dsw.cli.options.FormatOptions;
 import dev.dsw.cli.options.GlobalOptions;
@@ -7,19 +8,26 @@ import dev.dsw.cli.options.IdOptions;
 import dev.dsw.cli.run.Listing;
 import dev.dsw.cli.run.Request;
 import dev.dsw.cli.run.Services;
-
-import dev.dsw.api.Pages;
 import dev.dsw.output.Format;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** dsw get: instances by ID, in full. Looks in every workspace and resource group unless told otherwise. */
-@Command(name = "get", aliases = "describe", sortOptions = false,
-    description = {"Show instances in full: resources, image, network, storage, timers, idle culler, snapshots, "
-        + "labels and tags, environment (masked) and URLs. Any -o format of list works too.",
-        "An ID that is not found is reported on stderr and the exit code is 5; the others are still shown."},
+/**
+ * dsw get: instances by ID, in full. Looks in every workspace and resource group unless told
+ * otherwise.
+ */
+@Command(
+    name = "get",
+    aliases = "describe",
+    sortOptions = false,
+    description = {
+      "Show instances in full: resources, image, network, storage, timers, idle culler, snapshots, "
+          + "labels and tags, environment (masked) and URLs. Any -o format of list works too.",
+      "An ID that is not found is reported on stderr and the exit code is 5; the others are still"
+          + " shown."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  dsw get dsw-7a3c91e0b2f4d561",
@@ -29,14 +37,11 @@ public final class GetCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
-  @Mixin
-  IdOptions ids;
+  @Mixin IdOptions ids;
 
-  @Mixin
-  FormatOptions format;
+  @Mixin FormatOptions format;
 
-  @Mixin
-  ColumnOptions columns;
+  @Mixin ColumnOptions columns;
 
   private final Services services;
 
@@ -46,9 +51,14 @@ public final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Request request = new Request(ids.query(), List.of(), new Pages.Options(Pages.MAX_PAGE_SIZE, 4, 0), null,
-        columns.output(format.format(Format.detail), format));
-    return new Listing(services).run(request,
-        new Lookup(ids.wanted(), ids.scope(), services.target().multiRegion()));
+    Request request =
+        new Request(
+            ids.query(),
+            List.of(),
+            new Pages.Options(Pages.MAX_PAGE_SIZE, 4, 0),
+            null,
+            columns.output(format.format(Format.detail), format));
+    return new Listing(services)
+        .run(request, new Lookup(ids.wanted(), ids.scope(), services.target().multiRegion()));
   }
 }

@@ -12,7 +12,6 @@ import dev.dsw.cli.run.Listing;
 import dev.dsw.cli.run.Report;
 import dev.dsw.cli.run.Request;
 import dev.dsw.cli.run.Services;
-
 import dev.dsw.output.Format;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -20,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** dsw list: every ListInstances parameter as a flag, all pages by default. */
-@Command(name = "list", aliases = "ls", sortOptions = false,
+@Command(
+    name = "list",
+    aliases = "ls",
+    sortOptions = false,
     description = "List DSW instances. Filters combine with AND; by default every page is fetched.",
     footerHeading = "%nExamples:%n",
     footer = {
@@ -35,26 +37,19 @@ public final class ListInstancesCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
-  @Mixin
-  StatusOptions status;
+  @Mixin StatusOptions status;
 
-  @Mixin
-  FilterOptions filters;
+  @Mixin FilterOptions filters;
 
-  @Mixin
-  FormatOptions format;
+  @Mixin FormatOptions format;
 
-  @Mixin
-  ColumnOptions columns;
+  @Mixin ColumnOptions columns;
 
-  @Mixin
-  PageOptions pages;
+  @Mixin PageOptions pages;
 
-  @Mixin
-  PagingOptions paging;
+  @Mixin PagingOptions paging;
 
-  @Mixin
-  WatchOptions watch;
+  @Mixin WatchOptions watch;
 
   private final Services services;
 
@@ -62,11 +57,17 @@ public final class ListInstancesCommand implements Callable<Integer> {
     this.services = services;
   }
 
-  /** The listing these flags ask for; refuses bad values and combinations before anything is sent. */
+  /**
+   * The listing these flags ask for; refuses bad values and combinations before anything is sent.
+   */
   Request request() {
     Format f = format.format(Format.table);
-    return new Request(filters.query().statuses(status.statuses()).build(), filters.where(),
-        paging.options(pages.limit()), pages.page(), columns.output(f, format));
+    return new Request(
+        filters.query().statuses(status.statuses()).build(),
+        filters.where(),
+        paging.options(pages.limit()),
+        pages.page(),
+        columns.output(f, format));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.dsw.cli.commands;
 
 import dev.dsw.cli.run.NotFoundException;
 import dev.dsw.cli.run.Report;
-
 import dev.dsw.model.Instance;
 import dev.dsw.output.Formatter;
 import java.util.ArrayList;
@@ -11,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** dsw get's report: the instances asked for, in the order asked, and a not-found verdict for the rest. */
+/**
+ * dsw get's report: the instances asked for, in the order asked, and a not-found verdict for the
+ * rest.
+ */
 final class Lookup implements Report {
   private final Set<String> wanted;
   private final String where;
@@ -50,8 +52,13 @@ final class Lookup implements Report {
       }
     }
     if (!missing.isEmpty()) {
-      throw new NotFoundException("instance" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-          + " not found in " + where + (severalRegions ? " of the regions asked" : " of this region"),
+      throw new NotFoundException(
+          "instance"
+              + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing)
+              + " not found in "
+              + where
+              + (severalRegions ? " of the regions asked" : " of this region"),
           "check the ID with 'dsw list --workspace ALL --resource-id ALL', or pass --region");
     }
   }

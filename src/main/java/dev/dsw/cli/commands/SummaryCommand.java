@@ -10,7 +10,6 @@ import dev.dsw.cli.run.Listing;
 import dev.dsw.cli.run.Output;
 import dev.dsw.cli.run.Request;
 import dev.dsw.cli.run.Services;
-
 import dev.dsw.output.Format;
 import dev.dsw.output.Summary;
 import java.util.List;
@@ -20,10 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** dsw summary: the fleet grouped by keys, with counts and resource totals. */
-@Command(name = "summary", sortOptions = false,
-    description = {"Group the matching instances and print per group: instances, CPU cores, GPUs, memory (GB) and "
-        + "accumulated running hours, then a TOTAL row. Takes every filter of list.",
-        "In JSON the total is the last object, with its key fields null."},
+@Command(
+    name = "summary",
+    sortOptions = false,
+    description = {
+      "Group the matching instances and print per group: instances, CPU cores, GPUs, memory (GB)"
+          + " and accumulated running hours, then a TOTAL row. Takes every filter of list.",
+      "In JSON the total is the last object, with its key fields null."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  dsw summary --by status",
@@ -34,20 +37,15 @@ public final class SummaryCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
-  @Mixin
-  GroupOptions by;
+  @Mixin GroupOptions by;
 
-  @Mixin
-  StatusOptions status;
+  @Mixin StatusOptions status;
 
-  @Mixin
-  FilterOptions filters;
+  @Mixin FilterOptions filters;
 
-  @Mixin
-  PagingOptions paging;
+  @Mixin PagingOptions paging;
 
-  @Mixin
-  FormatOptions format;
+  @Mixin FormatOptions format;
 
   private final Services services;
 
@@ -58,11 +56,20 @@ public final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Summary summary = new Summary(by.keys());
-    Format f = format.format(Format.table, Set.of(Format.detail), "detail shows instances; summary prints groups");
-    Request request = new Request(filters.query().statuses(status.statuses()).build(), filters.where(),
-        paging.options(0), null, new Output(f, null, List.of(), format.headers(), null, false));
-    String region = summary.keys().contains(Summary.Key.REGION) && !services.target().multiRegion()
-        ? services.target().regionOrEmpty() : null;
+    Format f =
+        format.format(
+            Format.table, Set.of(Format.detail), "detail shows instances; summary prints groups");
+    Request request =
+        new Request(
+            filters.query().statuses(status.statuses()).build(),
+            filters.where(),
+            paging.options(0),
+            null,
+            new Output(f, null, List.of(), format.headers(), null, false));
+    String region =
+        summary.keys().contains(Summary.Key.REGION) && !services.target().multiRegion()
+            ? services.target().regionOrEmpty()
+            : null;
     return new Listing(services).run(request, new Grouping(summary, region));
   }
 }

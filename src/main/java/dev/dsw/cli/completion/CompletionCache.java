@@ -1,10 +1,7 @@
 package dev.dsw.cli.completion;
 
-import dev.dsw.cli.run.Listing;
 import dev.dsw.cli.terminal.CacheFiles;
 import dev.dsw.cli.terminal.Environment;
-
-
 import dev.dsw.model.Instance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Remembers instance IDs, workspace IDs and GPU types seen by 'dsw list', for tab completion.
- * Files live in ~/.cache/dsw/complete (XDG_CACHE_HOME honoured), mode 0600, replaced by atomic
- * rename so parallel dsw processes never leave a torn file. Failing to write is never an error.
+ * Remembers instance IDs, workspace IDs and GPU types seen by 'dsw list', for tab completion. Files
+ * live in ~/.cache/dsw/complete (XDG_CACHE_HOME honoured), mode 0600, replaced by atomic rename so
+ * parallel dsw processes never leave a torn file. Failing to write is never an error.
  */
 public final class CompletionCache {
   static final int MAX_LINES = 2000;
@@ -49,7 +46,9 @@ public final class CompletionCache {
     }
   }
 
-  /** Writes what was seen, newest first, merged with what was there; returns false if it could not. */
+  /**
+   * Writes what was seen, newest first, merged with what was there; returns false if it could not.
+   */
   public boolean save() {
     try {
       Files.createDirectories(dir);

@@ -5,8 +5,8 @@ import java.util.Iterator;
 
 /**
  * Marks --profile for the completion generator, whose scripts read the profile names from
- * ~/.aliyun/config.json at TAB time (profiles change after the script is installed), so there is
- * no fixed list here.
+ * ~/.aliyun/config.json at TAB time (profiles change after the script is installed), so there is no
+ * fixed list here.
  */
 public final class ProfileNames implements Iterable<String> {
   @Override

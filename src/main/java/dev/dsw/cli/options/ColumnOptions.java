@@ -1,7 +1,6 @@
 package dev.dsw.cli.options;
 
 import dev.dsw.cli.run.Output;
-
 import dev.dsw.output.Format;
 import dev.dsw.output.InstanceColumns;
 import java.util.List;
@@ -9,16 +8,25 @@ import picocli.CommandLine.Option;
 
 /** --columns, --sort-column and --show-secrets: for the commands whose rows are instances. */
 public final class ColumnOptions {
-  @Option(names = "--columns", paramLabel = "<col,...>", split = ",", completionCandidates = ColumnNames.class,
-      description = "Columns for table, csv and tsv: built-in names or field paths such as "
-          + "RequestedResource.GPUType. '--columns help' lists them.")
+  @Option(
+      names = "--columns",
+      paramLabel = "<col,...>",
+      split = ",",
+      completionCandidates = ColumnNames.class,
+      description =
+          "Columns for table, csv and tsv: built-in names or field paths such as "
+              + "RequestedResource.GPUType. '--columns help' lists them.")
   List<String> columns;
 
-  @Option(names = "--sort-column", paramLabel = "<col[:desc]>", completionCandidates = ColumnNames.class,
+  @Option(
+      names = "--sort-column",
+      paramLabel = "<col[:desc]>",
+      completionCandidates = ColumnNames.class,
       description = "Sort the result by any column or field path on the client, e.g. GPU:desc.")
   String sortColumn;
 
-  @Option(names = "--show-secrets",
+  @Option(
+      names = "--show-secrets",
       description = "Show passwords, tokens, ImageAuth and environment values instead of ***.")
   boolean showSecrets;
 
@@ -29,14 +37,17 @@ public final class ColumnOptions {
 
   /** As above with list's defaults: the DEFAULT columns, or WIDE for -o wide. */
   public Output output(Format format, FormatOptions f) {
-    return output(format, f, format == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT);
+    return output(
+        format, f, format == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT);
   }
 
   /** Completion candidates for --columns: the built-in names, and help. */
   static final class ColumnNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      List<String> names = new java.util.ArrayList<>(new InstanceColumns(java.time.Clock.systemUTC()).describe().keySet());
+      List<String> names =
+          new java.util.ArrayList<>(
+              new InstanceColumns(java.time.Clock.systemUTC()).describe().keySet());
       names.add("help");
       return names.iterator();
     }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a count of cores or GPUs with up to 3 decimals (the API counts thousandths): 0.5, 2, 1.25. */
+/**
+ * Reads a count of cores or GPUs with up to 3 decimals (the API counts thousandths): 0.5, 2, 1.25.
+ */
 final class DecimalConverter implements ITypeConverter<BigDecimal> {
   @Override
   public BigDecimal convert(String value) {
@@ -17,7 +19,8 @@ final class DecimalConverter implements ITypeConverter<BigDecimal> {
       throw new TypeConversionException("'" + value + "' must not be negative");
     }
     if (d.stripTrailingZeros().scale() > 3) {
-      throw new TypeConversionException("'" + value + "' has more than 3 decimals; the API counts thousandths");
+      throw new TypeConversionException(
+          "'" + value + "' has more than 3 decimals; the API counts thousandths");
     }
     return d;
   }

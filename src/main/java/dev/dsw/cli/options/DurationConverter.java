@@ -13,9 +13,16 @@ public final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
     String v = value.trim();
-    Duration d = v.matches("[0-9]{1,9}") ? Duration.ofSeconds(Long.parseLong(v))
-        : Times.duration(v).orElseThrow(() -> new TypeConversionException("'" + value
-            + "' is not a duration; use e.g. 500ms, 10s, 2m, 1h or 3h20m"));
+    Duration d =
+        v.matches("[0-9]{1,9}")
+            ? Duration.ofSeconds(Long.parseLong(v))
+            : Times.duration(v)
+                .orElseThrow(
+                    () ->
+                        new TypeConversionException(
+                            "'"
+                                + value
+                                + "' is not a duration; use e.g. 500ms, 10s, 2m, 1h or 3h20m"));
     if (d.isZero()) {
       throw new TypeConversionException("'" + value + "' must be greater than zero");
     }

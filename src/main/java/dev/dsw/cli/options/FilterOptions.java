@@ -26,98 +26,191 @@ public final class FilterOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--workspace", paramLabel = "<id|ALL>", description = "Workspace ID, or ALL. Default: your default workspace.")
+  @Option(
+      names = "--workspace",
+      paramLabel = "<id|ALL>",
+      description = "Workspace ID, or ALL. Default: your default workspace.")
   String workspace;
 
-  @Option(names = "--name", paramLabel = "<text>", description = "Instance name contains this text.")
+  @Option(
+      names = "--name",
+      paramLabel = "<text>",
+      description = "Instance name contains this text.")
   String name;
 
-  @Option(names = "--resource-id", paramLabel = "<id|ALL>",
+  @Option(
+      names = "--resource-id",
+      paramLabel = "<id|ALL>",
       description = "Resource group (quota) ID, or ALL. Default: pay-as-you-go instances only.")
   String resourceId;
 
-  @Option(names = "--payment-type", paramLabel = "<type>", description = "Billing: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--payment-type",
+      paramLabel = "<type>",
+      description = "Billing: ${COMPLETION-CANDIDATES}.")
   PaymentType paymentType;
 
-  @Option(names = "--accessibility", paramLabel = "<scope>", description = "Visibility: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--accessibility",
+      paramLabel = "<scope>",
+      description = "Visibility: ${COMPLETION-CANDIDATES}.")
   Accessibility accessibility;
 
-  @Option(names = "--accelerator-type", paramLabel = "<type>", description = "Compute type: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--accelerator-type",
+      paramLabel = "<type>",
+      description = "Compute type: ${COMPLETION-CANDIDATES}.")
   AcceleratorType acceleratorType;
 
-  @Option(names = "--instance-id", split = ",", paramLabel = "<id>", description = "Instance IDs, comma list or repeated.")
+  @Option(
+      names = "--instance-id",
+      split = ",",
+      paramLabel = "<id>",
+      description = "Instance IDs, comma list or repeated.")
   List<String> instanceIds = new ArrayList<>();
 
-  @Option(names = "--label", paramLabel = "<key=value>", mapFallbackValue = "\u0000",
+  @Option(
+      names = "--label",
+      paramLabel = "<key=value>",
+      mapFallbackValue = "\u0000",
       description = "Label that must be present; repeatable, at most 4.")
   Map<String, String> labels = new LinkedHashMap<>();
 
-  @Option(names = "--tag", paramLabel = "<key=value>", mapFallbackValue = "\u0000",
+  @Option(
+      names = "--tag",
+      paramLabel = "<key=value>",
+      mapFallbackValue = "\u0000",
       description = "Resource tag that must be present; repeatable.")
   Map<String, String> tags = new LinkedHashMap<>();
 
   @Option(names = "--create-user-id", paramLabel = "<uid>", description = "UID of the creator.")
   String createUserId;
 
-  @Option(names = "--gpu-type", paramLabel = "<model>", description = "GPU model, exactly, e.g. \"NVIDIA A10\".")
+  @Option(
+      names = "--gpu-type",
+      paramLabel = "<model>",
+      description = "GPU model, exactly, e.g. \"NVIDIA A10\".")
   String gpuType;
 
-  @Option(names = "--min-cpu", paramLabel = "<cores>", converter = DecimalConverter.class, description = "At least this many vCPUs, e.g. 0.5.")
+  @Option(
+      names = "--min-cpu",
+      paramLabel = "<cores>",
+      converter = DecimalConverter.class,
+      description = "At least this many vCPUs, e.g. 0.5.")
   BigDecimal minCpu;
 
-  @Option(names = "--max-cpu", paramLabel = "<cores>", converter = DecimalConverter.class, description = "At most this many vCPUs.")
+  @Option(
+      names = "--max-cpu",
+      paramLabel = "<cores>",
+      converter = DecimalConverter.class,
+      description = "At most this many vCPUs.")
   BigDecimal maxCpu;
 
-  @Option(names = "--min-gpu", paramLabel = "<gpus>", converter = DecimalConverter.class, description = "At least this many GPUs, e.g. 0.5.")
+  @Option(
+      names = "--min-gpu",
+      paramLabel = "<gpus>",
+      converter = DecimalConverter.class,
+      description = "At least this many GPUs, e.g. 0.5.")
   BigDecimal minGpu;
 
-  @Option(names = "--max-gpu", paramLabel = "<gpus>", converter = DecimalConverter.class, description = "At most this many GPUs.")
+  @Option(
+      names = "--max-gpu",
+      paramLabel = "<gpus>",
+      converter = DecimalConverter.class,
+      description = "At most this many GPUs.")
   BigDecimal maxGpu;
 
-  @Option(names = "--min-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At least this much memory: 32, 32G or 32Gi.")
+  @Option(
+      names = "--min-memory",
+      paramLabel = "<GB>",
+      converter = SizeConverter.class,
+      description = "At least this much memory: 32, 32G or 32Gi.")
   Long minMemory;
 
-  @Option(names = "--max-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At most this much memory.")
+  @Option(
+      names = "--max-memory",
+      paramLabel = "<GB>",
+      converter = SizeConverter.class,
+      description = "At most this much memory.")
   Long maxMemory;
 
-  @Option(names = "--min-gpu-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At least this much memory per GPU card.")
+  @Option(
+      names = "--min-gpu-memory",
+      paramLabel = "<GB>",
+      converter = SizeConverter.class,
+      description = "At least this much memory per GPU card.")
   Long minGpuMemory;
 
-  @Option(names = "--max-gpu-memory", paramLabel = "<GB>", converter = SizeConverter.class, description = "At most this much memory per GPU card.")
+  @Option(
+      names = "--max-gpu-memory",
+      paramLabel = "<GB>",
+      converter = SizeConverter.class,
+      description = "At most this much memory per GPU card.")
   Long maxGpuMemory;
 
-  @Option(names = "--image-name", paramLabel = "<text>", description = "Image name contains this text.")
+  @Option(
+      names = "--image-name",
+      paramLabel = "<text>",
+      description = "Image name contains this text.")
   String imageName;
 
-  @Option(names = "--oversold-info", paramLabel = "<value>", completionCandidates = OversoldInfos.class,
-      description = "Idle-resource type actually used, e.g. ${COMPLETION-CANDIDATES} (not enforced).")
+  @Option(
+      names = "--oversold-info",
+      paramLabel = "<value>",
+      completionCandidates = OversoldInfos.class,
+      description =
+          "Idle-resource type actually used, e.g. ${COMPLETION-CANDIDATES} (not enforced).")
   String oversoldInfo;
 
-  @Option(names = "--oversold-type", paramLabel = "<value>", completionCandidates = OversoldTypes.class,
+  @Option(
+      names = "--oversold-type",
+      paramLabel = "<value>",
+      completionCandidates = OversoldTypes.class,
       description = "Idle-resource type requested, e.g. ${COMPLETION-CANDIDATES} (not enforced).")
   String oversoldType;
 
-  @Option(names = "--created-after", paramLabel = "<time>", converter = TimeConverter.class,
-      description = "Created at or after: 2024-01-12T14:36:01Z, 2024-01-12, or an age like 90m, 36h, 7d, 2w.")
+  @Option(
+      names = "--created-after",
+      paramLabel = "<time>",
+      converter = TimeConverter.class,
+      description =
+          "Created at or after: 2024-01-12T14:36:01Z, 2024-01-12, or an age like 90m, 36h, 7d, 2w.")
   Instant createdAfter;
 
-  @Option(names = "--created-before", paramLabel = "<time>", converter = TimeConverter.class,
+  @Option(
+      names = "--created-before",
+      paramLabel = "<time>",
+      converter = TimeConverter.class,
       description = "Created at or before; same forms as --created-after.")
   Instant createdBefore;
 
-  @Option(names = "--sort-by", paramLabel = "<field>", description = "Server-side sort: ${COMPLETION-CANDIDATES}. Default: GmtCreateTime.")
+  @Option(
+      names = "--sort-by",
+      paramLabel = "<field>",
+      description = "Server-side sort: ${COMPLETION-CANDIDATES}. Default: GmtCreateTime.")
   SortField sortBy;
 
-  @Option(names = "--order", paramLabel = "<dir>", description = "Sort direction: ${COMPLETION-CANDIDATES}. Default: DESC.")
+  @Option(
+      names = "--order",
+      paramLabel = "<dir>",
+      description = "Sort direction: ${COMPLETION-CANDIDATES}. Default: DESC.")
   SortOrder order;
 
-  @Option(names = "--where", paramLabel = "<expr>",
-      description = {"Client-side filter FIELD OP VALUE; repeatable, all must hold. FIELD: a column or field path; "
-          + "OP: = != < <= > >= ~ (regex) !~. Numbers, times (2024-01-12, 7d ago) and durations (2h) compare "
-          + "by value, e.g. 'IdleInstanceCuller.IdleTimeInMinutes>=120', 'InstanceName~^train', 'Labels.team=nlp'."})
+  @Option(
+      names = "--where",
+      paramLabel = "<expr>",
+      description = {
+        "Client-side filter FIELD OP VALUE; repeatable, all must hold. FIELD: a column or field"
+            + " path; OP: = != < <= > >= ~ (regex) !~. Numbers, times (2024-01-12, 7d ago) and"
+            + " durations (2h) compare by value, e.g. 'IdleInstanceCuller.IdleTimeInMinutes>=120',"
+            + " 'InstanceName~^train', 'Labels.team=nlp'."
+      })
   List<String> where = new ArrayList<>();
 
-  /** Longest value a text flag takes; the API's own names are far shorter, and the gateway caps the query. */
+  /**
+   * Longest value a text flag takes; the API's own names are far shorter, and the gateway caps the
+   * query.
+   */
   static final int MAX_TEXT = 1024;
 
   /** The query these flags ask; refuses bad combinations before anything is sent. */
@@ -134,13 +227,26 @@ public final class FilterOptions {
     checkText("--oversold-type", oversoldType);
     instanceIds.forEach(id -> checkText("--instance-id", id));
     return ListInstancesQuery.builder()
-        .workspaceId(workspace).instanceName(name).resourceId(resourceId)
-        .paymentType(paymentType).accessibility(accessibility).acceleratorType(acceleratorType)
+        .workspaceId(workspace)
+        .instanceName(name)
+        .resourceId(resourceId)
+        .paymentType(paymentType)
+        .accessibility(accessibility)
+        .acceleratorType(acceleratorType)
         .instanceIds(instanceIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList())
-        .labels(labels).tags(List.copyOf(tags.entrySet())).createUserId(createUserId).gpuType(gpuType)
-        .cpu(minCpu, maxCpu).gpu(minGpu, maxGpu).memory(minMemory, maxMemory).gpuMemory(minGpuMemory, maxGpuMemory)
-        .imageName(imageName).oversoldInfo(oversoldInfo).oversoldType(oversoldType)
-        .created(createdAfter, createdBefore).sort(sortBy, order);
+        .labels(labels)
+        .tags(List.copyOf(tags.entrySet()))
+        .createUserId(createUserId)
+        .gpuType(gpuType)
+        .cpu(minCpu, maxCpu)
+        .gpu(minGpu, maxGpu)
+        .memory(minMemory, maxMemory)
+        .gpuMemory(minGpuMemory, maxGpuMemory)
+        .imageName(imageName)
+        .oversoldInfo(oversoldInfo)
+        .oversoldType(oversoldType)
+        .created(createdAfter, createdBefore)
+        .sort(sortBy, order);
   }
 
   /** The --where expressions, each checked for control characters; parsed by the listing. */
@@ -149,7 +255,10 @@ public final class FilterOptions {
     return List.copyOf(where);
   }
 
-  /** Refuses control characters (a pasted newline or escape is never meant) and values past {@link #MAX_TEXT}. */
+  /**
+   * Refuses control characters (a pasted newline or escape is never meant) and values past {@link
+   * #MAX_TEXT}.
+   */
   void checkText(String flag, String value) {
     checkText(spec.commandLine(), flag, value);
   }
@@ -161,13 +270,25 @@ public final class FilterOptions {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c)) {
-        throw new ParameterException(cl, flag + ": control character U+"
-            + String.format("%04X", (int) c) + " at position " + (i + 1) + " is not allowed");
+        throw new ParameterException(
+            cl,
+            flag
+                + ": control character U+"
+                + String.format("%04X", (int) c)
+                + " at position "
+                + (i + 1)
+                + " is not allowed");
       }
     }
     if (value.length() > MAX_TEXT) {
-      throw new ParameterException(cl, flag + ": value of " + value.length()
-          + " characters is longer than the " + MAX_TEXT + " allowed");
+      throw new ParameterException(
+          cl,
+          flag
+              + ": value of "
+              + value.length()
+              + " characters is longer than the "
+              + MAX_TEXT
+              + " allowed");
     }
   }
 
@@ -176,10 +297,12 @@ public final class FilterOptions {
       checkText(flag, e.getKey());
       checkText(flag, e.getValue().equals("\u0000") ? "" : e.getValue());
       if ("\u0000".equals(e.getValue())) {
-        throw new ParameterException(spec.commandLine(), flag + " " + e.getKey() + ": expected KEY=VALUE");
+        throw new ParameterException(
+            spec.commandLine(), flag + " " + e.getKey() + ": expected KEY=VALUE");
       }
       if (e.getKey().isEmpty()) {
-        throw new ParameterException(spec.commandLine(), flag + ": the key before '=' must not be empty");
+        throw new ParameterException(
+            spec.commandLine(), flag + ": the key before '=' must not be empty");
       }
     }
   }

@@ -12,7 +12,9 @@ public final class FormatOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "<format>",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "<format>",
       description = "Output format: ${COMPLETION-CANDIDATES}. Default: table (detail for get).")
   Format format;
 

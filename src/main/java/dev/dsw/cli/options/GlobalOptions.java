@@ -4,9 +4,6 @@ import dev.dsw.cli.completion.ProfileNames;
 import dev.dsw.cli.completion.Regions;
 import dev.dsw.cli.run.Globals;
 import dev.dsw.cli.terminal.ColorMode;
-
-
-
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,65 +12,102 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Options every command accepts, wherever they appear on the line: {@code dsw --debug list} and
- * {@code dsw list --debug} mean the same. Each command holds its own copy (a mixin), and
- * {@link #effective(ParseResult)} merges them, the innermost command winning.
+ * {@code dsw list --debug} mean the same. Each command holds its own copy (a mixin), and {@link
+ * #effective(ParseResult)} merges them, the innermost command winning.
  */
 public final class GlobalOptions implements Globals {
   public static final String MIXIN_NAME = "global";
 
-  @Option(names = "--region", paramLabel = "<id[,id...]>", completionCandidates = Regions.class,
-      description = "Region ID, e.g. cn-hangzhou, or several separated by commas (queried at once, with a REGION "
-          + "column). Default: ALIBABA_CLOUD_REGION_ID, then the profile's region_id.")
+  @Option(
+      names = "--region",
+      paramLabel = "<id[,id...]>",
+      completionCandidates = Regions.class,
+      description =
+          "Region ID, e.g. cn-hangzhou, or several separated by commas (queried at once, with a"
+              + " REGION column). Default: ALIBABA_CLOUD_REGION_ID, then the profile's region_id.")
   String region;
 
-  @Option(names = "--all-regions", description = "Query every region with a DSW endpoint at once (see --region).")
+  @Option(
+      names = "--all-regions",
+      description = "Query every region with a DSW endpoint at once (see --region).")
   Boolean allRegions;
 
-  @Option(names = "--endpoint", paramLabel = "<url>",
-      description = "API base URL, overriding the one built from the region (plain http only for loopback); "
-          + "{region} in it stands for each region with several regions.")
+  @Option(
+      names = "--endpoint",
+      paramLabel = "<url>",
+      description =
+          "API base URL, overriding the one built from the region (plain http only for loopback); "
+              + "{region} in it stands for each region with several regions.")
   String endpoint;
 
   @Option(names = "--vpc", description = "Use the VPC endpoint pai-dsw-vpc.<region>.aliyuncs.com.")
   Boolean vpc;
 
-  @Option(names = "--profile", paramLabel = "<name>", completionCandidates = ProfileNames.class,
-      description = "Profile in ~/.aliyun/config.json. Default: ALIBABA_CLOUD_PROFILE, then the file's current profile.")
+  @Option(
+      names = "--profile",
+      paramLabel = "<name>",
+      completionCandidates = ProfileNames.class,
+      description =
+          "Profile in ~/.aliyun/config.json. Default: ALIBABA_CLOUD_PROFILE, then the file's"
+              + " current profile.")
   String profile;
 
-  @Option(names = "--color", paramLabel = "<when>",
-      description = "Colour output: ${COMPLETION-CANDIDATES}. Default: auto (on for a terminal, off under NO_COLOR).")
+  @Option(
+      names = "--color",
+      paramLabel = "<when>",
+      description =
+          "Colour output: ${COMPLETION-CANDIDATES}. Default: auto (on for a terminal, off under"
+              + " NO_COLOR).")
   ColorMode color;
 
   @Option(names = "--no-color", description = "Same as --color=never.")
   Boolean noColor;
 
-  @Option(names = "--debug", description = "Print requests (redacted), timings and stack traces to stderr.")
+  @Option(
+      names = "--debug",
+      description = "Print requests (redacted), timings and stack traces to stderr.")
   Boolean debug;
 
-  @Option(names = "--dry-run", description = "Print the signed request (redacted) instead of sending it.")
+  @Option(
+      names = "--dry-run",
+      description = "Print the signed request (redacted) instead of sending it.")
   Boolean dryRun;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress or warnings on stderr; errors still show.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress or warnings on stderr; errors still show.")
   Boolean quiet;
 
-  @Option(names = "--demo",
-      description = "Run against a built-in emulator with a generated demo fleet; no account needed.")
+  @Option(
+      names = "--demo",
+      description =
+          "Run against a built-in emulator with a generated demo fleet; no account needed.")
   Boolean demo;
 
-  @Option(names = "--connect-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "<duration>",
+      converter = DurationConverter.class,
       description = "Time allowed to connect, e.g. 5s. Default: 10s.")
   Duration connectTimeout;
 
-  @Option(names = "--read-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "<duration>",
+      converter = DurationConverter.class,
       description = "Time allowed between bytes of a response. Default: 30s.")
   Duration readTimeout;
 
-  @Option(names = "--timeout", paramLabel = "<duration>", converter = DurationConverter.class,
+  @Option(
+      names = "--timeout",
+      paramLabel = "<duration>",
+      converter = DurationConverter.class,
       description = "Overall time allowed for one API call, retries included. Default: 60s.")
   Duration timeout;
 
-  @Option(names = "--retries", paramLabel = "<n>",
+  @Option(
+      names = "--retries",
+      paramLabel = "<n>",
       description = "Retries on throttling, 5xx and network errors. Default: 4.")
   Integer retries;
 

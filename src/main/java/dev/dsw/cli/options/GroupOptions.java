@@ -14,7 +14,11 @@ public final class GroupOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--by", split = ",", paramLabel = "<key>", completionCandidates = Keys.class,
+  @Option(
+      names = "--by",
+      split = ",",
+      paramLabel = "<key>",
+      completionCandidates = Keys.class,
       description = "Group by one or more of: ${COMPLETION-CANDIDATES}. Default: status.")
   List<String> by = new ArrayList<>();
 
@@ -22,8 +26,16 @@ public final class GroupOptions {
   public List<Summary.Key> keys() {
     List<Summary.Key> keys = new ArrayList<>();
     for (String name : by.isEmpty() ? List.of("status") : by) {
-      Summary.Key k = Summary.Key.named(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "--by "
-          + name + ": unknown key; use one of " + String.join(", ", new Keys())));
+      Summary.Key k =
+          Summary.Key.named(name)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "--by "
+                              + name
+                              + ": unknown key; use one of "
+                              + String.join(", ", new Keys())));
       if (keys.contains(k)) {
         throw new ParameterException(spec.commandLine(), "--by " + name + ": given twice");
       }

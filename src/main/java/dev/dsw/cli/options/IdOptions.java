@@ -16,13 +16,22 @@ public final class IdOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "<instance-id>", description = "Instance IDs (dsw-…), also comma-separated.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "<instance-id>",
+      description = "Instance IDs (dsw-…), also comma-separated.")
   List<String> ids = new ArrayList<>();
 
-  @Option(names = "--workspace", paramLabel = "<id|ALL>", description = "Look only in this workspace. Default: ALL.")
+  @Option(
+      names = "--workspace",
+      paramLabel = "<id|ALL>",
+      description = "Look only in this workspace. Default: ALL.")
   String workspace = "ALL";
 
-  @Option(names = "--resource-id", paramLabel = "<id|ALL>", description = "Look only in this resource group. Default: ALL.")
+  @Option(
+      names = "--resource-id",
+      paramLabel = "<id|ALL>",
+      description = "Look only in this resource group. Default: ALL.")
   String resourceId = "ALL";
 
   /** The IDs asked for, in order, each once. */
@@ -46,11 +55,16 @@ public final class IdOptions {
   public ListInstancesQuery query() {
     FilterOptions.checkText(spec.commandLine(), "--workspace", workspace);
     FilterOptions.checkText(spec.commandLine(), "--resource-id", resourceId);
-    return ListInstancesQuery.builder().instanceIds(List.copyOf(wanted())).workspaceId(workspace)
-        .resourceId(resourceId).build();
+    return ListInstancesQuery.builder()
+        .instanceIds(List.copyOf(wanted()))
+        .workspaceId(workspace)
+        .resourceId(resourceId)
+        .build();
   }
 
-  /** Where the IDs were looked for, in words: "any workspace", "workspace 123, resource group q". */
+  /**
+   * Where the IDs were looked for, in words: "any workspace", "workspace 123, resource group q".
+   */
   public String scope() {
     return (workspace.equals("ALL") ? "any workspace" : "workspace " + workspace)
         + (resourceId.equals("ALL") ? "" : ", resource group " + resourceId);

@@ -3,13 +3,22 @@ package dev.dsw.cli.options;
 import dev.dsw.api.Pages;
 import picocli.CommandLine.Option;
 
-/** How pages are fetched, for every command that reads the whole matching fleet; bounds: {@link Pages.Options}. */
+/**
+ * How pages are fetched, for every command that reads the whole matching fleet; bounds: {@link
+ * Pages.Options}.
+ */
 public final class PagingOptions {
-  @Option(names = "--page-size", paramLabel = "<n>",
-      description = "Instances per request, 1-100. Default: 100 (the API's own default with --page).")
+  @Option(
+      names = "--page-size",
+      paramLabel = "<n>",
+      description =
+          "Instances per request, 1-100. Default: 100 (the API's own default with --page).")
   Integer pageSize;
 
-  @Option(names = "--concurrency", paramLabel = "<n>", description = "Pages fetched at once, 1-32. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--concurrency",
+      paramLabel = "<n>",
+      description = "Pages fetched at once, 1-32. Default: ${DEFAULT-VALUE}.")
   int concurrency = 8;
 
   /** Paging settings, checked; limit 0 means all. */

@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** --status, for the commands that let the user choose statuses (list, summary; not idle). */
 public final class StatusOptions {
-  @Option(names = "--status", split = ",", paramLabel = "<status>",
+  @Option(
+      names = "--status",
+      split = ",",
+      paramLabel = "<status>",
       description = "Status, comma list or repeated: ${COMPLETION-CANDIDATES}.")
   List<InstanceStatus> statuses = new ArrayList<>();
 

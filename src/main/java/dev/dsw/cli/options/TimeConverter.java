@@ -1,8 +1,6 @@
 package dev.dsw.cli.options;
 
 import dev.dsw.cli.run.Services;
-
-
 import dev.dsw.model.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +24,13 @@ final class TimeConverter implements ITypeConverter<Instant> {
 
   @Override
   public Instant convert(String value) {
-    return Times.instant(value, clock).orElseThrow(() -> new TypeConversionException("'" + value
-        + "' is not a time; use 2024-01-12T14:36:01Z, 2024-01-12, or an age such as 90m, 36h, 7d, 2w"));
+    return Times.instant(value, clock)
+        .orElseThrow(
+            () ->
+                new TypeConversionException(
+                    "'"
+                        + value
+                        + "' is not a time; use 2024-01-12T14:36:01Z, 2024-01-12, or an age such as"
+                        + " 90m, 36h, 7d, 2w"));
   }
 }

@@ -27,8 +27,15 @@ public final class WireEnumConverter<E extends Enum<E>> implements ITypeConverte
       }
     }
     E closest = closest(v);
-    throw new TypeConversionException("unknown value '" + value + "'; did you mean '" + closest.name()
-        + "'? Allowed: " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    throw new TypeConversionException(
+        "unknown value '"
+            + value
+            + "'; did you mean '"
+            + closest.name()
+            + "'? Allowed: "
+            + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name)
+                .collect(Collectors.joining(", ")));
   }
 
   private E closest(String v) {

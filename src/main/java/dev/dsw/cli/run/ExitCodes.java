@@ -4,16 +4,27 @@ package dev.dsw.cli.run;
 public final class ExitCodes {
   /** Success; also when the reader of stdout went away (a closed pipe). */
   public static final int OK = 0;
-  /** The API, the network or the response failed, stdout could not be written (or an unexpected error). */
+
+  /**
+   * The API, the network or the response failed, stdout could not be written (or an unexpected
+   * error).
+   */
   public static final int API = 1;
-  /** The command line was wrong: unknown flag, bad value, conflicting flags. No request was sent. */
+
+  /**
+   * The command line was wrong: unknown flag, bad value, conflicting flags. No request was sent.
+   */
   public static final int USAGE = 2;
+
   /** Some output was written, but it is incomplete (a page or a region failed after retries). */
   public static final int INCOMPLETE = 3;
+
   /** Credentials are missing, unusable, or were rejected by the service. */
   public static final int CREDENTIALS = 4;
+
   /** An instance asked for by ID (dsw get) was not found; the others were shown. */
   public static final int NOT_FOUND = 5;
+
   /** Interrupted (Ctrl-C) outside of a command that treats Ctrl-C as a normal stop. */
   public static final int INTERRUPTED = 130;
 

@@ -1,13 +1,11 @@
 package dev.dsw.cli.run;
 
-import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.terminal.ColorMode;
-
 import java.time.Duration;
 
 /**
- * The global options as a run reads them (GlobalOptions, the mixin, implements this), so that
- * this package does not lean on the mixins above it. Every default means "not given".
+ * The global options as a run reads them (GlobalOptions, the mixin, implements this), so that this
+ * package does not lean on the mixins above it. Every default means "not given".
  */
 public interface Globals {
   default String region() {

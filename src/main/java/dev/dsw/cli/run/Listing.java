@@ -1,14 +1,13 @@
 package dev.dsw.cli.run;
 
-import dev.dsw.cli.completion.CompletionCache;
-import dev.dsw.cli.terminal.Console;
-import dev.dsw.cli.terminal.OutputClosedException;
-
 import dev.dsw.api.ApiException;
 import dev.dsw.api.Fleet;
 import dev.dsw.api.IncompleteResultException;
 import dev.dsw.api.MalformedResponseException;
 import dev.dsw.api.NetworkException;
+import dev.dsw.cli.completion.CompletionCache;
+import dev.dsw.cli.terminal.Console;
+import dev.dsw.cli.terminal.OutputClosedException;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
 import dev.dsw.output.Cells;
@@ -33,13 +32,17 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The one listing pipeline: column help or dry run, else the fleet read page by page (or one
- * page, or several regions) through the --where filter into the command's {@link Report} and
- * the chosen formatter; then the completion cache. Every listing command runs through here.
+ * The one listing pipeline: column help or dry run, else the fleet read page by page (or one page,
+ * or several regions) through the --where filter into the command's {@link Report} and the chosen
+ * formatter; then the completion cache. Every listing command runs through here.
  */
 public final class Listing {
-  /** Fields kept on every instance whatever is printed: the ID (de-duplication) and what completion caches. */
-  public static final Set<String> ALWAYS = Set.of("InstanceId", "WorkspaceId", "RequestedResource", "RegionId");
+  /**
+   * Fields kept on every instance whatever is printed: the ID (de-duplication) and what completion
+   * caches.
+   */
+  public static final Set<String> ALWAYS =
+      Set.of("InstanceId", "WorkspaceId", "RequestedResource", "RegionId");
 
   private final Services services;
   private final InstanceColumns known;
@@ -58,9 +61,12 @@ public final class Listing {
     }
     Predicate<Instance> where = where(r.where());
     OutputSpec spec = spec(r.output(), report);
-    Fleet.Projection projection = report == Report.PRINT ? projection(r, spec) : Fleet.Projection.ALL;
-    if (services.dryRun(r.page() != null ? r.query().page(r.page(), r.paging().pageSize())
-        : r.query().page(1, r.paging().pageSize()))) {
+    Fleet.Projection projection =
+        report == Report.PRINT ? projection(r, spec) : Fleet.Projection.ALL;
+    if (services.dryRun(
+        r.page() != null
+            ? r.query().page(r.page(), r.paging().pageSize())
+            : r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
     Format format = r.output().format();
@@ -69,11 +75,12 @@ public final class Listing {
     Formatter formatter = format.formatter(spec);
     CompletionCache cache = new CompletionCache(services.env());
     formatter.begin();
-    java.util.function.Consumer<Instance> sink = i -> {
-      report.add(i, formatter);
-      cache.record(i);
-      OutputClosedException.check(services.env()); // stop fetching what no one will read
-    };
+    java.util.function.Consumer<Instance> sink =
+        i -> {
+          report.add(i, formatter);
+          cache.record(i);
+          OutputClosedException.check(services.env()); // stop fetching what no one will read
+        };
     if (r.page() != null) {
       fleet.single(r.query(), r.page(), r.paging().pageSize(), where, sink);
     } else {
@@ -95,8 +102,8 @@ public final class Listing {
    */
   public int watch(Request r, Duration every) {
     if (!r.output().format().watchable()) {
-      throw new UsageException("--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")",
-          null);
+      throw new UsageException(
+          "--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")", null);
     }
     Predicate<Instance> where = where(r.where());
     OutputSpec spec = spec(r.output(), Report.PRINT);
@@ -112,12 +119,20 @@ public final class Listing {
         Fleet fleet = fleet(false, Fleet.Projection.ALL);
         fleet.all(r.query(), r.paging(), where, i -> now.put(i.text("RegionId") + "/" + i.id(), i));
         fleet.complete(); // a region missing from one poll must not read as its instances removed
-      } catch (ApiException | NetworkException | MalformedResponseException | IncompleteResultException e) {
+      } catch (ApiException
+          | NetworkException
+          | MalformedResponseException
+          | IncompleteResultException e) {
         if (previous == null) {
           throw e;
         }
-        services.console().warn("poll failed, trying again in " + every.toSeconds() + "s: "
-            + Failure.describe(e).message());
+        services
+            .console()
+            .warn(
+                "poll failed, trying again in "
+                    + every.toSeconds()
+                    + "s: "
+                    + Failure.describe(e).message());
         continue;
       }
       view.show(previous, now, services.clock().instant().truncatedTo(ChronoUnit.SECONDS));
@@ -130,28 +145,30 @@ public final class Listing {
   private Fleet fleet(boolean buffered, Fleet.Projection projection) {
     Console console = services.console();
     // A "fetching page n/m" line on a terminal only while nothing else reaches stdout.
-    Progress progress = buffered && console.isTty() && !console.quiet() ? Progress.on(console.err()) : Progress.OFF;
-    Fleet.Listener listener = new Fleet.Listener() {
-      @Override
-      public void progress(int done, int total) {
-        progress.update(done, total);
-      }
+    Progress progress =
+        buffered && console.isTty() && !console.quiet() ? Progress.on(console.err()) : Progress.OFF;
+    Fleet.Listener listener =
+        new Fleet.Listener() {
+          @Override
+          public void progress(int done, int total) {
+            progress.update(done, total);
+          }
 
-      @Override
-      public void finished() {
-        progress.clear();
-      }
+          @Override
+          public void finished() {
+            progress.clear();
+          }
 
-      @Override
-      public void warn(String message) {
-        console.warn(message);
-      }
+          @Override
+          public void warn(String message) {
+            console.warn(message);
+          }
 
-      @Override
-      public void regionFailed(String region, RuntimeException cause) {
-        console.error("region " + region + ": " + Failure.describe(cause).message());
-      }
-    };
+          @Override
+          public void regionFailed(String region, RuntimeException cause) {
+            console.error("region " + region + ": " + Failure.describe(cause).message());
+          }
+        };
     return new Fleet(services, services.target().regions(), listener, projection);
   }
 
@@ -164,15 +181,18 @@ public final class Listing {
   }
 
   /**
-   * The output spec; the console decides width and colour once, here. With several regions a
-   * REGION column goes first, unless --columns names the columns.
+   * The output spec; the console decides width and colour once, here. With several regions a REGION
+   * column goes first, unless --columns names the columns.
    */
   private OutputSpec spec(Output o, Report report) {
     Console console = services.console();
     List<Column> cols = report.columns();
     if (cols == null) {
       if (o.columns() != null && !o.format().hasColumns()) {
-        console.warn("--columns applies to table, wide, csv and tsv; -o " + o.format() + " prints whole instances");
+        console.warn(
+            "--columns applies to table, wide, csv and tsv; -o "
+                + o.format()
+                + " prints whole instances");
       }
       List<String> names = new ArrayList<>();
       if (o.columns() != null) {
@@ -185,16 +205,23 @@ public final class Listing {
       }
       cols = known.resolve(names);
     }
-    Optional<Comparator<Instance>> order = Optional.ofNullable(o.sortColumn()).map(this::comparator);
-    return OutputSpec.builder(console.out()).columns(cols).headers(o.headers())
-        .terminal(console.width(), console.isTty(), console.colour()).showSecrets(o.showSecrets()).order(order).build();
+    Optional<Comparator<Instance>> order =
+        Optional.ofNullable(o.sortColumn()).map(this::comparator);
+    return OutputSpec.builder(console.out())
+        .columns(cols)
+        .headers(o.headers())
+        .terminal(console.width(), console.isTty(), console.colour())
+        .showSecrets(o.showSecrets())
+        .order(order)
+        .build();
   }
 
   private Comparator<Instance> comparator(String sort) {
     String[] parts = sort.split(":", 2);
     boolean desc = parts.length == 2 && parts[1].equalsIgnoreCase("desc");
     if (parts.length == 2 && !desc && !parts[1].equalsIgnoreCase("asc")) {
-      throw new UsageException("--sort-column " + sort + ": the direction after ':' must be asc or desc", null);
+      throw new UsageException(
+          "--sort-column " + sort + ": the direction after ':' must be asc or desc", null);
     }
     Column col = known.resolve(List.of(parts[0])).get(0);
     Comparator<Instance> c = (a, b) -> Cells.compare(col.valueOf(a), col.valueOf(b));
@@ -202,15 +229,16 @@ public final class Listing {
   }
 
   /**
-   * What the pages are read for: the top-level fields the columns, --where and --sort-column
-   * read (null: all, when one cannot say), and whole instances rendered as their page is read
-   * when the format prints whole instances (compact json and jsonl, one region), masked unless
-   * secrets were asked for.
+   * What the pages are read for: the top-level fields the columns, --where and --sort-column read
+   * (null: all, when one cannot say), and whole instances rendered as their page is read when the
+   * format prints whole instances (compact json and jsonl, one region), masked unless secrets were
+   * asked for.
    */
   private Fleet.Projection projection(Request r, OutputSpec spec) {
     Format format = r.output().format();
-    boolean rendered = (format == Format.jsonl || (format == Format.json && !spec.pretty()))
-        && !services.target().multiRegion();
+    boolean rendered =
+        (format == Format.jsonl || (format == Format.json && !spec.pretty()))
+            && !services.target().multiRegion();
     if (!format.hasColumns() && !rendered) {
       return Fleet.Projection.ALL;
     }

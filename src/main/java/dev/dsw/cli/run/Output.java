@@ -4,10 +4,15 @@ import dev.dsw.output.Format;
 import java.util.List;
 
 /**
- * What to print, as the output flags say: the format, the columns asked for (null: the
- * command's {@code defaults}), headers, the client-side sort (null: none) and secrets.
+ * What to print, as the output flags say: the format, the columns asked for (null: the command's
+ * {@code defaults}), headers, the client-side sort (null: none) and secrets.
  */
-public record Output(Format format, List<String> columns, List<String> defaults, boolean headers, String sortColumn,
+public record Output(
+    Format format,
+    List<String> columns,
+    List<String> defaults,
+    boolean headers,
+    String sortColumn,
     boolean showSecrets) {
   public Output {
     columns = columns == null ? null : List.copyOf(columns);

@@ -6,9 +6,9 @@ import dev.dsw.output.Formatter;
 import java.util.List;
 
 /**
- * What a command adds to the one listing pipeline: what it does with each matching instance and
- * at the end. The default, {@link #PRINT}, prints each instance as it arrives; a report that
- * gathers first (get, summary, idle) prints in {@link #finish}.
+ * What a command adds to the one listing pipeline: what it does with each matching instance and at
+ * the end. The default, {@link #PRINT}, prints each instance as it arrives; a report that gathers
+ * first (get, summary, idle) prints in {@link #finish}.
  */
 public interface Report {
   /** Receives each matching instance in order. */

@@ -5,11 +5,16 @@ import dev.dsw.api.Pages;
 import java.util.List;
 
 /**
- * One listing as a command's mixins describe it: the question for the API, the --where
- * expressions for the client, how to page (and, with --page, the one page), and what to print.
- * list, get, summary, idle and watch all build one and hand it to {@link Listing}.
+ * One listing as a command's mixins describe it: the question for the API, the --where expressions
+ * for the client, how to page (and, with --page, the one page), and what to print. list, get,
+ * summary, idle and watch all build one and hand it to {@link Listing}.
  */
-public record Request(ListInstancesQuery query, List<String> where, Pages.Options paging, Integer page, Output output) {
+public record Request(
+    ListInstancesQuery query,
+    List<String> where,
+    Pages.Options paging,
+    Integer page,
+    Output output) {
   public Request {
     where = List.copyOf(where);
   }

@@ -1,19 +1,17 @@
 package dev.dsw.cli.run;
 
-import dev.dsw.cli.terminal.ColorMode;
-import dev.dsw.cli.terminal.Console;
-import dev.dsw.cli.terminal.Environment;
-
-
 import dev.dsw.api.DswClient;
 import dev.dsw.api.Endpoints;
 import dev.dsw.api.Fleet;
-import dev.dsw.api.Target;
 import dev.dsw.api.HttpDswClient;
 import dev.dsw.api.InvalidQueryException;
+import dev.dsw.api.Target;
 import dev.dsw.auth.CredentialChain;
 import dev.dsw.auth.CredentialProvider;
 import dev.dsw.auth.Credentials;
+import dev.dsw.cli.terminal.ColorMode;
+import dev.dsw.cli.terminal.Console;
+import dev.dsw.cli.terminal.Environment;
 import dev.dsw.config.CliConfig;
 import dev.dsw.config.FileModes;
 import dev.dsw.config.Profile;
@@ -29,8 +27,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What commands use, built lazily and once: the console, and (only when a command talks to the
- * API) the endpoint, credentials, transport and client. --help and completion build none of it.
+ * What commands use, built lazily and once: the console, and (only when a command talks to the API)
+ * the endpoint, credentials, transport and client. --help and completion build none of it.
  */
 public final class Services implements AutoCloseable, Fleet.Clients {
   static final String[] REGION_VARS = {
@@ -41,7 +39,8 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   private Globals global = Globals.NONE;
   private Console console;
   private DswClient client;
-  private final java.util.Map<String, DswClient> regionClients = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, DswClient> regionClients =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private EmulatorServer demoServer;
   private Optional<CliConfig> cliConfig;
   private Target target;
@@ -74,12 +73,21 @@ public final class Services implements AutoCloseable, Fleet.Clients {
     return console;
   }
 
-  /** Where requests go: the region or regions and their endpoints, as the flags, environment and profile say. */
+  /**
+   * Where requests go: the region or regions and their endpoints, as the flags, environment and
+   * profile say.
+   */
   public Target target() {
     if (target == null) {
-      target = new Target(new Target.Flags(global.region(), global.isAllRegions(), global.endpoint(), global.isVpc()),
-          new Target.Fallbacks(global.isDemo() ? DEMO_REGIONS.get(0) : null, env.firstVariable(REGION_VARS),
-              this::selectedProfile, CliConfig.defaultPath(env.home())));
+      target =
+          new Target(
+              new Target.Flags(
+                  global.region(), global.isAllRegions(), global.endpoint(), global.isVpc()),
+              new Target.Fallbacks(
+                  global.isDemo() ? DEMO_REGIONS.get(0) : null,
+                  env.firstVariable(REGION_VARS),
+                  this::selectedProfile,
+                  CliConfig.defaultPath(env.home())));
     }
     return target;
   }
@@ -88,8 +96,10 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   @Override
   public DswClient client() {
     if (client == null) {
-      client = global.isDemo() ? demoClient(global.region())
-          : new HttpDswClient(transport(credentials()), target().endpoint());
+      client =
+          global.isDemo()
+              ? demoClient(global.region())
+              : new HttpDswClient(transport(credentials()), target().endpoint());
       closeables.add(client);
     }
     return client;
@@ -112,12 +122,16 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   /** The client for one of several regions queried at once; {@link #regions()} decides which. */
   @Override
   public synchronized DswClient client(String region) {
-    return regionClients.computeIfAbsent(region, r -> {
-      DswClient c = global.isDemo() ? demoClient(r)
-          : new HttpDswClient(transport(sharedCredentials()), target().endpoint(r));
-      closeables.add(c);
-      return c;
-    });
+    return regionClients.computeIfAbsent(
+        region,
+        r -> {
+          DswClient c =
+              global.isDemo()
+                  ? demoClient(r)
+                  : new HttpDswClient(transport(sharedCredentials()), target().endpoint(r));
+          closeables.add(c);
+          return c;
+        });
   }
 
   private CredentialProvider shared;
@@ -132,24 +146,35 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   private DswClient demoClient(String region) {
     if (demoServer == null) {
       try {
-        demoServer = EmulatorServer.start(EmulatorServer.Options.builder().instances(200).seed(42)
-            .anchor(demoAnchor()).regions(DEMO_REGIONS).clock(clock()).build());
+        demoServer =
+            EmulatorServer.start(
+                EmulatorServer.Options.builder()
+                    .instances(200)
+                    .seed(42)
+                    .anchor(demoAnchor())
+                    .regions(DEMO_REGIONS)
+                    .clock(clock())
+                    .build());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       closeables.add(demoServer);
     }
     if (region != null && !Endpoints.isValidRegion(region)) {
-      throw new InvalidQueryException("'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
+      throw new InvalidQueryException(
+          "'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
     }
-    Credentials demo = Credentials.of(EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
-    return new HttpDswClient(transport(CredentialProvider.of(demo)),
+    Credentials demo =
+        Credentials.of(
+            EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
+    return new HttpDswClient(
+        transport(CredentialProvider.of(demo)),
         demoServer.baseUrl() + (region == null ? "" : "/" + region));
   }
 
   /**
-   * The demo emulator answers for every documented region; the first is the default. (A plain
-   * loop: a sorting stream here made every start, even --help, spin a lambda class.)
+   * The demo emulator answers for every documented region; the first is the default. (A plain loop:
+   * a sorting stream here made every start, even --help, spin a lambda class.)
    */
   public static final List<String> DEMO_REGIONS = demoRegions();
 
@@ -169,7 +194,8 @@ public final class Services implements AutoCloseable, Fleet.Clients {
 
   public CredentialProvider credentials() {
     return new CredentialChain(env.variables(), env.home(), cliConfig(), global.profile(), clock())
-        .warnings(console()::warn).resolve();
+        .warnings(console()::warn)
+        .resolve();
   }
 
   private Transport transport(CredentialProvider credentials) {
@@ -181,13 +207,24 @@ public final class Services implements AutoCloseable, Fleet.Clients {
       throw new UsageException("--retries must be between 0 and 20 (got " + retries + ")", null);
     }
     Console c = console();
-    return new Transport(Transport.Settings.builder(userAgent(), env.variables(), clock()).timeouts(connect, read, call)
-        .retries(retries).maxConnections(32).debug(c.debug() ? c::debugLine : null).build(), credentials);
+    return new Transport(
+        Transport.Settings.builder(userAgent(), env.variables(), clock())
+            .timeouts(connect, read, call)
+            .retries(retries)
+            .maxConnections(32)
+            .debug(c.debug() ? c::debugLine : null)
+            .build(),
+        credentials);
   }
 
   public static String userAgent() {
-    return "dsw/" + VersionProvider.version().split(" ")[0] + " (Java " + System.getProperty("java.version") + "; "
-        + System.getProperty("os.name") + ")";
+    return "dsw/"
+        + VersionProvider.version().split(" ")[0]
+        + " (Java "
+        + System.getProperty("java.version")
+        + "; "
+        + System.getProperty("os.name")
+        + ")";
   }
 
   /** ~/.aliyun/config.json, read once per run (empty when it does not exist). */
@@ -202,9 +239,13 @@ public final class Services implements AutoCloseable, Fleet.Clients {
     return cliConfig;
   }
 
-  /** The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current. */
+  /**
+   * The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current.
+   */
   public Optional<Profile> selectedProfile() {
-    return cliConfig().flatMap(c -> c.selected(global.profile(), env.firstVariable(CredentialChain.PROFILE_VARS)));
+    return cliConfig()
+        .flatMap(
+            c -> c.selected(global.profile(), env.firstVariable(CredentialChain.PROFILE_VARS)));
   }
 
   @Override

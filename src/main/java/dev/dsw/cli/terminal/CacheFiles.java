@@ -13,12 +13,13 @@ public final class CacheFiles {
 
   /** Whether a file's bytes begin with these (a kept page's build line, a cache's newest lines). */
   public static boolean startsWith(byte[] bytes, byte[] prefix) {
-    return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    return bytes.length >= prefix.length
+        && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   /**
-   * Replaces the file with these bytes: written to a fresh private name (mode 0600 where POSIX), then
-   * renamed over the file, so that no reader and no other writer ever sees a torn file.
+   * Replaces the file with these bytes: written to a fresh private name (mode 0600 where POSIX),
+   * then renamed over the file, so that no reader and no other writer ever sees a torn file.
    */
   public static void replace(Path file, byte[] content) throws IOException {
     Path dir = file.getParent();
@@ -26,8 +27,12 @@ public final class CacheFiles {
     String prefix = "." + file.getFileName() + ".";
     Path tmp;
     try {
-      tmp = Files.createTempFile(dir, prefix, ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      tmp =
+          Files.createTempFile(
+              dir,
+              prefix,
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       tmp = Files.createTempFile(dir, prefix, ".tmp");
     }

@@ -32,21 +32,27 @@ public interface Environment {
    */
   boolean pause(java.time.Duration d);
 
-  /** From now on Ctrl-C ends the next {@link #pause} instead of the process (called before the first output). */
+  /**
+   * From now on Ctrl-C ends the next {@link #pause} instead of the process (called before the first
+   * output).
+   */
   default void catchInterrupts() {}
 
   /** Called once colour output is known to be on; Windows consoles need ANSI enabled then. */
   default void enableAnsi() {}
 
-  /** dsw's cache directory: $XDG_CACHE_HOME/dsw, else ~/.cache/dsw (the launcher's archives live there too). */
+  /**
+   * dsw's cache directory: $XDG_CACHE_HOME/dsw, else ~/.cache/dsw (the launcher's archives live
+   * there too).
+   */
   default Path cacheDir() {
     String xdg = firstVariable("XDG_CACHE_HOME");
     return (xdg != null ? Path.of(xdg) : home().resolve(".cache")).resolve("dsw");
   }
 
   /**
-   * What tells this build of dsw from any other (for the real process: its jar's size and time),
-   * or null when unknown; what dsw caches from its own output is kept only under a known build.
+   * What tells this build of dsw from any other (for the real process: its jar's size and time), or
+   * null when unknown; what dsw caches from its own output is kept only under a known build.
    */
   default String buildId() {
     return null;

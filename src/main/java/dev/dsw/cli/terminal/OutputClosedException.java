@@ -2,7 +2,10 @@ package dev.dsw.cli.terminal;
 
 import java.io.IOException;
 
-/** Stdout can no longer be written: a listing stops at once instead of fetching what no one will read. */
+/**
+ * Stdout can no longer be written: a listing stops at once instead of fetching what no one will
+ * read.
+ */
 public final class OutputClosedException extends RuntimeException {
   public OutputClosedException(IOException cause) {
     super(cause.getMessage(), cause);

@@ -18,11 +18,14 @@ public final class SystemEnvironment implements Environment {
   private final PrintStream err;
 
   private SystemEnvironment() {
-    // UTF-8 over the raw descriptors (output is data, not the platform charset). PrintStream does not
-    // buffer bytes itself, so stdout gets a 64 KiB buffer: one write per row would be one syscall per row.
-    this.out = new PrintStream(new BufferedOutputStream(stdout, 1 << 16), false,
-        StandardCharsets.UTF_8);
-    this.err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    // UTF-8 over the raw descriptors (output is data, not the platform charset). PrintStream does
+    // not
+    // buffer bytes itself, so stdout gets a 64 KiB buffer: one write per row would be one syscall
+    // per row.
+    this.out =
+        new PrintStream(new BufferedOutputStream(stdout, 1 << 16), false, StandardCharsets.UTF_8);
+    this.err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
   }
 
   public static SystemEnvironment current() {
@@ -74,7 +77,10 @@ public final class SystemEnvironment implements Environment {
     }
   }
 
-  /** The size and modification time of dsw.jar when the JVM runs it alone (java -jar, the launcher); else null. */
+  /**
+   * The size and modification time of dsw.jar when the JVM runs it alone (java -jar, the launcher);
+   * else null.
+   */
   @Override
   public String buildId() {
     String path = System.getProperty("java.class.path", "");
@@ -83,8 +89,11 @@ public final class SystemEnvironment implements Environment {
     }
     try {
       java.nio.file.attribute.BasicFileAttributes jar =
-          java.nio.file.Files.readAttributes(Path.of(path), java.nio.file.attribute.BasicFileAttributes.class);
-      return jar.size() + "@" + jar.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+          java.nio.file.Files.readAttributes(
+              Path.of(path), java.nio.file.attribute.BasicFileAttributes.class);
+      return jar.size()
+          + "@"
+          + jar.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }

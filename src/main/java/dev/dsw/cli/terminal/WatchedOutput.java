@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * Stdout's descriptor, keeping the first failure to write it. PrintStream keeps such failures to
- * itself, so without this a listing piped into {@code head} went on fetching every page after
- * head had gone, and one written to a full disk ended with exit 0. After a failure, writes are
- * dropped, so that flushing at exit does not fail again.
+ * itself, so without this a listing piped into {@code head} went on fetching every page after head
+ * had gone, and one written to a full disk ended with exit 0. After a failure, writes are dropped,
+ * so that flushing at exit does not fail again.
  */
 public final class WatchedOutput extends FilterOutputStream {
   private volatile IOException failure;
@@ -50,9 +50,14 @@ public final class WatchedOutput extends FilterOutputStream {
     return failure;
   }
 
-  /** Whether a failure means the reader went away (EPIPE: the other end of a pipe was closed), not an error. */
+  /**
+   * Whether a failure means the reader went away (EPIPE: the other end of a pipe was closed), not
+   * an error.
+   */
   public static boolean readerGone(IOException e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return m.contains("broken pipe") || m.contains("pipe is being closed") || m.contains("pipe has been ended");
+    return m.contains("broken pipe")
+        || m.contains("pipe is being closed")
+        || m.contains("pipe has been ended");
   }
 }
