@@ -5,23 +5,17 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads a count of cores or GPUs with up to 3 decimals (the API counts thousandths): 0.5, 2, 1.25.
+ * Reads a count of cores or GPUs written as a decimal number: 0.5, 2, 1.25. Only the form is
+ * checked here; the bounds (not negative, at most 3 decimals since the API counts thousandths) are
+ * the query builder's.
  */
 final class DecimalConverter implements ITypeConverter<BigDecimal> {
   @Override
   public BigDecimal convert(String value) {
     String v = value.trim();
-    if (!v.matches("-?\\d{1,9}(\\.\\d+)?")) {
+    if (!v.matches("-?[0-9]{1,9}(\\.[0-9]{1,9})?")) {
       throw new TypeConversionException("'" + value + "' is not a number such as 2 or 0.5");
     }
-    BigDecimal d = new BigDecimal(v);
-    if (d.signum() < 0) {
-      throw new TypeConversionException("'" + value + "' must not be negative");
-    }
-    if (d.stripTrailingZeros().scale() > 3) {
-      throw new TypeConversionException(
-          "'" + value + "' has more than 3 decimals; the API counts thousandths");
-    }
-    return d;
+    return new BigDecimal(v);
   }
 }
