@@ -182,6 +182,37 @@ class CliIT {
   }
 
   @Test
+  void theEmulatorsHelpExampleWorksAsWrittenInBash(@TempDir Path bin) throws Exception {
+    Files.createSymbolicLink(bin.resolve("dsw"), TARGET.resolve("dsw").toAbsolutePath());
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", bin + ":" + System.getenv("PATH"));
+    env.put("XDG_CACHE_HOME", bin.resolve("cache").toString());
+    Result help = exec(List.of(bin.resolve("dsw").toString(), "emulator", "--help"), env);
+    assertThat(help.code()).isZero();
+    List<String> lines = help.out().lines().toList();
+    int at =
+        lines.indexOf(
+            lines.stream().filter(l -> l.startsWith("Example")).findFirst().orElseThrow());
+    List<String> example =
+        lines.subList(at + 1, lines.size()).stream()
+            .takeWhile(l -> l.startsWith("  "))
+            .map(String::trim)
+            .toList();
+    assertThat(example)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .first()
+        .asString()
+        .startsWith("dsw emulator");
+    // run the session exactly as printed, in a real bash, with dsw on the PATH
+    Result r = exec(List.of("bash", "-c", String.join("\n", example)), env);
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> out = r.out().lines().toList();
+    assertThat(out).first().isEqualTo("http://127.0.0.1:8080"); // the emulator's first line
+    assertThat(out.get(1)).startsWith("ID ").contains("STATUS");
+    assertThat(out.size()).as(r.out()).isGreaterThan(10);
+  }
+
+  @Test
   void launcherRunsTheDemoThroughASymlinkFromAnywhere(@TempDir Path bin) throws Exception {
     Path link = bin.resolve("dsw");
     Files.createSymbolicLink(link, TARGET.resolve("dsw").toAbsolutePath());

@@ -146,6 +146,11 @@ public final class EmulatorServer implements AutoCloseable {
       return b.spike;
     }
 
+    /** Whether the instances the examples name are added to the fleet (--demo). */
+    public boolean showcase() {
+      return b.showcase;
+    }
+
     public Options withFleet(int n, long s, Instant a) {
       return toBuilder().instances(n).seed(s).anchor(a).build();
     }
@@ -222,6 +227,17 @@ public final class EmulatorServer implements AutoCloseable {
     private double dropRate;
     private double spikeRate;
     private Duration spike;
+
+    private boolean showcase;
+
+    /**
+     * Adds the instances the README and --help examples name, created relative to the clock
+     * (--demo).
+     */
+    public Builder showcase(boolean v) {
+      showcase = v;
+      return this;
+    }
 
     private Builder() {
       host = "127.0.0.1";
@@ -353,6 +369,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     private Builder copy() {
       Builder c = new Builder();
+      c.showcase = showcase;
       c.host = host;
       c.port = port;
       c.data = data;
@@ -481,6 +498,10 @@ public final class EmulatorServer implements AutoCloseable {
         o.data() != null
             ? InstanceStore.load(o.data())
             : FleetGenerator.generate(o.instances(), o.seed(), o.anchor());
+    if (o.showcase()) {
+      fleet = new java.util.ArrayList<>(fleet);
+      fleet.addAll(0, Showcase.instances(o.clock().instant()));
+    }
     EmulatorServer s = new EmulatorServer(o, fleet);
     s.server.start();
     return s;

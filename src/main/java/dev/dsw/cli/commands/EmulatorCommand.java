@@ -20,14 +20,13 @@ import picocli.CommandLine.Mixin;
       "The AccessKey secret it accepts is DSW_EMULATOR_ACCESS_KEY_SECRET (default: the demo"
           + " secret)."
     },
-    footerHeading = "%nExample:%n",
+    footerHeading = "%nExample (a shell session; the emulator serves until killed):%n",
     footer = {
-      "  url=$(dsw emulator --port 0 | head -1) &",
-      "  ALIBABA_CLOUD_ACCESS_KEY_ID="
-          + EmulatorServer.DEMO_KEY_ID
-          + " ALIBABA_CLOUD_ACCESS_KEY_SECRET="
-          + EmulatorServer.DEMO_KEY_SECRET
-          + " dsw list --endpoint $url"
+      "  dsw emulator &",
+      "  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + EmulatorServer.DEMO_KEY_ID,
+      "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + EmulatorServer.DEMO_KEY_SECRET,
+      "  dsw list --endpoint http://127.0.0.1:8080 --workspace ALL",
+      "  kill %1",
     })
 public final class EmulatorCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)

@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
     footerHeading = "%nExamples:%n",
     footer = {
       "  dsw get dsw-7a3c91e0b2f4d561",
-      "  dsw get dsw-aaa dsw-bbb -o json",
+      "  dsw get dsw-7a3c91e0b2f4d561 dsw-4f2b8c9d1e6a0735 -o json",
     })
 public final class GetCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)

@@ -153,6 +153,7 @@ public final class Services implements AutoCloseable, Fleet.Clients {
                     .seed(42)
                     .anchor(demoAnchor())
                     .regions(DEMO_REGIONS)
+                    .showcase(true)
                     .clock(clock())
                     .build());
       } catch (IOException e) {

@@ -1,0 +1,92 @@
+package dev.dsw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsw.cli.run.Services;
+import dev.dsw.model.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Every example is a test: each "$ dsw …" line of README.md and each " dsw …" line of every
+ * command's --help examples runs against the built-in demo (the part before any pipe or redirect,
+ * with --demo added) and must exit 0 and show at least one data row. The emulator's own example is
+ * a shell session, run as written by CliIT.
+ */
+class ExamplesTest {
+  @TempDir Path home;
+
+  static Stream<Arguments> examples() throws IOException {
+    List<Arguments> out = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("README.md"))) {
+      if (line.startsWith("$ dsw ")) {
+        out.add(Arguments.of("README.md", line.substring(2)));
+      }
+    }
+    try (Services services = new Services(new TestEnvironment(Path.of("/nonexistent")))) {
+      collect(CommandFactory.commandLine(services), out);
+    }
+    return out.stream();
+  }
+
+  private static void collect(CommandLine cl, List<Arguments> out) {
+    for (String line : cl.getCommandSpec().usageMessage().footer()) {
+      if (line.startsWith("  dsw ") && !cl.getCommandName().equals("emulator")) {
+        out.add(Arguments.of(cl.getCommandSpec().qualifiedName() + " --help", line.trim()));
+      }
+    }
+    cl.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, out));
+  }
+
+  /** The words of a command line as a shell would pass them, up to the first pipe or redirect. */
+  static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line);
+    while (m.find()) {
+      String bare = m.group(3);
+      if (bare != null && (bare.equals("|") || bare.startsWith(">"))) {
+        break;
+      }
+      words.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : bare);
+    }
+    return words;
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("examples")
+  void everyExampleShowsDataFromTheDemo(String where, String line) throws IOException {
+    List<String> words = words(line);
+    assertThat(words.get(0)).isEqualTo("dsw");
+    List<String> args = new ArrayList<>(List.of("--demo"));
+    args.addAll(words.subList(1, words.size()));
+    TestEnvironment env = new TestEnvironment(home).onPause(n -> true); // --watch: one poll
+    assertThat(env.run(args.toArray(String[]::new))).as(env.stderr()).isZero();
+    assertThat(dataRows(env.stdout())).as("data rows of: %s%n%s", line, env.stdout()).isPositive();
+  }
+
+  /** Rows of data: JSON array elements, JSON lines, or the lines after a header. */
+  static int dataRows(String out) throws IOException {
+    String text = out.strip();
+    if (text.startsWith("[")) {
+      JsonNode array = Json.MAPPER.readTree(text);
+      return array.size();
+    }
+    List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+    if (!lines.isEmpty() && lines.get(0).startsWith("{")) {
+      return lines.size();
+    }
+    return lines.size() - 1; // a header, then rows (get's detail: a title line, then sections)
+  }
+}
