@@ -36,6 +36,11 @@ public final class Pages {
    * bounds of --page-size, --concurrency and --limit are checked here and nowhere else.
    */
   public record Options(int pageSize, int concurrency, long limit) {
+    /** The same settings with another limit (0: all). */
+    public Options withLimit(long n) {
+      return new Options(pageSize, concurrency, n);
+    }
+
     public Options {
       if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
         throw new InvalidQueryException(

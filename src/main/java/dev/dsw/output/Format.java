@@ -47,7 +47,9 @@ public enum Format {
     return this == table || this == wide || this == csv || this == tsv;
   }
 
-  /** Buffers all rows, sorts them, then hands them on: sorting needs the whole result. */
+  /**
+   * Buffers all rows, sorts them, then hands on the first of them: sorting needs the whole result.
+   */
   private static final class Sorting implements Formatter {
     private final Formatter next;
     private final OutputSpec spec;
@@ -68,9 +70,11 @@ public enum Format {
 
     @Override
     public void end() {
-      rows.sort(spec.order().get());
+      Order order = spec.order().get();
+      rows.sort(order.comparator());
       next.begin();
-      rows.forEach(next::row);
+      (order.limit() > 0 ? rows.subList(0, (int) Math.min(order.limit(), rows.size())) : rows)
+          .forEach(next::row);
       next.end();
     }
   }

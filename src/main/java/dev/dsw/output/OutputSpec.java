@@ -1,7 +1,6 @@
 package dev.dsw.output;
 
 import java.io.PrintStream;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ public record OutputSpec(
     boolean headers,
     Terminal terminal,
     boolean showSecrets,
-    Optional<Comparator<dev.dsw.model.Instance>> order) {
+    Optional<Order> order) {
 
   /**
    * What the terminal is: its width in columns (0: not a terminal: do not fit), colour, and whether
@@ -35,7 +34,7 @@ public record OutputSpec(
       boolean colour,
       boolean pretty,
       boolean showSecrets,
-      Optional<Comparator<dev.dsw.model.Instance>> order) {
+      Optional<Order> order) {
     this(out, columns, headers, new Terminal(width, colour, pretty), showSecrets, order);
   }
 
@@ -68,7 +67,7 @@ public record OutputSpec(
     private boolean headers = true;
     private Terminal terminal = Terminal.NONE;
     private boolean showSecrets;
-    private Optional<Comparator<dev.dsw.model.Instance>> order = Optional.empty();
+    private Optional<Order> order = Optional.empty();
 
     private Builder(PrintStream out) {
       this.out = out;
@@ -98,7 +97,7 @@ public record OutputSpec(
       return this;
     }
 
-    public Builder order(Optional<Comparator<dev.dsw.model.Instance>> v) {
+    public Builder order(Optional<Order> v) {
       order = v;
       return this;
     }

@@ -218,7 +218,7 @@ class FormatterGoldenTest {
             false,
             false,
             false,
-            Optional.of(byCpu));
+            Optional.of(new Order(byCpu, 0)));
     Formatter f = Format.csv.formatter(spec);
     f.begin();
     fleet().forEach(f::row);

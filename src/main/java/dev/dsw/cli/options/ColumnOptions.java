@@ -22,7 +22,9 @@ public final class ColumnOptions {
       names = "--sort-column",
       paramLabel = "<col[:desc]>",
       completionCandidates = ColumnNames.class,
-      description = "Sort the result by any column or field path on the client, e.g. GPU:desc.")
+      description =
+          "Sort the whole result on the client by any column or field path, e.g. GPU:desc "
+              + "(quantities by value, missing values last); --limit applies after it.")
   String sortColumn;
 
   @Option(

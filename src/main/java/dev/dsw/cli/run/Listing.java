@@ -5,16 +5,17 @@ import dev.dsw.api.Fleet;
 import dev.dsw.api.IncompleteResultException;
 import dev.dsw.api.MalformedResponseException;
 import dev.dsw.api.NetworkException;
+import dev.dsw.api.Pages;
 import dev.dsw.cli.completion.CompletionCache;
 import dev.dsw.cli.terminal.Console;
 import dev.dsw.cli.terminal.OutputClosedException;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
-import dev.dsw.output.Cells;
 import dev.dsw.output.Column;
 import dev.dsw.output.Format;
 import dev.dsw.output.Formatter;
 import dev.dsw.output.InstanceColumns;
+import dev.dsw.output.Order;
 import dev.dsw.output.OutputSpec;
 import dev.dsw.output.Progress;
 import dev.dsw.output.WatchView;
@@ -22,7 +23,6 @@ import dev.dsw.output.Where;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +60,10 @@ public final class Listing {
       return ExitCodes.OK;
     }
     Predicate<Instance> where = where(r.where());
-    OutputSpec spec = spec(r.output(), report);
+    // A sort orders the whole result, so every page is fetched and the limit applies after it.
+    boolean sorted = r.output().sortColumn() != null;
+    Pages.Options paging = sorted ? r.paging().withLimit(0) : r.paging();
+    OutputSpec spec = spec(r.output(), report, sorted ? r.paging().limit() : 0);
     Fleet.Projection projection =
         report == Report.PRINT ? projection(r, spec) : Fleet.Projection.ALL;
     if (services.dryRun(
@@ -84,7 +87,7 @@ public final class Listing {
     if (r.page() != null) {
       fleet.single(r.query(), r.page(), r.paging().pageSize(), where, sink);
     } else {
-      fleet.all(r.query(), r.paging(), where, sink);
+      fleet.all(r.query(), paging, where, sink);
     }
     report.finish(formatter);
     formatter.end();
@@ -106,7 +109,7 @@ public final class Listing {
           "--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")", null);
     }
     Predicate<Instance> where = where(r.where());
-    OutputSpec spec = spec(r.output(), Report.PRINT);
+    OutputSpec spec = spec(r.output(), Report.PRINT, 0);
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
@@ -184,7 +187,7 @@ public final class Listing {
    * The output spec; the console decides width and colour once, here. With several regions a REGION
    * column goes first, unless --columns names the columns.
    */
-  private OutputSpec spec(Output o, Report report) {
+  private OutputSpec spec(Output o, Report report, long limit) {
     Console console = services.console();
     List<Column> cols = report.columns();
     if (cols == null) {
@@ -205,8 +208,7 @@ public final class Listing {
       }
       cols = known.resolve(names);
     }
-    Optional<Comparator<Instance>> order =
-        Optional.ofNullable(o.sortColumn()).map(this::comparator);
+    Optional<Order> order = Optional.ofNullable(o.sortColumn()).map(c -> order(c, limit));
     return OutputSpec.builder(console.out())
         .columns(cols)
         .headers(o.headers())
@@ -216,16 +218,14 @@ public final class Listing {
         .build();
   }
 
-  private Comparator<Instance> comparator(String sort) {
+  private Order order(String sort, long limit) {
     String[] parts = sort.split(":", 2);
     boolean desc = parts.length == 2 && parts[1].equalsIgnoreCase("desc");
     if (parts.length == 2 && !desc && !parts[1].equalsIgnoreCase("asc")) {
       throw new UsageException(
           "--sort-column " + sort + ": the direction after ':' must be asc or desc", null);
     }
-    Column col = known.resolve(List.of(parts[0])).get(0);
-    Comparator<Instance> c = (a, b) -> Cells.compare(col.valueOf(a), col.valueOf(b));
-    return desc ? c.reversed() : c;
+    return Order.by(known.resolve(List.of(parts[0])).get(0), desc, limit);
   }
 
   /**
