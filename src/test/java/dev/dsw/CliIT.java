@@ -213,6 +213,43 @@ class CliIT {
   }
 
   @Test
+  void homeComesFromTheEnvironmentForConfigProfilesAndCaches(@TempDir Path otherHome)
+      throws Exception {
+    Files.createDirectories(otherHome.resolve(".aliyun"));
+    Path config = otherHome.resolve(".aliyun/config.json");
+    Files.writeString(
+        config,
+        "{\"current\":\"ops\",\"profiles\":[{\"name\":\"ops\",\"mode\":\"AK\","
+            + "\"access_key_id\":\"LTAI5tHomeKey00042\",\"access_key_secret\":\"home-secret\","
+            + "\"region_id\":\"cn-shanghai\"},{\"name\":\"dev\",\"mode\":\"AK\"}]}");
+    Files.setPosixFilePermissions(
+        config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Map<String, String> env = new HashMap<>();
+    env.put(
+        "HOME",
+        otherHome.toString()); // not the JVM's user.home, which comes from the password database
+    Result shown = exec(List.of(TARGET.resolve("dsw").toString(), "config", "show"), env);
+    assertThat(shown.code()).as(shown.err()).isZero();
+    assertThat(shown.out())
+        .contains("profile:     ops (AK) in " + config)
+        .contains("region:      cn-shanghai (from region_id of profile 'ops' in " + config + ")")
+        .contains("endpoint:    https://pai-dsw.cn-shanghai.aliyuncs.com (built from the region)")
+        .contains("key id:      LTAI****0042")
+        .doesNotContain("home-secret");
+    Result missing =
+        exec(List.of(TARGET.resolve("dsw").toString(), "config", "show", "--profile", "x"), env);
+    assertThat(missing.code()).isEqualTo(4);
+    assertThat(missing.err().lines().toList())
+        .first()
+        .isEqualTo("dsw: no profile 'x' in " + config + " (profiles: ops, dev)");
+    Result listed =
+        exec(List.of(TARGET.resolve("dsw").toString(), "--demo", "list", "--limit", "1"), env);
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(otherHome.resolve(".cache/dsw/complete"))
+        .isDirectory(); // the caches follow $HOME too
+  }
+
+  @Test
   void launcherRunsTheDemoThroughASymlinkFromAnywhere(@TempDir Path bin) throws Exception {
     Path link = bin.resolve("dsw");
     Files.createSymbolicLink(link, TARGET.resolve("dsw").toAbsolutePath());

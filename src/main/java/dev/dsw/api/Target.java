@@ -133,6 +133,39 @@ public final class Target {
             + ")");
   }
 
+  /** Where {@link #region()} found the region, in words, for dsw config show. */
+  public String regionSource() {
+    if (flags.region() != null) {
+      return "--region";
+    }
+    if (fallbacks.defaultRegion() != null) {
+      return "--demo";
+    }
+    if (fallbacks.envRegion() != null) {
+      return "the environment (ALIBABA_CLOUD_REGION_ID)";
+    }
+    return fallbacks
+        .profile()
+        .get()
+        .map(p -> "region_id of profile '" + p.name() + "' in " + fallbacks.configFile())
+        .orElse("nowhere");
+  }
+
+  /** How {@link #endpoint()} was decided, in words, for dsw config show. */
+  public String endpointSource() {
+    if (flags.endpoint() != null) {
+      return "--endpoint";
+    }
+    if (flags.vpc()) {
+      return "built from the region, VPC endpoint (--vpc)";
+    }
+    boolean profileVpc =
+        "vpc".equalsIgnoreCase(fallbacks.profile().get().map(Profile::endpointType).orElse(null));
+    return profileVpc
+        ? "built from the region, VPC endpoint (endpoint_type of the profile)"
+        : "built from the region";
+  }
+
   /** The region of a single-region run, or "" when only an --endpoint names where to go. */
   public String regionOrEmpty() {
     try {

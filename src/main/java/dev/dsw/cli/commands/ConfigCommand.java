@@ -1,5 +1,6 @@
 package dev.dsw.cli.commands;
 
+import dev.dsw.api.Target;
 import dev.dsw.auth.CredentialProvider;
 import dev.dsw.auth.Credentials;
 import dev.dsw.cli.options.GlobalOptions;
@@ -47,15 +48,24 @@ public final class ConfigCommand implements Runnable {
     @Override
     public Integer call() {
       PrintStream out = services.console().out();
-      String endpoint =
-          services.global().isDemo() ? "(built-in emulator, --demo)" : services.target().endpoint();
-      out.println("endpoint:    " + endpoint);
+      Target target = services.target();
       out.println(
           "profile:     "
               + services
                   .selectedProfile()
-                  .map(p -> p.name() + " (" + p.mode() + ")")
+                  .map(p -> p.name() + " (" + p.mode() + ") in " + services.configFile())
                   .orElse("(none)"));
+      String region = target.regionOrEmpty();
+      out.println(
+          "region:      "
+              + (region.isEmpty()
+                  ? "(none: --endpoint gives the URL)"
+                  : region + " (from " + target.regionSource() + ")"));
+      out.println(
+          "endpoint:    "
+              + (services.global().isDemo()
+                  ? "the built-in emulator (--demo)"
+                  : target.endpoint() + " (" + target.endpointSource() + ")"));
       if (!services.global().isDemo()) {
         CredentialProvider provider = services.credentials();
         out.println("credentials: " + provider.describe());

@@ -13,6 +13,7 @@ import dev.dsw.cli.terminal.ColorMode;
 import dev.dsw.cli.terminal.Console;
 import dev.dsw.cli.terminal.Environment;
 import dev.dsw.config.CliConfig;
+import dev.dsw.config.ConfigException;
 import dev.dsw.config.FileModes;
 import dev.dsw.config.Profile;
 import dev.dsw.emulator.EmulatorServer;
@@ -243,10 +244,26 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   /**
    * The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current.
    */
+  /** ~/.aliyun/config.json under the home in force ($HOME). */
+  public java.nio.file.Path configFile() {
+    return CliConfig.defaultPath(env.home());
+  }
+
   public Optional<Profile> selectedProfile() {
-    return cliConfig()
-        .flatMap(
-            c -> c.selected(global.profile(), env.firstVariable(CredentialChain.PROFILE_VARS)));
+    String explicit = global.profile();
+    Optional<CliConfig> config = cliConfig();
+    if (explicit != null && config.isPresent() && config.get().profile(explicit).isEmpty()) {
+      throw new ConfigException(
+          "no profile '"
+              + explicit
+              + "' in "
+              + config.get().file()
+              + " (profiles: "
+              + String.join(", ", config.get().profileNames())
+              + ")");
+    }
+    return config.flatMap(
+        c -> c.selected(explicit, env.firstVariable(CredentialChain.PROFILE_VARS)));
   }
 
   @Override

@@ -44,7 +44,12 @@ public final class SystemEnvironment implements Environment {
 
   @Override
   public Path home() {
-    return Path.of(System.getProperty("user.home"));
+    // $HOME first, as the aliyun CLI and every shell tool read it: the JVM's user.home comes from
+    // the password database, so HOME=/tmp/x dsw … would still read /root/.aliyun/config.json.
+    String home = System.getenv("HOME");
+    return home != null && home.startsWith("/")
+        ? Path.of(home)
+        : Path.of(System.getProperty("user.home"));
   }
 
   @Override
