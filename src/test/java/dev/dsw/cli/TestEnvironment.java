@@ -24,6 +24,7 @@ public final class TestEnvironment implements Environment {
   private final PrintStream outStream = new PrintStream(watched, true, StandardCharsets.UTF_8);
   private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
   private boolean tty;
+  private boolean errTty;
   private int width = 0;
   private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -43,6 +44,17 @@ public final class TestEnvironment implements Environment {
   public TestEnvironment set(String name, String value) {
     vars.put(name, value);
     return this;
+  }
+
+  /** Stderr is a terminal (stdout is as set by {@link #terminal}). */
+  public TestEnvironment stderrTerminal() {
+    this.errTty = true;
+    return this;
+  }
+
+  @Override
+  public boolean stderrIsTerminal() {
+    return errTty;
   }
 
   public TestEnvironment terminal(int columns) {

@@ -147,9 +147,12 @@ public final class Listing {
 
   private Fleet fleet(boolean buffered, Fleet.Projection projection) {
     Console console = services.console();
-    // A "fetching page n/m" line on a terminal only while nothing else reaches stdout.
+    // On stderr when it is a terminal, whatever stdout is (dsw list -o csv > out.csv shows it);
+    // not while rows stream to the same terminal, where it would interleave with them.
     Progress progress =
-        buffered && console.isTty() && !console.quiet() ? Progress.on(console.err()) : Progress.OFF;
+        console.progressOnStderr() && (buffered || !console.isTty())
+            ? Progress.on(console.err())
+            : Progress.OFF;
     Fleet.Listener listener =
         new Fleet.Listener() {
           @Override

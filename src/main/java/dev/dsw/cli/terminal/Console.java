@@ -11,6 +11,8 @@ public final class Console {
   private final Environment env;
   private final boolean isTty;
   private final boolean colour;
+  private final boolean errIsTty;
+  private final boolean errColour;
   private final boolean debug;
   private final boolean quiet;
   private int width = -1;
@@ -19,6 +21,8 @@ public final class Console {
     this.env = env;
     this.isTty = env.stdoutIsTerminal();
     this.colour = decideColour(mode, isTty, env);
+    this.errIsTty = env.stderrIsTerminal();
+    this.errColour = decideColour(mode, errIsTty, env);
     this.debug = debug;
     this.quiet = quiet;
     if (colour) {
@@ -58,6 +62,14 @@ public final class Console {
 
   public boolean colour() {
     return colour;
+  }
+
+  /**
+   * Whether a line rewritten in place (the progress line) may go to stderr: it is a terminal that
+   * understands cursor moves (not TERM=dumb), and --quiet was not given.
+   */
+  public boolean progressOnStderr() {
+    return errIsTty && !quiet && !"dumb".equals(env.firstVariable("TERM"));
   }
 
   public boolean debug() {
@@ -122,7 +134,7 @@ public final class Console {
 
   private void line(java.util.function.UnaryOperator<String> style, String text) {
     PrintStream err = env.err();
-    err.println(colour ? style.apply(text) : text);
+    err.println(errColour ? style.apply(text) : text);
     err.flush();
   }
 }

@@ -23,6 +23,11 @@ public interface Environment {
   /** Whether stdout is a terminal, decided by the caller (the JVM for the real process). */
   boolean stdoutIsTerminal();
 
+  /** Whether stderr is a terminal: where the progress line and coloured diagnostics may go. */
+  default boolean stderrIsTerminal() {
+    return false;
+  }
+
   /** The terminal width in columns, or 0 when unknown. Only called when stdout is a terminal. */
   int terminalWidth();
 

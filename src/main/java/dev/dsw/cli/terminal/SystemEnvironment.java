@@ -83,6 +83,21 @@ public final class SystemEnvironment implements Environment {
   }
 
   /**
+   * Java has no isatty for stderr; on Linux its descriptor links to the terminal device it writes
+   * to (/dev/pts/N, /dev/ttyN). Elsewhere, or when it cannot tell: not a terminal, so nothing but
+   * plain lines reaches stderr.
+   */
+  @Override
+  public boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
    * The size and modification time of dsw.jar when the JVM runs it alone (java -jar, the launcher);
    * else null.
    */
