@@ -70,7 +70,7 @@ final class DetailFormatter implements Formatter {
         "GPU",
         gpus.isEmpty() || gpus.equals("0")
             ? ""
-            : join(" × ", gpus, i.text("RequestedResource.GPUType")));
+            : join(" × ", gpus, InstanceColumns.shortGpu(i.text("RequestedResource.GPUType"))));
     s.add("Accelerator", i.text("AcceleratorType"));
     s.add("Driver", i.text("Driver"));
     s.add("Resource group", both(i.text("ResourceName"), i.text("ResourceId")));

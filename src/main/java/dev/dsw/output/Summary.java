@@ -125,7 +125,12 @@ public final class Summary {
               key.header,
               i -> {
                 String v = i.text(key.field);
-                return i.raw().get(key.field).isNull() ? (firstKey ? TOTAL : "") : v;
+                if (i.raw().get(key.field).isNull()) {
+                  return firstKey ? TOTAL : "";
+                }
+                // GPU types show as everywhere else (A10, V100-16G; "-" for none); JSON keeps the
+                // API's value
+                return key == Key.GPU_TYPE ? InstanceColumns.shortGpu(v) : v;
               },
               true,
               null,

@@ -61,6 +61,29 @@ class ReportsTest {
   }
 
   @Test
+  void gpuTypesShowByOneRuleEverywhereAndJsonKeepsTheApisValue() {
+    TestEnvironment table =
+        run(0, "summary", "--by", "gpu-type", "--workspace", "ALL", "--resource-id", "ALL");
+    TestEnvironment list =
+        run(0, "list", "--workspace", "ALL", "--resource-id", "ALL", "--columns", "GPU");
+    TestEnvironment json =
+        run(
+            0,
+            "summary",
+            "--by",
+            "gpu-type",
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "-o",
+            "json");
+    assertThat(table.stdout()).contains("A10").doesNotContain("NVIDIA");
+    assertThat(list.stdout()).contains("×A10").doesNotContain("NVIDIA");
+    assertThat(json.stdout()).contains("\"GPUType\":\"NVIDIA A10\"");
+  }
+
+  @Test
   void summaryByStatusCountsAndSums() {
     // Running: r1 16+r2 8+r3 4 CPU, 2+1+0 GPU, 64+32+16 GB, 2h+1h+10h; Stopped: s1, s2; Failed: f1
     // (512Mi = 0.5 GB).
@@ -95,8 +118,8 @@ class ReportsTest {
         .containsExactly(
             "GPU TYPE\tOWNER\tINSTANCES\tCPU\tGPU\tMEMORY(GB)\tRUNNING(H)",
             "(none)\talice\t1\t4\t0\t16\t10",
-            "NVIDIA A10\talice\t1\t16\t2\t64\t2",
-            "NVIDIA A10\tbob\t1\t8\t1\t32\t1",
+            "A10\talice\t1\t16\t2\t64\t2",
+            "A10\tbob\t1\t8\t1\t32\t1",
             "TOTAL\t\t3\t28\t3\t112\t13");
   }
 
@@ -327,7 +350,7 @@ class ReportsTest {
     assertThat(out)
         .contains(
             "\nResources\n",
-            "  GPU:            2 × NVIDIA A10",
+            "  GPU:            2 × A10",
             "\nTimers\n",
             "  Idle culler:    idle 150 of 480 min allowed (CPU < 20%)",
             "  Label:          team=nlp",
