@@ -436,7 +436,77 @@ class CliIT {
   }
 
   @Test
-  void watchEndsWithExitZeroOnCtrlC() throws Exception {
+  void ctrlCEndsAListingWith130AndKeepsTheRowsFetched(@TempDir Path dir) throws Exception {
+    Process slow =
+        new ProcessBuilder(
+                java(),
+                "-jar",
+                TARGET.resolve("dsw.jar").toString(),
+                "emulator",
+                "--port",
+                "0",
+                "--instances",
+                "3000",
+                "--latency",
+                "300ms")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      String slowUrl =
+          new BufferedReader(new InputStreamReader(slow.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      Path csv = dir.resolve("out.csv");
+      List<String> cmd =
+          List.of(
+              dev.dsw.cli.CompletionTest.which("python3"),
+              "-c",
+              "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                  + " os.execv(sys.argv[1], sys.argv[1:])",
+              java(),
+              "-jar",
+              TARGET.resolve("dsw.jar").toString(),
+              "list",
+              "--endpoint",
+              slowUrl,
+              "--workspace",
+              "ALL",
+              "--resource-id",
+              "ALL",
+              "-o",
+              "csv",
+              "--concurrency",
+              "1",
+              "--page-size",
+              "50");
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectOutput(csv.toFile())
+              .redirectError(dir.resolve("err").toFile());
+      pb.environment()
+          .put("ALIBABA_CLOUD_ACCESS_KEY_ID", dev.dsw.emulator.EmulatorServer.DEMO_KEY_ID);
+      pb.environment()
+          .put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", dev.dsw.emulator.EmulatorServer.DEMO_KEY_SECRET);
+      Process p = pb.start();
+      Thread.sleep(3000); // a few pages of 50 at 300 ms each; 60 pages in all
+      assertThat(p.isAlive())
+          .as("still listing: %s", Files.readString(dir.resolve("err")))
+          .isTrue();
+      assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor())
+          .isZero();
+      assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("dsw stops on Ctrl-C").isTrue();
+      assertThat(p.exitValue()).isEqualTo(130);
+      String out = Files.readString(csv);
+      List<String> lines = out.lines().toList();
+      assertThat(lines.size()).as("the rows fetched before Ctrl-C are kept").isBetween(51, 3000);
+      assertThat(lines.get(0)).startsWith("ID,NAME,STATUS");
+      assertThat(out).endsWith("\n"); // whole rows only
+    } finally {
+      slow.destroy();
+    }
+  }
+
+  @Test
+  void watchEndsWithExit130OnCtrlC() throws Exception {
     // A shell's background jobs start with SIGINT ignored, and children inherit that; python
     // restores
     // the default before exec, so the signal reaches dsw as a terminal's Ctrl-C would.
@@ -485,7 +555,7 @@ class CliIT {
     assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor())
         .isZero();
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("dsw stops on Ctrl-C").isTrue();
-    assertThat(p.exitValue()).isZero();
+    assertThat(p.exitValue()).isEqualTo(130);
     reader.join(5000);
     assertThat(lines).as("no change happened, so no further events").isEmpty();
   }

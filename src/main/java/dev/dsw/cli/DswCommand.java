@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
       "3:Output is incomplete: part of the result failed after retries.",
       "4:Credentials are missing, unusable or were rejected.",
       "5:An instance asked for by ID was not found (dsw get).",
+      "130:Interrupted by Ctrl-C (also how list --watch ends); csv and jsonl keep the rows"
+          + " fetched.",
     },
     footerHeading = "%n",
     footer = "Docs: README.md and docs/ in the dsw repository.")

@@ -25,7 +25,7 @@ public final class ExitCodes {
   /** An instance asked for by ID (dsw get) was not found; the others were shown. */
   public static final int NOT_FOUND = 5;
 
-  /** Interrupted (Ctrl-C) outside of a command that treats Ctrl-C as a normal stop. */
+  /** Interrupted by Ctrl-C (SIGINT): also how list --watch ends. */
   public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}

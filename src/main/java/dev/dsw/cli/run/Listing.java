@@ -142,7 +142,8 @@ public final class Listing {
       OutputClosedException.check(services.env()); // `dsw list --watch | head` ends when head does
       previous = now;
     } while (!services.env().pause(every));
-    return ExitCodes.OK;
+    return ExitCodes
+        .INTERRUPTED; // stopped by Ctrl-C, the only way a watch ends: 130, as a shell says
   }
 
   private Fleet fleet(boolean buffered, Fleet.Projection projection) {

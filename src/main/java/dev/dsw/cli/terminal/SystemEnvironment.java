@@ -19,13 +19,16 @@ public final class SystemEnvironment implements Environment {
 
   private SystemEnvironment() {
     // UTF-8 over the raw descriptors (output is data, not the platform charset). PrintStream does
-    // not
-    // buffer bytes itself, so stdout gets a 64 KiB buffer: one write per row would be one syscall
-    // per row.
+    // not buffer bytes itself, so stdout gets a 64 KiB buffer: one write per row would be one
+    // syscall per row.
     this.out =
         new PrintStream(new BufferedOutputStream(stdout, 1 << 16), false, StandardCharsets.UTF_8);
     this.err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    // Ctrl-C (SIGINT) and SIGTERM end the JVM through its shutdown hooks, with exit 130 and 143:
+    // the rows already in stdout's buffer are written then, so a csv or jsonl listing keeps what
+    // it fetched. (PrintStream is synchronized: the flush waits for a row being written.)
+    Runtime.getRuntime().addShutdownHook(new Thread(out::flush, "dsw-flush"));
   }
 
   public static SystemEnvironment current() {
