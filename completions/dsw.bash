@@ -32,6 +32,7 @@ _dsw() {
       "dsw completion") path="dsw completion" ;;
       "dsw config") path="dsw config" ;;
       "dsw config show") path="dsw config show" ;;
+      "dsw help") path="dsw help" ;;
     esac
   done
   if [[ $cur == --*=* ]]; then prev=${cur%%=*}; cur=${cur#*=}; fi
@@ -47,10 +48,10 @@ _dsw() {
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
       esac
-      if [[ $cur == -* || -z "list get summary idle emulator completion config" ]]; then
+      if [[ $cur == -* || -z "list get summary idle emulator completion config help" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "list get summary idle emulator completion config" -- "$cur"))
+        COMPREPLY=($(compgen -W "list get summary idle emulator completion config help" -- "$cur"))
       fi ;;
     "dsw list")
       case "$prev" in
@@ -300,6 +301,14 @@ _dsw() {
       esac
       if [[ $cur == -* || -z "" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "" -- "$cur"))
+      fi ;;
+    "dsw help")
+      case "$prev" in
+      esac
+      if [[ $cur == -* || -z "" ]]; then
+        COMPREPLY=($(compgen -W "-h --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

@@ -62,6 +62,7 @@ public final class CommandFactory implements IFactory {
     for (Class<?> sub : DswCommand.SUBCOMMANDS) {
       cl.addSubcommand(new CommandLine(sub, factory));
     }
+    cl.addSubcommand(new CommandLine(CommandLine.HelpCommand.class, factory));
     return configure(cl, services);
   }
 
@@ -73,14 +74,15 @@ public final class CommandFactory implements IFactory {
    */
   public static CommandLine commandLine(Services services, String[] args) {
     Class<?> target = Lazy.target(args);
-    if (target == CompletionCommand.class) {
-      return commandLine(services); // the scripts describe every command
+    if (target == CompletionCommand.class || target == CommandLine.HelpCommand.class) {
+      return commandLine(services); // the scripts describe every command; help shows any of them
     }
     CommandFactory factory = new CommandFactory(services);
     CommandLine cl = new CommandLine(DswCommand.class, factory);
     for (Class<?> sub : DswCommand.SUBCOMMANDS) {
       cl.addSubcommand(sub == target ? new CommandLine(sub, factory) : Lazy.standIn(sub));
     }
+    cl.addSubcommand(Lazy.standIn(CommandLine.HelpCommand.class));
     configure(cl, services);
     picocli.CommandLine.IParameterExceptionHandler errors = cl.getParameterExceptionHandler();
     cl.setParameterExceptionHandler(
@@ -140,6 +142,8 @@ public final class CommandFactory implements IFactory {
         .setHelpFactory(
             (spec, scheme) -> {
               spec.usageMessage().width(HelpPages.helpWidth(services.console().width()));
+              spec.usageMessage()
+                  .abbreviateSynopsis(true); // "Usage: dsw list [OPTIONS]", as gh prints [flags]
               return new CommandLine.Help(spec, scheme);
             })
         .setExecutionStrategy(
@@ -147,6 +151,7 @@ public final class CommandFactory implements IFactory {
               services.configure(GlobalOptions.effective(parseResult));
               return new RunLast().execute(parseResult);
             });
+    HelpLayout.apply(cl);
     return cl;
   }
 
@@ -188,6 +193,9 @@ public final class CommandFactory implements IFactory {
           }
           continue;
         }
+        if (a.equals("help")) {
+          return CommandLine.HelpCommand.class;
+        }
         for (Class<?> sub : DswCommand.SUBCOMMANDS) {
           Command c = sub.getAnnotation(Command.class);
           if (c.name().equals(a) || java.util.Arrays.asList(c.aliases()).contains(a)) {
@@ -206,7 +214,7 @@ public final class CommandFactory implements IFactory {
     static CommandLine standIn(Class<?> sub) {
       Command c = sub.getAnnotation(Command.class);
       CommandSpec spec = CommandSpec.create().name(c.name()).aliases(c.aliases());
-      spec.usageMessage().description(c.description());
+      spec.usageMessage().header(c.header()).description(c.description());
       return new CommandLine(spec);
     }
 

@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Find, filter and report on Alibaba Cloud PAI-DSW notebook instances.",
       "",
-      "Credentials come from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET),"
-          + " ~/.aliyun/config.json or ~/.alibabacloud/credentials, as for the aliyun CLI. Try it"
-          + " without an account: dsw --demo list"
+      "Credentials come from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and",
+      "ALIBABA_CLOUD_ACCESS_KEY_SECRET), ~/.aliyun/config.json or",
+      "~/.alibabacloud/credentials, as for the aliyun CLI.",
+      "No account? Every example works with --demo: dsw --demo list"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
     description = "Print the shell completion script for bash or zsh.",
     footerHeading = "%nInstall:%n",
     footer = {
-      "  bash: source <(dsw completion bash)      # or save it in"
-          + " ~/.local/share/bash-completion/completions/dsw",
-      "  zsh:  dsw completion zsh > ~/.zfunc/_dsw  # with fpath=(~/.zfunc $fpath) before compinit"
-          + " in ~/.zshrc",
+      "  bash: source <(dsw completion bash)",
+      "        or save it as ~/.local/share/bash-completion/completions/dsw",
+      "  zsh:  dsw completion zsh > ~/.zfunc/_dsw",
+      "        with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc",
     })
 public final class CompletionCommand implements Callable<Integer> {
   /** The shells dsw writes completion for. */
