@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /** The output formats of -o. Commands never branch on these: each picks its Formatter here. */
 public enum Format {
-  table(s -> new TableFormatter(s)),
-  wide(s -> new TableFormatter(s)),
+  table(s -> new TableFormatter(s, true)),
+  wide(s -> new TableFormatter(s, false)),
   json(s -> new JsonFormatter(s, false)),
   jsonl(s -> new JsonFormatter(s, true)),
   csv(s -> new CsvFormatter(s, ',')),

@@ -6,19 +6,57 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * -o table and -o wide: aligned columns. On a terminal, fitted to its width by cutting the
- * shrinkable columns with an ellipsis, then by leaving out columns on the right (never wrapping),
- * with statuses coloured when colour is on; when piped, full values and no colour. Control
- * characters never reach the terminal.
+ * -o table and -o wide: aligned columns, with statuses coloured when colour is on; when piped, full
+ * values and no colour. Control characters never reach the terminal.
+ *
+ * <p>On a terminal, -o table fits its width by priority (-o wide never does: it shows everything):
+ * first the long shrinkable columns are cut with an ellipsis, but never below their floor (NAME
+ * keeps 16 cells, the others 10; ID and GPU are never cut); then, while the row is still too wide,
+ * whole columns are given up in {@link #DROP_ORDER}, and the others get their width back. The table
+ * never wraps.
  */
 final class TableFormatter implements Formatter {
   private static final int GAP = 3;
-  private static final int MIN_WIDTH = 6;
+  private static final int NAME_FLOOR = 16;
+  private static final int FLOOR = 10;
+
+  /**
+   * The order in which -o table gives up columns on a narrow terminal, first given up first.
+   * Columns not named here (field paths, report columns) go before all of these; ID never goes.
+   */
+  static final List<String> DROP_ORDER =
+      List.of(
+          "IMAGE",
+          "SPEC",
+          "RESOURCE",
+          "PAYMENT",
+          "ACCESS",
+          "CREATED",
+          "RUNTIME",
+          "IDLE",
+          "OWNER",
+          "WORKSPACE",
+          "WASTE",
+          "CPU",
+          "MEMORY",
+          "AGE",
+          "IDLE_FOR",
+          "REGION",
+          "STATUS",
+          "GPU",
+          "NAME");
+
   private final OutputSpec spec;
+  private final boolean fits;
   private final List<String[]> rows = new ArrayList<>();
 
-  TableFormatter(OutputSpec spec) {
+  /**
+   * {@code fits}: whether to fit a terminal's width (-o table) or show every column whole (-o
+   * wide).
+   */
+  TableFormatter(OutputSpec spec, boolean fits) {
     this.spec = spec;
+    this.fits = fits;
   }
 
   @Override
@@ -48,8 +86,9 @@ final class TableFormatter implements Formatter {
         widths[c] = Math.max(widths[c], Text.width(r[c]));
       }
     }
-    int shown = n;
-    if (spec.width() > 0) {
+    boolean[] shown = new boolean[n];
+    java.util.Arrays.fill(shown, true);
+    if (fits && spec.width() > 0) {
       shown = fit(widths, cols, spec.width());
     }
     PrintStream out = spec.out();
@@ -64,29 +103,76 @@ final class TableFormatter implements Formatter {
   }
 
   /**
-   * Shrinks the widest shrinkable column, one cell at a time, until the row fits; if it still does
-   * not fit with every column at its minimum, drops columns from the right (keeping at least one).
-   * Returns how many columns are shown.
+   * Fits the columns into {@code terminal} cells: cuts shrinkable columns down to their floors, and
+   * while that is not enough gives up columns in {@link #DROP_ORDER} (restoring the others' natural
+   * widths first). Sets {@code widths} and returns which columns are shown.
    */
-  static int fit(int[] widths, List<Column> cols, int terminal) {
-    int shown = widths.length;
-    while (shrink(widths, cols, terminal, shown) > terminal && shown > 1) {
-      shown--;
+  static boolean[] fit(int[] widths, List<Column> cols, int terminal) {
+    int n = widths.length;
+    int[] natural = widths.clone();
+    boolean[] shown = new boolean[n];
+    java.util.Arrays.fill(shown, true);
+    Integer[] byDrop = new Integer[n];
+    for (int c = 0; c < n; c++) {
+      byDrop[c] = c;
     }
-    return shown;
+    // first given up: unnamed columns (rightmost first), then DROP_ORDER; ID never
+    java.util.Arrays.sort(
+        byDrop,
+        java.util.Comparator.comparingInt((Integer c) -> rank(cols.get(c))).thenComparing(c -> -c));
+    for (int k = 0; ; k++) {
+      System.arraycopy(natural, 0, widths, 0, n);
+      if (shrink(widths, cols, shown, terminal) <= terminal || k >= n) {
+        return shown;
+      }
+      int drop = byDrop[k];
+      if (rank(cols.get(drop)) == Integer.MAX_VALUE || visible(shown) == 1) {
+        return shown; // only what is never given up is left: it shows whole, wider than the
+        // terminal
+      }
+      shown[drop] = false;
+    }
   }
 
-  private static int shrink(int[] widths, List<Column> cols, int terminal, int shown) {
-    int total = GAP * (shown - 1);
-    for (int c = 0; c < shown; c++) {
-      total += widths[c];
+  /** Where a column stands in the order of giving up: lower goes first; ID never goes. */
+  private static int rank(Column c) {
+    if (c.header().equals("ID")) {
+      return Integer.MAX_VALUE;
+    }
+    int i = DROP_ORDER.indexOf(c.header());
+    return i < 0 ? -1 : i;
+  }
+
+  private static int visible(boolean[] shown) {
+    int v = 0;
+    for (boolean s : shown) {
+      v += s ? 1 : 0;
+    }
+    return v;
+  }
+
+  /** The narrowest a column may be cut to: ID and GPU are never cut, NAME keeps 16 cells. */
+  private static int floor(Column c, int natural) {
+    if (!c.shrinkable() || c.header().equals("ID") || c.header().equals("GPU")) {
+      return natural;
+    }
+    return Math.min(natural, c.header().equals("NAME") ? NAME_FLOOR : FLOOR);
+  }
+
+  /** Cuts the widest shown column above its floor, one cell at a time; returns the row's width. */
+  private static int shrink(int[] widths, List<Column> cols, boolean[] shown, int terminal) {
+    int total = GAP * (visible(shown) - 1);
+    for (int c = 0; c < widths.length; c++) {
+      total += shown[c] ? widths[c] : 0;
+    }
+    int[] floors = new int[widths.length];
+    for (int c = 0; c < widths.length; c++) {
+      floors[c] = floor(cols.get(c), widths[c]);
     }
     while (total > terminal) {
       int widest = -1;
-      for (int c = 0; c < shown; c++) {
-        if (cols.get(c).shrinkable()
-            && widths[c] > MIN_WIDTH
-            && (widest < 0 || widths[c] > widths[widest])) {
+      for (int c = 0; c < widths.length; c++) {
+        if (shown[c] && widths[c] > floors[c] && (widest < 0 || widths[c] > widths[widest])) {
           widest = c;
         }
       }
@@ -99,11 +185,18 @@ final class TableFormatter implements Formatter {
     return total;
   }
 
-  private String line(String[] cells, int[] widths, int shown, boolean colour) {
+  private String line(String[] cells, int[] widths, boolean[] shown, boolean colour) {
     StringBuilder sb = new StringBuilder();
-    for (int c = 0; c < shown; c++) {
+    int lastShown = -1;
+    for (int c = 0; c < shown.length; c++) {
+      lastShown = shown[c] ? c : lastShown;
+    }
+    for (int c = 0; c < shown.length; c++) {
+      if (!shown[c]) {
+        continue;
+      }
       String cell = Text.truncate(cells[c], widths[c]);
-      boolean last = c == shown - 1;
+      boolean last = c == lastShown;
       String styled =
           colour && spec.columns().get(c).header().equals("STATUS") ? Style.status(cell) : cell;
       sb.append(styled);

@@ -57,8 +57,12 @@ public final class Text {
         || (cp >= 0xFE30 && cp <= 0xFE4F)
         || (cp >= 0xFF00 && cp <= 0xFF60)
         || (cp >= 0xFFE0 && cp <= 0xFFE6)
-        || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x1F900 && cp <= 0x1F9FF)
+        || (cp >= 0x1F200 && cp <= 0x1F2FF) // enclosed ideographs
+        || (cp >= 0x1F300 && cp <= 0x1F64F) // pictographs and emoticons
+        || (cp >= 0x1F680 && cp <= 0x1F6FF) // transport and map symbols (🚀)
+        || (cp >= 0x1F7E0 && cp <= 0x1F7EB) // coloured circles and squares
+        || (cp >= 0x1F900 && cp <= 0x1F9FF) // supplemental symbols
+        || (cp >= 0x1FA70 && cp <= 0x1FAFF) // symbols and pictographs extended-A
         || (cp >= 0x20000 && cp <= 0x3FFFD)) {
       return 2;
     }
