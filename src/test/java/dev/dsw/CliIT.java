@@ -250,6 +250,36 @@ class CliIT {
   }
 
   @Test
+  void onJdk22AndLaterTheLauncherGrantsNativeAccessSoNoWarningIsPrinted(@TempDir Path dir)
+      throws Exception {
+    // a stand-in JDK whose java prints the arguments it is given
+    for (String version : List.of("17.0.15", "25.0.3")) {
+      Path jdk = dir.resolve("jdk-" + version);
+      Files.createDirectories(jdk.resolve("bin"));
+      Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+      Path java = jdk.resolve("bin/java");
+      Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
+      java.toFile().setExecutable(true);
+      Map<String, String> env = new HashMap<>();
+      env.put("JAVA_HOME", jdk.toString());
+      env.put("DSW_NO_CDS", "1");
+      Result r = exec(List.of(TARGET.resolve("dsw").toString(), "--version"), env);
+      assertThat(r.code()).as(r.err()).isZero();
+      if (version.startsWith("25")) {
+        assertThat(r.out()).contains("--enable-native-access=ALL-UNNAMED");
+      } else {
+        assertThat(r.out()).doesNotContain("--enable-native-access"); // JDK 17 warns about nothing
+      }
+    }
+    // java -jar without the launcher: the manifest grants it
+    try (java.util.jar.JarFile jar =
+        new java.util.jar.JarFile(TARGET.resolve("dsw.jar").toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access"))
+          .isEqualTo("ALL-UNNAMED");
+    }
+  }
+
+  @Test
   void launcherRunsTheDemoThroughASymlinkFromAnywhere(@TempDir Path bin) throws Exception {
     Path link = bin.resolve("dsw");
     Files.createSymbolicLink(link, TARGET.resolve("dsw").toAbsolutePath());
@@ -284,6 +314,11 @@ class CliIT {
     dir.resolve("dsw").toFile().setExecutable(true);
     Map<String, String> env = new HashMap<>();
     env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    // what an older build of dsw left: its archive and the help pages it kept
+    Path old = dir.resolve("cache/dsw/dsw-0.0.1-20200101000000-jdk17.0.15.jsa");
+    Files.createDirectories(dir.resolve("cache/dsw/help"));
+    Files.writeString(old, "an older build's archive");
+    Files.writeString(dir.resolve("cache/dsw/help/dsw.80.txt"), "dsw help page, build old\n");
     for (int i = 0; i < 2; i++) {
       Result r =
           exec(
@@ -293,11 +328,30 @@ class CliIT {
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(Json.MAPPER.readTree(r.out())).hasSize(3);
       assertThat(r.err()).isEmpty();
-      try (var files = Files.list(dir.resolve("cache/dsw"))) {
-        assertThat(files.map(p -> p.getFileName().toString()))
-            .anyMatch(n -> n.matches("dsw-.*-jdk.*\\.(jsa|aot)"))
-            .noneMatch(n -> n.endsWith(".tmp"));
+      // the first run trains it in the background: wait for it to land, whole
+      long until = System.currentTimeMillis() + 60_000;
+      while (archives(dir.resolve("cache/dsw")).isEmpty() && System.currentTimeMillis() < until) {
+        Thread.sleep(100);
       }
+      assertThat(archives(dir.resolve("cache/dsw"))).hasSize(1).noneMatch(n -> n.contains("0.0.1"));
+      assertThat(old).as("another build's archive is removed").doesNotExist();
+      assertThat(dir.resolve("cache/dsw/help/dsw.80.txt")).as("and its help pages").doesNotExist();
+      Thread.sleep(200);
+      try (var files = Files.list(dir.resolve("cache/dsw"))) {
+        assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+      }
+    }
+  }
+
+  static List<String> archives(Path cache) throws IOException {
+    if (!Files.isDirectory(cache)) {
+      return List.of();
+    }
+    try (var files = Files.list(cache)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("dsw-.*-jdk.*\\.(jsa|aot)"))
+          .toList();
     }
   }
 
