@@ -167,7 +167,7 @@ _dsw() {
         --where) COMPREPLY=(); return ;;
         --page-size) COMPREPLY=(); return ;;
         --concurrency) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))

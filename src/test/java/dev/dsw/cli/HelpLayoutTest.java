@@ -76,4 +76,18 @@ class HelpLayoutTest {
       }
     }
   }
+
+  @Test
+  void noCommandOffersWhatItThenRefuses() {
+    String idle = help(0, "idle", "--help");
+    assertThat(idle).doesNotContain("--status"); // idle lists Running instances only
+    String summary = help(0, "summary", "--help");
+    String formats = summary.substring(summary.indexOf("--output=<format>"));
+    assertThat(formats.substring(0, formats.indexOf("Default:")))
+        .contains("tsv")
+        .doesNotContain("detail");
+    TestEnvironment env = new TestEnvironment(home);
+    assertThat(env.run("summary", "-o", "detail")).isEqualTo(2);
+    assertThat(env.stderr()).contains("-o detail shows instances");
+  }
 }

@@ -1,8 +1,8 @@
 package dev.dsw.cli.commands;
 
 import dev.dsw.cli.options.FilterOptions;
-import dev.dsw.cli.options.FormatOptions;
 import dev.dsw.cli.options.GlobalOptions;
+import dev.dsw.cli.options.GroupFormatOptions;
 import dev.dsw.cli.options.GroupOptions;
 import dev.dsw.cli.options.PagingOptions;
 import dev.dsw.cli.options.StatusOptions;
@@ -13,7 +13,6 @@ import dev.dsw.cli.run.Services;
 import dev.dsw.output.Format;
 import dev.dsw.output.Summary;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +44,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Mixin PagingOptions paging;
 
-  @Mixin FormatOptions format;
+  @Mixin GroupFormatOptions format;
 
   private final Services services;
 
@@ -56,9 +55,7 @@ public final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Summary summary = new Summary(by.keys());
-    Format f =
-        format.format(
-            Format.table, Set.of(Format.detail), "detail shows instances; summary prints groups");
+    Format f = format.format();
     Request request =
         new Request(
             filters.query().statuses(status.statuses()).build(),
