@@ -80,7 +80,7 @@ class HelpLayoutTest {
   @Test
   void noCommandOffersWhatItThenRefuses() {
     String idle = help(0, "idle", "--help");
-    assertThat(idle).doesNotContain("--status"); // idle lists Running instances only
+    assertThat(idle).doesNotContain("--status="); // idle lists Running instances only
     String summary = help(0, "summary", "--help");
     String formats = summary.substring(summary.indexOf("--output=<format>"));
     assertThat(formats.substring(0, formats.indexOf("Default:")))
