@@ -95,21 +95,19 @@ final class HelpLayout {
   }
 
   private static List<OptionSpec> own(Help help) {
-    Set<OptionSpec> globals = globals(help.commandSpec());
-    List<OptionSpec> own = new ArrayList<>();
-    for (OptionSpec o : help.commandSpec().options()) {
-      if (!o.hidden() && !globals.contains(o)) {
-        own.add(o);
-      }
-    }
-    return own;
+    return shown(help, false);
   }
 
   private static List<OptionSpec> global(Help help) {
+    return shown(help, true);
+  }
+
+  /** The visible options of the command that are global, or that are its own. */
+  private static List<OptionSpec> shown(Help help, boolean global) {
     Set<OptionSpec> globals = globals(help.commandSpec());
     List<OptionSpec> shown = new ArrayList<>();
     for (OptionSpec o : help.commandSpec().options()) {
-      if (!o.hidden() && globals.contains(o)) {
+      if (!o.hidden() && globals.contains(o) == global) {
         shown.add(o);
       }
     }

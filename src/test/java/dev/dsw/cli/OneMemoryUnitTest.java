@@ -57,11 +57,7 @@ class OneMemoryUnitTest {
   }
 
   static List<String> rows(String... args) {
-    TestEnvironment env =
-        new TestEnvironment(dir)
-            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
-            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
-            .set("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    TestEnvironment env = TestEnvironment.withDemoKeys(dir);
     List<String> full =
         new ArrayList<>(
             List.of(

@@ -33,10 +33,7 @@ class ProgressTest {
   }
 
   static TestEnvironment env() {
-    return new TestEnvironment(dir)
-        .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
-        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
-        .set("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    return TestEnvironment.withDemoKeys(dir);
   }
 
   static TestEnvironment list(TestEnvironment env, String... args) {

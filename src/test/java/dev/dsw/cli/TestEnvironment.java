@@ -41,6 +41,17 @@ public final class TestEnvironment implements Environment {
     this.home = home;
   }
 
+  /**
+   * An environment for talking to an emulator started with the demo keys: those keys in the
+   * environment, and dsw's caches under {@code dir}.
+   */
+  public static TestEnvironment withDemoKeys(Path dir) {
+    return new TestEnvironment(dir)
+        .set("ALIBABA_CLOUD_ACCESS_KEY_ID", dev.dsw.emulator.EmulatorServer.DEMO_KEY_ID)
+        .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", dev.dsw.emulator.EmulatorServer.DEMO_KEY_SECRET)
+        .set("XDG_CACHE_HOME", dir.resolve("cache").toString());
+  }
+
   public TestEnvironment set(String name, String value) {
     vars.put(name, value);
     return this;
