@@ -91,7 +91,7 @@ _dsw() {
         --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
         --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
         --where) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
         --page) COMPREPLY=(); return ;;
@@ -117,7 +117,7 @@ _dsw() {
         --retries) COMPREPLY=(); return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --resource-id) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
       esac
@@ -167,7 +167,7 @@ _dsw() {
         --where) COMPREPLY=(); return ;;
         --page-size) COMPREPLY=(); return ;;
         --concurrency) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
@@ -212,7 +212,7 @@ _dsw() {
         --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
         --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
         --where) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\ncsv\ntsv\ndetail' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
         --page-size) COMPREPLY=(); return ;;

@@ -41,13 +41,25 @@ final class Showcase {
 
   private Showcase() {}
 
+  /** The generated instance with its ID replaced everywhere it appears (URLs, timers, culler). */
+  private static ObjectNode renamed(ObjectNode generated, String id) {
+    String old = generated.get("InstanceId").asText();
+    try {
+      return (ObjectNode)
+          dev.dsw.model.Json.MAPPER.readTree(
+              dev.dsw.model.Json.MAPPER.writeValueAsString(generated).replace(old, id));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e); // a tree it wrote itself
+    }
+  }
+
   /** The showcase instances, created the given hours before {@code now}. */
   static List<ObjectNode> instances(Instant now) {
     List<ObjectNode> base = FleetGenerator.generate(SHOWN.size(), 7, now);
     List<ObjectNode> out = new ArrayList<>();
     for (int k = 0; k < SHOWN.size(); k++) {
       Shown s = SHOWN.get(k);
-      ObjectNode n = base.get(k);
+      ObjectNode n = renamed(base.get(k), s.id());
       Instant created = now.minus(Duration.ofHours(s.ageHours())).truncatedTo(ChronoUnit.SECONDS);
       n.put("InstanceId", s.id());
       n.put("InstanceName", s.name());

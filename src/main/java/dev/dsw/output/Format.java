@@ -10,6 +10,7 @@ public enum Format {
   wide(s -> new TableFormatter(s, false)),
   json(s -> new JsonFormatter(s, false)),
   jsonl(s -> new JsonFormatter(s, true)),
+  yaml(s -> new YamlFormatter(s)),
   csv(s -> new CsvFormatter(s, ',')),
   tsv(s -> new CsvFormatter(s, '\t')),
   detail(s -> new DetailFormatter(s));

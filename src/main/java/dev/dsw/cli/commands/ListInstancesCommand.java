@@ -31,6 +31,7 @@ import picocli.CommandLine.Mixin;
       "  dsw list --label team=nlp --label env=prod -o json | jq '.[].InstanceId'",
       "  dsw list --where 'Status!=Running' --where 'InstanceName~^train'",
       "  dsw list --all-regions --status Running",
+      "  dsw list --label team=nlp --status Running -o yaml",
       "  dsw list --watch --interval 30s -o jsonl",
     })
 public final class ListInstancesCommand implements Callable<Integer> {
@@ -57,9 +58,7 @@ public final class ListInstancesCommand implements Callable<Integer> {
     this.services = services;
   }
 
-  /**
-   * The listing these flags ask for; refuses bad values and combinations before anything is sent.
-   */
+  /** The listing these flags ask for; refuses bad values before anything is sent. */
   Request request() {
     Format f = format.format(Format.table);
     return new Request(

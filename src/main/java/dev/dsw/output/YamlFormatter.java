@@ -1,0 +1,81 @@
+package dev.dsw.output;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.dsw.model.Instance;
+import dev.dsw.model.JsonText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * -o yaml: a YAML sequence of instance mappings, field for field what -o json prints (masked by the
+ * same step). Every string is quoted, so YAML never reads one as another type ("on", "0123",
+ * "2026-01-01" stay strings), numbers are written as the API sent them, and non-ASCII text stays as
+ * it is. It streams, one instance at a time.
+ */
+final class YamlFormatter implements Formatter {
+  /** Built on first use only: -o yaml is the only format that loads the YAML classes. */
+  private static final class Factory {
+    static final YAMLFactory YAML =
+        YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+  }
+
+  private final OutputSpec spec;
+  private final YAMLGenerator gen;
+
+  YamlFormatter(OutputSpec spec) {
+    this.spec = spec;
+    try {
+      this.gen = (YAMLGenerator) Factory.YAML.createGenerator(spec.out());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  @Override
+  public void begin() {
+    io(gen::writeStartArray);
+  }
+
+  @Override
+  public void row(Instance instance) {
+    io(
+        () -> {
+          if (instance.json() != null) {
+            try (JsonParser p = JsonText.FACTORY.createParser(instance.json())) {
+              p.nextToken();
+              gen.copyCurrentStructure(p);
+            }
+          } else {
+            JsonText.write(gen, instance.raw());
+          }
+        });
+  }
+
+  @Override
+  public void end() {
+    io(
+        () -> {
+          gen.writeEndArray();
+          gen.flush();
+          spec.out().flush();
+        });
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private static void io(IoAction a) {
+    try {
+      a.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
