@@ -63,6 +63,8 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --query) COMPREPLY=(); return ;;
+        --jq) COMPREPLY=(); return ;;
         --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --name) COMPREPLY=(); return ;;
@@ -101,7 +103,7 @@ _dsw() {
         --interval) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -115,6 +117,8 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --query) COMPREPLY=(); return ;;
+        --jq) COMPREPLY=(); return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --resource-id) COMPREPLY=(); return ;;
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail' ; return ;;
@@ -122,7 +126,7 @@ _dsw() {
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nhelp' ; return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --workspace --resource-id -o --output --no-headers --columns --sort-column --show-secrets -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --workspace --resource-id -o --output --no-headers --columns --sort-column --show-secrets -h --help -V --version" -- "$cur"))
       else
         _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
       fi ;;
@@ -136,6 +140,8 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --query) COMPREPLY=(); return ;;
+        --jq) COMPREPLY=(); return ;;
         --by) _dsw_words "$cur" $'status\ngpu-type\nworkspace\nowner\npayment-type\naccelerator-type\nregion' comma; return ;;
         --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
@@ -170,7 +176,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -184,6 +190,8 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --query) COMPREPLY=(); return ;;
+        --jq) COMPREPLY=(); return ;;
         --for) COMPREPLY=(); return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --name) COMPREPLY=(); return ;;
@@ -219,7 +227,7 @@ _dsw() {
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --for --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --for --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

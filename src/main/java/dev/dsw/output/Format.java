@@ -30,6 +30,15 @@ public enum Format {
     return Secrets.step(spec.order().isEmpty() ? f : new Sorting(f, spec), this, spec);
   }
 
+  /**
+   * The formatter that prints what --query or --jq makes of the result, behind the same masking
+   * step as -o json (the query sees what -o json prints) and after any client-side order.
+   */
+  public Formatter queried(OutputSpec spec, Query query) {
+    Formatter f = new QueryFormatter(query, spec, this);
+    return Secrets.step(spec.order().isEmpty() ? f : new Sorting(f, spec), json, spec);
+  }
+
   /** Whether list --watch can show it: the tables redraw, jsonl streams events. */
   public boolean watchable() {
     return this == table || this == wide || this == jsonl;

@@ -37,6 +37,21 @@ final class YamlFormatter implements Formatter {
     gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
+  /** Writes each value as a YAML document of its own (what --query and --jq give with -o yaml). */
+  static void write(
+      java.io.OutputStream out, java.util.List<com.fasterxml.jackson.databind.JsonNode> values) {
+    io(
+        () -> {
+          try (YAMLGenerator g = (YAMLGenerator) Factory.YAML.createGenerator(out)) {
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            for (com.fasterxml.jackson.databind.JsonNode v : values) {
+              JsonText.write(g, v);
+            }
+          }
+          out.flush();
+        });
+  }
+
   @Override
   public void begin() {
     io(gen::writeStartArray);

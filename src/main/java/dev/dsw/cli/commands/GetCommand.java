@@ -5,6 +5,7 @@ import dev.dsw.cli.options.ColumnOptions;
 import dev.dsw.cli.options.FormatOptions;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.IdOptions;
+import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.run.Listing;
 import dev.dsw.cli.run.Request;
 import dev.dsw.cli.run.Services;
@@ -37,6 +38,8 @@ public final class GetCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
+  @Mixin QueryOptions query;
+
   @Mixin IdOptions ids;
 
   @Mixin FormatOptions format;
@@ -57,7 +60,8 @@ public final class GetCommand implements Callable<Integer> {
             List.of(),
             new Pages.Options(Pages.MAX_PAGE_SIZE, 4, 0),
             null,
-            columns.output(format.format(Format.detail), format));
+            columns.output(format.format(Format.detail), format),
+            query.query());
     return new Listing(services)
         .run(request, new Lookup(ids.wanted(), ids.scope(), services.target().multiRegion()));
   }

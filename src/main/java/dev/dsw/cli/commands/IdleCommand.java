@@ -6,6 +6,7 @@ import dev.dsw.cli.options.FilterOptions;
 import dev.dsw.cli.options.FormatOptions;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.PagingOptions;
+import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.run.Listing;
 import dev.dsw.cli.run.Request;
 import dev.dsw.cli.run.Services;
@@ -38,6 +39,8 @@ public final class IdleCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
+  @Mixin QueryOptions query;
+
   @Option(
       names = "--for",
       paramLabel = "<duration>",
@@ -67,7 +70,8 @@ public final class IdleCommand implements Callable<Integer> {
             filters.where(),
             paging.options(0),
             null,
-            columns.output(format.format(Format.table), format, COLUMNS));
+            columns.output(format.format(Format.table), format, COLUMNS),
+            query.query());
     return new Listing(services).run(request, new Waste(idleFor));
   }
 }

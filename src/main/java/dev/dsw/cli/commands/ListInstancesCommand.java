@@ -6,6 +6,7 @@ import dev.dsw.cli.options.FormatOptions;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.PageOptions;
 import dev.dsw.cli.options.PagingOptions;
+import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.options.StatusOptions;
 import dev.dsw.cli.options.WatchOptions;
 import dev.dsw.cli.run.Listing;
@@ -32,24 +33,21 @@ import picocli.CommandLine.Mixin;
       "  dsw list --where 'Status!=Running' --where 'InstanceName~^train'",
       "  dsw list --all-regions --status Running",
       "  dsw list --label team=nlp --status Running -o yaml",
+      "  dsw list --status Running --query '[].InstanceId'",
+      "  dsw list --jq '.[] | select(.Status == \"Running\") | .InstanceName'",
       "  dsw list --watch --interval 30s -o jsonl",
     })
 public final class ListInstancesCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
+  @Mixin QueryOptions query;
   @Mixin StatusOptions status;
-
   @Mixin FilterOptions filters;
-
   @Mixin FormatOptions format;
-
   @Mixin ColumnOptions columns;
-
   @Mixin PageOptions pages;
-
   @Mixin PagingOptions paging;
-
   @Mixin WatchOptions watch;
 
   private final Services services;
@@ -66,7 +64,8 @@ public final class ListInstancesCommand implements Callable<Integer> {
         filters.where(),
         paging.options(pages.limit()),
         pages.page(),
-        columns.output(f, format));
+        columns.output(f, format),
+        query.query());
   }
 
   @Override

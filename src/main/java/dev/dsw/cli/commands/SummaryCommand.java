@@ -5,6 +5,7 @@ import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.GroupFormatOptions;
 import dev.dsw.cli.options.GroupOptions;
 import dev.dsw.cli.options.PagingOptions;
+import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.options.StatusOptions;
 import dev.dsw.cli.run.Listing;
 import dev.dsw.cli.run.Output;
@@ -36,6 +37,8 @@ public final class SummaryCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)
   GlobalOptions global;
 
+  @Mixin QueryOptions query;
+
   @Mixin GroupOptions by;
 
   @Mixin StatusOptions status;
@@ -62,7 +65,8 @@ public final class SummaryCommand implements Callable<Integer> {
             filters.where(),
             paging.options(0),
             null,
-            new Output(f, null, List.of(), format.headers(), null, false));
+            new Output(f, null, List.of(), format.headers(), null, false),
+            query.query());
     String region =
         summary.keys().contains(Summary.Key.REGION) && !services.target().multiRegion()
             ? services.target().regionOrEmpty()

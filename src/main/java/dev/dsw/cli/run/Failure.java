@@ -41,7 +41,9 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
     if (e instanceof InvalidQueryException q) {
       return new Failure(q.getMessage(), Optional.ofNullable(q.hint()), ExitCodes.USAGE);
     }
-    if (e instanceof Where.SyntaxException || e instanceof EmulatorServer.InvalidOptions) {
+    if (e instanceof Where.SyntaxException
+        || e instanceof dev.dsw.output.Query.SyntaxException
+        || e instanceof EmulatorServer.InvalidOptions) {
       return new Failure(oneLine(e.getMessage()), Optional.empty(), ExitCodes.USAGE);
     }
     if (e instanceof UsageException u) {

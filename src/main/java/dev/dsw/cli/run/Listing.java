@@ -65,7 +65,9 @@ public final class Listing {
     Pages.Options paging = sorted ? r.paging().withLimit(0) : r.paging();
     OutputSpec spec = spec(r.output(), report, sorted ? r.paging().limit() : 0);
     Fleet.Projection projection =
-        report == Report.PRINT ? projection(r, spec) : Fleet.Projection.ALL;
+        report == Report.PRINT && r.transform() == null
+            ? projection(r, spec)
+            : Fleet.Projection.ALL;
     if (services.dryRun(
         r.page() != null
             ? r.query().page(r.page(), r.paging().pageSize())
@@ -73,9 +75,14 @@ public final class Listing {
       return ExitCodes.OK;
     }
     Format format = r.output().format();
-    boolean buffered = report != Report.PRINT || !format.streams() || spec.order().isPresent();
+    boolean buffered =
+        r.transform() != null
+            || report != Report.PRINT
+            || !format.streams()
+            || spec.order().isPresent();
     Fleet fleet = fleet(buffered, projection);
-    Formatter formatter = format.formatter(spec);
+    Formatter formatter =
+        r.transform() == null ? format.formatter(spec) : format.queried(spec, r.transform());
     CompletionCache cache = new CompletionCache(services.env());
     formatter.begin();
     java.util.function.Consumer<Instance> sink =
@@ -104,6 +111,10 @@ public final class Listing {
    * failed poll after the first is a warning and the next poll tries again; Ctrl-C ends it.
    */
   public int watch(Request r, Duration every) {
+    if (r.transform() != null) {
+      throw new UsageException(
+          r.transform().flag() + " applies to a listing, not to --watch", null);
+    }
     if (!r.output().format().watchable()) {
       throw new UsageException(
           "--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")", null);
