@@ -144,6 +144,7 @@ public final class CommandFactory implements IFactory {
               spec.usageMessage().width(HelpPages.helpWidth(services.console().width()));
               spec.usageMessage()
                   .abbreviateSynopsis(true); // "Usage: dsw list [OPTIONS]", as gh prints [flags]
+              HelpLayout.apply(spec.usageMessage());
               return new CommandLine.Help(spec, scheme);
             })
         .setExecutionStrategy(
@@ -151,7 +152,6 @@ public final class CommandFactory implements IFactory {
               services.configure(GlobalOptions.effective(parseResult));
               return new RunLast().execute(parseResult);
             });
-    HelpLayout.apply(cl);
     return cl;
   }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +45,12 @@ final class HelpLayout {
 
   private HelpLayout() {}
 
-  /** Lays out the help of this command line and of every subcommand it holds now. */
-  static void apply(CommandLine cl) {
-    Map<String, IHelpSectionRenderer> sections = new HashMap<>(cl.getHelpSectionMap());
+  /**
+   * Lays out the help of one command, when its help is about to be printed (from the help factory):
+   * a run that prints no help builds none of this.
+   */
+  static void apply(UsageMessageSpec usage) {
+    Map<String, IHelpSectionRenderer> sections = new HashMap<>(usage.sectionMap());
     sections.put(
         UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING,
         help -> own(help).isEmpty() ? "" : String.format("%nOptions:%n"));
@@ -71,8 +73,8 @@ final class HelpLayout {
         UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST,
         help -> isRoot(help) ? help.exitCodeList() : "");
     sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
-    cl.setHelpSectionMap(sections);
-    cl.setHelpSectionKeys(ORDER);
+    usage.sectionMap(sections);
+    usage.sectionKeys(ORDER);
   }
 
   private static boolean isRoot(Help help) {
