@@ -2,13 +2,12 @@ package dev.dsw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsw.cli.ExamplesTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +19,11 @@ class ReadmeIT {
     List<String> examples =
         Files.readAllLines(Path.of("README.md")).stream()
             .filter(l -> l.startsWith("$ dsw "))
-            .map(l -> l.substring(6).split("\\s[|>]\\s")[0])
+            .map(l -> l.substring(2))
             .toList();
     assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
     for (String example : examples) {
+      List<String> words = ExamplesTest.words(example); // up to a pipe or redirect outside quotes
       List<String> cmd =
           new ArrayList<>(
               List.of(
@@ -31,14 +31,14 @@ class ReadmeIT {
                   "-jar",
                   CliIT.TARGET.resolve("dsw.jar").toString(),
                   "--demo"));
-      Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(example);
-      while (m.find()) {
-        cmd.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
-      }
-      Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      cmd.addAll(words.subList(1, words.size()));
+      Process p = new ProcessBuilder(cmd).start();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       String err = new String(p.getErrorStream().readAllBytes());
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(example + "\n" + err).isZero();
+      assertThat(ExamplesTest.dataRows(out)).as("data rows of %s", example).isPositive();
     }
   }
 }

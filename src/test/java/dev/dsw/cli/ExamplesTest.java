@@ -25,7 +25,7 @@ import picocli.CommandLine;
  * with --demo added) and must exit 0 and show at least one data row. The emulator's own example is
  * a shell session, run as written by CliIT.
  */
-class ExamplesTest {
+public class ExamplesTest {
   @TempDir Path home;
 
   static Stream<Arguments> examples() throws IOException {
@@ -51,7 +51,7 @@ class ExamplesTest {
   }
 
   /** The words of a command line as a shell would pass them, up to the first pipe or redirect. */
-  static List<String> words(String line) {
+  public static List<String> words(String line) {
     List<String> words = new ArrayList<>();
     Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(line);
     while (m.find()) {
@@ -79,7 +79,7 @@ class ExamplesTest {
   }
 
   /** Rows of data: JSON array elements, JSON lines, or the lines after a header. */
-  static int dataRows(String out) throws IOException {
+  public static int dataRows(String out) throws IOException {
     String text = out.strip();
     if (text.startsWith("[")) {
       JsonNode array = Json.MAPPER.readTree(text);
