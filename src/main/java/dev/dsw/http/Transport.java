@@ -3,7 +3,6 @@ package dev.dsw.http;
 import dev.dsw.auth.Acs3Signer;
 import dev.dsw.auth.CredentialProvider;
 import java.io.IOException;
-import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -187,9 +186,9 @@ public final class Transport implements AutoCloseable {
     if (s.debug() != null) {
       b.addInterceptor(new DebugLog(debug));
     }
-    ProxySelector proxies = EnvProxySelector.fromEnvironment(s.env());
+    EnvProxySelector proxies = EnvProxySelector.fromEnvironment(s.env());
     if (proxies != null) {
-      b.proxySelector(proxies);
+      b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
     }
     this.builder = b;
   }

@@ -85,6 +85,11 @@ class FailureTest {
         Arguments.of(where("Status"), "--where 'Status': no operator", null, 2),
         Arguments.of(emulatorOptions(), "--fault-rate must be between 0 and 1", null, 2),
         Arguments.of(
+            new dev.dsw.http.ProxyException("HTTPS_PROXY is not a proxy URL"),
+            "HTTPS_PROXY is not a proxy URL",
+            null,
+            2),
+        Arguments.of(
             new NotFoundException("instance dsw-x not found in any workspace", "check the ID"),
             "dsw-x not found",
             "check the ID",
