@@ -18,11 +18,16 @@ final class DetailFormatter implements Formatter {
   private static final int LABEL_WIDTH = 16;
   private final OutputSpec spec;
   private final PrintStream out;
+
+  /** URLs print as OSC-8 hyperlinks when stdout is a terminal and colour is on. */
+  private final boolean links;
+
   private boolean first = true;
 
   DetailFormatter(OutputSpec spec) {
     this.spec = spec;
     this.out = spec.out();
+    this.links = spec.pretty() && spec.colour();
   }
 
   @Override
@@ -197,10 +202,10 @@ final class DetailFormatter implements Formatter {
     s.print();
 
     s = new Section("URLs");
-    s.add("Notebook", i.text("InstanceUrl"));
-    s.add("JupyterLab", i.text("JupyterlabUrl"));
-    s.add("WebIDE", i.text("WebIDEUrl"));
-    s.add("Terminal", i.text("TerminalUrl"));
+    s.addLink("Notebook", i.text("InstanceUrl"));
+    s.addLink("JupyterLab", i.text("JupyterlabUrl"));
+    s.addLink("WebIDE", i.text("WebIDEUrl"));
+    s.addLink("Terminal", i.text("TerminalUrl"));
     s.print();
   }
 
@@ -267,7 +272,15 @@ final class DetailFormatter implements Formatter {
 
     void add(String label, String value) {
       if (value != null && !value.isBlank()) {
-        lines.add(new String[] {label, value});
+        lines.add(new String[] {label, Text.printable(value)});
+      }
+    }
+
+    /** A URL: a hyperlink on a terminal with colour on, else the plain URL. */
+    void addLink(String label, String url) {
+      if (url != null && !url.isBlank()) {
+        String shown = Text.printable(url);
+        lines.add(new String[] {label, links ? Style.link(shown, shown) : shown});
       }
     }
 
@@ -283,10 +296,7 @@ final class DetailFormatter implements Formatter {
       for (String[] l : lines) {
         String label = Text.printable(l[0]) + ":";
         out.println(
-            indent
-                + label
-                + " ".repeat(Math.max(1, LABEL_WIDTH - Text.width(label)))
-                + Text.printable(l[1]));
+            indent + label + " ".repeat(Math.max(1, LABEL_WIDTH - Text.width(label))) + l[1]);
       }
     }
   }

@@ -40,6 +40,14 @@ public final class Style {
 
   private Style() {}
 
+  /**
+   * An OSC-8 hyperlink, as gh prints links: terminals that know it show {@code text} clickable,
+   * others show {@code text}. The caller makes sure neither holds a control character.
+   */
+  static String link(String url, String text) {
+    return "\u001b]8;;" + url + "\u001b\\" + text + "\u001b]8;;\u001b\\";
+  }
+
   static String bold(String text) {
     return BOLD + text + RESET;
   }

@@ -50,6 +50,9 @@ final class TableFormatter implements Formatter {
   private final boolean fits;
   private final List<String[]> rows = new ArrayList<>();
 
+  /** -o wide on a terminal with colour: each ID links to its JupyterLab (OSC-8), as gh links. */
+  private final List<String> links = new ArrayList<>();
+
   /**
    * {@code fits}: whether to fit a terminal's width (-o table) or show every column whole (-o
    * wide).
@@ -71,6 +74,9 @@ final class TableFormatter implements Formatter {
       cells[c] = Text.printable(cols.get(c).valueOf(view));
     }
     rows.add(cells);
+    if (!fits && spec.pretty() && spec.colour()) {
+      links.add(Text.printable(view.text("JupyterlabUrl")));
+    }
   }
 
   @Override
@@ -94,10 +100,11 @@ final class TableFormatter implements Formatter {
     PrintStream out = spec.out();
     if (spec.headers()) {
       String[] header = cols.stream().map(Column::header).toArray(String[]::new);
-      out.print(line(header, widths, shown, false));
+      out.print(line(header, widths, shown, false, ""));
     }
-    for (String[] r : rows) {
-      out.print(line(r, widths, shown, spec.colour()));
+    for (int r = 0; r < rows.size(); r++) {
+      out.print(
+          line(rows.get(r), widths, shown, spec.colour(), r < links.size() ? links.get(r) : ""));
     }
     out.flush();
   }
@@ -185,7 +192,7 @@ final class TableFormatter implements Formatter {
     return total;
   }
 
-  private String line(String[] cells, int[] widths, boolean[] shown, boolean colour) {
+  private String line(String[] cells, int[] widths, boolean[] shown, boolean colour, String link) {
     StringBuilder sb = new StringBuilder();
     int lastShown = -1;
     for (int c = 0; c < shown.length; c++) {
@@ -197,8 +204,11 @@ final class TableFormatter implements Formatter {
       }
       String cell = Text.truncate(cells[c], widths[c]);
       boolean last = c == lastShown;
-      String styled =
-          colour && spec.columns().get(c).header().equals("STATUS") ? Style.status(cell) : cell;
+      String header = spec.columns().get(c).header();
+      String styled = colour && header.equals("STATUS") ? Style.status(cell) : cell;
+      if (!link.isEmpty() && header.equals("ID")) {
+        styled = Style.link(link, cell);
+      }
       sb.append(styled);
       if (!last) {
         sb.append(" ".repeat(widths[c] - Text.width(cell) + GAP));
