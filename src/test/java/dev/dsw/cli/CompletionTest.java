@@ -86,14 +86,29 @@ public class CompletionTest {
     return out;
   }
 
-  /** Completes the line as bash would at its end and returns COMPREPLY. */
+  /**
+   * Completes the line as bash would at its end and returns COMPREPLY. bash-completion is loaded
+   * first, and the words are split as readline splits them for COMP_WORDS: at blanks, and around
+   * every character of COMP_WORDBREAKS (which bash-completion leaves holding '=' and ':'), each
+   * such character a word of its own.
+   */
   static List<String> bash(String line) throws Exception {
     String script =
-        "source "
+        "source /usr/share/bash-completion/bash_completion || exit 3\n"
+            + "source "
             + BASH_FILE.toAbsolutePath()
             + "\n"
-            + "read -ra COMP_WORDS <<< \"$1\"; [[ $1 == *' ' ]] && COMP_WORDS+=('')\n"
-            + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _dsw; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+            + "COMP_WORDS=(); w=''; breaks=$COMP_WORDBREAKS\n"
+            + "for ((i = 0; i < ${#1}; i++)); do c=${1:i:1}\n"
+            + "  if [[ $c == ' ' ]]; then [[ -n $w ]] && COMP_WORDS+=(\"$w\"); w=''\n"
+            + "  elif [[ $breaks == *\"$c\"* ]]; then [[ -n $w ]] && COMP_WORDS+=(\"$w\");"
+            + " COMP_WORDS+=(\"$c\"); w=''\n"
+            + "  else w+=$c; fi\n"
+            + "done\n"
+            + "if [[ -n $w ]]; then COMP_WORDS+=(\"$w\"); elif [[ $1 == *' ' ]]; then"
+            + " COMP_WORDS+=(''); fi\n"
+            + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _dsw; printf '%s\\n"
+            + "' \"${COMPREPLY[@]}\"\n";
     String out = run(List.of(which("bash"), "-c", script, "bash", line));
     return out.lines().filter(l -> !l.isEmpty()).toList();
   }
@@ -126,6 +141,19 @@ public class CompletionTest {
     assertThat(bash("dsw get dsw-aaa111 dsw-z")).containsExactly("dsw-zzz333");
     assertThat(bash("dsw get --wo")).containsExactly("--workspace");
     assertThat(bash("dsw summary --by gpu-type,st")).containsExactly("gpu-type,status");
+    // --flag=value in real bash: '=' is a word break, and the value is what readline replaces
+    assertThat(bash("dsw list --status=Ru")).containsExactly("Running");
+    assertThat(bash("dsw list --output=cs")).containsExactly("csv");
+    assertThat(bash("dsw list --status=")).hasSize(15).contains("Running", "Stopped");
+    assertThat(bash("dsw --color=al")).containsExactly("always");
+    // --columns: built-in names and the API's field paths, after a comma too
+    assertThat(bash("dsw list --columns InstanceId,Requ"))
+        .containsExactly(
+            "InstanceId,RequestedResource.CPU",
+            "InstanceId,RequestedResource.Memory",
+            "InstanceId,RequestedResource.SharedMemory",
+            "InstanceId,RequestedResource.GPU",
+            "InstanceId,RequestedResource.GPUType");
     assertThat(bash("dsw idle --fo")).containsExactly("--for");
     assertThat(bash("dsw s")).containsExactly("summary");
   }

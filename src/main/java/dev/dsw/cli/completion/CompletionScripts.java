@@ -96,7 +96,14 @@ public final class CompletionScripts {
     }
     sb.append("    esac\n")
         .append("  done\n")
-        .append("  if [[ $cur == --*=* ]]; then prev=${cur%%=*}; cur=${cur#*=}; fi\n")
+        // --flag=value: bash splits at '=' (it is in COMP_WORDBREAKS), so the words are --flag, =
+        // and the value, and readline replaces only the text after '='; other shells may pass
+        // --flag=value whole
+        .append("  if [[ $cur == --*=* ]]; then prev=${cur%%=*}; cur=${cur#*=};\n")
+        .append("  elif [[ $cur == = && $prev == --* ]]; then cur=\"\";\n")
+        .append(
+            "  elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then prev=${COMP_WORDS[COMP_CWORD-2]};"
+                + " fi\n")
         .append("  case \"$path\" in\n");
     for (CommandLine c : all(root)) {
       CommandSpec spec = c.getCommandSpec();

@@ -43,13 +43,14 @@ public final class ColumnOptions {
         format, f, format == Format.wide ? InstanceColumns.WIDE : InstanceColumns.DEFAULT);
   }
 
-  /** Completion candidates for --columns: the built-in names, and help. */
+  /** Completion candidates for --columns: the built-in names, the API's field paths, and help. */
   static final class ColumnNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
       List<String> names =
           new java.util.ArrayList<>(
               new InstanceColumns(java.time.Clock.systemUTC()).describe().keySet());
+      names.addAll(dev.dsw.model.Fields.PATHS); // field paths too: --columns InstanceId,Requ<TAB>
       names.add("help");
       return names.iterator();
     }
