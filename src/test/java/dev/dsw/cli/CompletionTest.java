@@ -43,10 +43,25 @@ public class CompletionTest {
         	]
         }\
         """);
-    Path cache = home.resolve("cache/dsw/complete");
+    // what 'dsw list' saw with no profile, region or endpoint named (the context p-.r-.e-)
+    Path cache = home.resolve("cache/dsw/complete/p-.r-.e-");
     Files.createDirectories(cache);
     Files.writeString(cache.resolve("gpu-types"), "NVIDIA A10\nNVIDIA A100-80G\nTesla-V100-16G\n");
     Files.writeString(cache.resolve("instance-ids"), "dsw-aaa111\ndsw-abc222\ndsw-zzz333\n");
+    // ... with --demo, with a real profile, and a day and a half ago for another endpoint
+    Files.createDirectories(home.resolve("cache/dsw/complete/demo"));
+    Files.writeString(home.resolve("cache/dsw/complete/demo/instance-ids"), "dsw-demo0001\n");
+    Files.createDirectories(home.resolve("cache/dsw/complete/p-prod-readonly.r-cn-beijing.e-"));
+    Files.writeString(
+        home.resolve("cache/dsw/complete/p-prod-readonly.r-cn-beijing.e-/instance-ids"),
+        "dsw-prod0001\n");
+    Path stale = home.resolve("cache/dsw/complete/p-.r-.e-http___127.0.0.1_8080/instance-ids");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "dsw-old00001\n");
+    Files.setLastModifiedTime(
+        stale,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(36))));
   }
 
   @Test
@@ -80,6 +95,17 @@ public class CompletionTest {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("HOME", home.toString());
     pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+    for (String v :
+        List.of(
+            "ALIBABA_CLOUD_PROFILE",
+            "ALIBABACLOUD_PROFILE",
+            "ALICLOUD_PROFILE",
+            "ALIBABA_CLOUD_REGION_ID",
+            "ALIBABACLOUD_REGION_ID",
+            "ALICLOUD_REGION_ID",
+            "ALICLOUD_REGION")) {
+      pb.environment().remove(v);
+    }
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -139,6 +165,13 @@ public class CompletionTest {
         .containsExactly("cn-hangzhou,ap-northeast-1", "cn-hangzhou,ap-northeast-2");
     assertThat(bash("dsw get dsw-a")).containsExactly("dsw-aaa111", "dsw-abc222");
     assertThat(bash("dsw get dsw-aaa111 dsw-z")).containsExactly("dsw-zzz333");
+    // the ID cache is kept per context: demo IDs never for a real profile, nor stale ones
+    assertThat(bash("dsw --demo get dsw-")).containsExactly("dsw-demo0001");
+    assertThat(bash("dsw --profile prod-readonly --region cn-beijing get dsw-"))
+        .containsExactly("dsw-prod0001");
+    assertThat(bash("dsw get --profile=prod-readonly --region=cn-beijing dsw-"))
+        .containsExactly("dsw-prod0001");
+    assertThat(bash("dsw --endpoint http://127.0.0.1:8080 get dsw-")).isEmpty(); // 36 hours old
     assertThat(bash("dsw get --wo")).containsExactly("--workspace");
     assertThat(bash("dsw summary --by gpu-type,st")).containsExactly("gpu-type,status");
     // --flag=value in real bash: '=' is a word break, and the value is what readline replaces
@@ -239,10 +272,15 @@ public class CompletionTest {
                 "--demo", "list", "--limit", "3", "-o", "csv", "--columns", "ID", "--no-headers"))
         .as(env.stderr())
         .isZero();
-    Path ids = other.resolve("c/dsw/complete/instance-ids");
+    Path ids = other.resolve("c/dsw/complete/demo/instance-ids"); // --demo's own cache
     assertThat(Files.readAllLines(ids)).containsExactlyElementsOf(env.stdout().lines().toList());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ids)))
         .isEqualTo("rw-------");
-    assertThat(other.resolve("c/dsw/complete")).isDirectoryNotContaining("glob:**.tmp");
+    assertThat(other.resolve("c/dsw/complete/demo")).isDirectoryNotContaining("glob:**.tmp");
+    for (String dir : List.of("c", "c/dsw", "c/dsw/complete", "c/dsw/complete/demo")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(other.resolve(dir))))
+          .as("%s, made by dsw", dir)
+          .isEqualTo("rwx------");
+    }
   }
 }

@@ -63,7 +63,7 @@ class LocalFilesTest {
 
   /** Saves the IDs seen by one listing, as Listing does. */
   private static boolean listed(TestEnvironment env, String... ids) {
-    CompletionCache cache = new CompletionCache(env);
+    CompletionCache cache = new CompletionCache(env, "p-.r-.e-");
     for (String id : ids) {
       cache.record(new Instance(Json.MAPPER.createObjectNode().put("InstanceId", id)));
     }
@@ -74,16 +74,21 @@ class LocalFilesTest {
   void theCompletionCacheKeepsTheNewestFirstAndIsNotRewrittenWhenNothingChanged() throws Exception {
     TestEnvironment env =
         new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
-    Path ids = home.resolve("c/dsw/complete/instance-ids");
+    Path ids = home.resolve("c/dsw/complete/p-.r-.e-/instance-ids");
     assertThat(listed(env, "dsw-b", "dsw-c")).isTrue();
     assertThat(listed(env, "dsw-a", "dsw-b")).isTrue();
     assertThat(Files.readAllLines(ids)).containsExactly("dsw-a", "dsw-b", "dsw-c");
     // The same listing again: the file already starts with these lines, and is left alone.
     Object before =
         Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-    Files.setLastModifiedTime(ids, java.nio.file.attribute.FileTime.fromMillis(0));
+    java.nio.file.attribute.FileTime hourAgo =
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now()
+                .minusSeconds(3600)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    Files.setLastModifiedTime(ids, hourAgo);
     assertThat(listed(env, "dsw-a", "dsw-b")).isTrue();
-    assertThat(Files.getLastModifiedTime(ids).toMillis()).isZero();
+    assertThat(Files.getLastModifiedTime(ids)).isEqualTo(hourAgo);
     assertThat(
             Files.readAttributes(ids, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
         .isEqualTo(before);
@@ -93,13 +98,20 @@ class LocalFilesTest {
     assertThat(Files.readAllLines(ids)).containsExactly("dsw-ab", "dsw-a", "dsw-b", "dsw-c");
     assertThat(listed(env, "dsw-c")).isTrue();
     assertThat(Files.readAllLines(ids)).containsExactly("dsw-c", "dsw-ab", "dsw-a", "dsw-b");
+    // Older than a day: what it held is not offered any more, so it is not merged either, and the
+    // file is written afresh (its time too), even for the same lines.
+    Files.setLastModifiedTime(ids, java.nio.file.attribute.FileTime.fromMillis(0));
+    assertThat(listed(env, "dsw-c")).isTrue();
+    assertThat(Files.readAllLines(ids)).containsExactly("dsw-c");
+    assertThat(Files.getLastModifiedTime(ids).toInstant())
+        .isAfter(java.time.Instant.now().minusSeconds(60));
   }
 
   @Test
   void parallelWritersNeverLeaveATornOrOpenCacheFile() throws Exception {
     TestEnvironment env =
         new TestEnvironment(home).set("XDG_CACHE_HOME", home.resolve("c").toString());
-    Path ids = home.resolve("c/dsw/complete/instance-ids");
+    Path ids = home.resolve("c/dsw/complete/p-.r-.e-/instance-ids");
     int writers = 8;
     int rounds = 40;
     Pattern line = Pattern.compile("dsw-w\\d-r\\d+-i\\d+");
@@ -113,7 +125,7 @@ class LocalFilesTest {
                 try {
                   go.await();
                   for (int r = 0; r < rounds; r++) {
-                    CompletionCache cache = new CompletionCache(env);
+                    CompletionCache cache = new CompletionCache(env, "p-.r-.e-");
                     for (int i = 0; i < 30; i++) {
                       ObjectNode n =
                           Json.MAPPER

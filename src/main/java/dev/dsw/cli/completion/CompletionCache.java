@@ -13,19 +13,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Remembers instance IDs, workspace IDs and GPU types seen by 'dsw list', for tab completion. Files
- * live in ~/.cache/dsw/complete (XDG_CACHE_HOME honoured), mode 0600, replaced by atomic rename so
- * parallel dsw processes never leave a torn file. Failing to write is never an error.
+ * Remembers instance IDs, workspace IDs and GPU types seen by 'dsw list', for tab completion, one
+ * set per context (--demo, or the profile, region and endpoint asked for): files live in
+ * ~/.cache/dsw/complete/CONTEXT (XDG_CACHE_HOME honoured), directories 0700 and files 0600,
+ * replaced by atomic rename so parallel dsw processes never leave a torn file. What is older than
+ * {@link #MAX_AGE} is neither offered by the scripts nor merged again. Failing to write is never an
+ * error.
  */
 public final class CompletionCache {
   static final int MAX_LINES = 2000;
+
+  /** How long what was seen is offered: a day (the scripts' find -mmin -1440). */
+  public static final java.time.Duration MAX_AGE = java.time.Duration.ofHours(24);
+
   private final Path dir;
   private final Set<String> ids = new LinkedHashSet<>();
   private final Set<String> workspaces = new LinkedHashSet<>();
   private final Set<String> gpuTypes = new LinkedHashSet<>();
 
-  public CompletionCache(Environment env) {
-    this.dir = env.cacheDir().resolve("complete");
+  /** The cache of one context, as {@code Services.completionContext()} names it. */
+  public CompletionCache(Environment env, String context) {
+    this.dir = env.cacheDir().resolve("complete").resolve(context);
   }
 
   public Path dir() {
@@ -51,7 +59,7 @@ public final class CompletionCache {
    */
   public boolean save() {
     try {
-      Files.createDirectories(dir);
+      CacheFiles.createPrivateDirectories(dir);
       write("instance-ids", ids);
       write("workspaces", workspaces);
       write("gpu-types", gpuTypes);
@@ -61,19 +69,24 @@ public final class CompletionCache {
     }
   }
 
-  private void write(String name, Set<String> fresh) throws IOException {
-    if (fresh.isEmpty()) {
+  private void write(String name, Set<String> seen) throws IOException {
+    if (seen.isEmpty()) {
       return;
     }
     Path file = dir.resolve(name);
-    byte[] head = (String.join("\n", fresh) + "\n").getBytes(StandardCharsets.UTF_8);
-    byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+    byte[] head = (String.join("\n", seen) + "\n").getBytes(StandardCharsets.UTF_8);
+    boolean fresh =
+        Files.exists(file)
+            && Files.getLastModifiedTime(file)
+                .toInstant()
+                .isAfter(java.time.Instant.now().minus(MAX_AGE));
+    byte[] old = fresh ? Files.readAllBytes(file) : new byte[0];
     if (CacheFiles.startsWith(old, head)) {
       // The file already begins with exactly these lines, and holds no line twice: merging would
       // give it back unchanged. (Listing the same fleet again, the usual case, writes nothing.)
       return;
     }
-    Set<String> merged = new LinkedHashSet<>(fresh);
+    Set<String> merged = new LinkedHashSet<>(seen);
     merged.addAll(new String(old, StandardCharsets.UTF_8).lines().toList());
     List<String> lines = new ArrayList<>(merged).subList(0, Math.min(MAX_LINES, merged.size()));
     CacheFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));

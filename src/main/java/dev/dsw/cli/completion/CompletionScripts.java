@@ -25,6 +25,49 @@ public final class CompletionScripts {
           new String[] {"--workspace", "workspaces"},
           new String[] {"--gpu-type", "gpu-types"});
 
+  /**
+   * The completion cache of the command line being completed, named as {@code
+   * Services.completionContext()} names it: "demo" with --demo, else the --profile, --region and
+   * --endpoint given (or their environment variables), so demo IDs are never offered for a real
+   * profile nor one endpoint's IDs for another's.
+   */
+  private static final String BASH_CONTEXT =
+      "_dsw_context() {\n"
+          + "  local i w n"
+          + " p=${ALIBABACLOUD_PROFILE:-${ALIBABA_CLOUD_PROFILE:-${ALICLOUD_PROFILE:-}}}"
+          + " r=${ALIBABA_CLOUD_REGION_ID:-${ALIBABACLOUD_REGION_ID:-${ALICLOUD_REGION_ID:-${ALICLOUD_REGION:-}}}}"
+          + " e=''\n"
+          + "  for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do\n"
+          + "    w=${COMP_WORDS[i]}; n=${COMP_WORDS[i+1]:-}; [[ $n == = ]] &&"
+          + " n=${COMP_WORDS[i+2]:-}\n"
+          + "    case $w in\n"
+          + "      --demo) printf demo; return ;;\n"
+          + "      --profile) p=$n ;; --profile=*) p=${w#*=} ;;\n"
+          + "      --region) r=$n ;; --region=*) r=${w#*=} ;;\n"
+          + "      --endpoint) e=$n ;; --endpoint=*) e=${w#*=} ;;\n"
+          + "    esac\n"
+          + "  done\n"
+          + "  local key=\"p-$p.r-$r.e-$e\"; printf '%s' \"${key//[^A-Za-z0-9._-]/_}\"\n"
+          + "}\n";
+
+  private static final String ZSH_CONTEXT =
+      "_dsw_context() {\n"
+          + "  local i w n"
+          + " p=${ALIBABACLOUD_PROFILE:-${ALIBABA_CLOUD_PROFILE:-${ALICLOUD_PROFILE:-}}}"
+          + " r=${ALIBABA_CLOUD_REGION_ID:-${ALIBABACLOUD_REGION_ID:-${ALICLOUD_REGION_ID:-${ALICLOUD_REGION:-}}}}"
+          + " e=''\n"
+          + "  for ((i = 2; i <= ${#words}; i++)); do\n"
+          + "    w=${words[i]}; n=${words[i+1]:-}\n"
+          + "    case $w in\n"
+          + "      --demo) print -rn demo; return ;;\n"
+          + "      --profile) p=$n ;; --profile=*) p=${w#*=} ;;\n"
+          + "      --region) r=$n ;; --region=*) r=${w#*=} ;;\n"
+          + "      --endpoint) e=$n ;; --endpoint=*) e=${w#*=} ;;\n"
+          + "    esac\n"
+          + "  done\n"
+          + "  local key=\"p-$p.r-$r.e-$e\"; print -rn -- \"${key//[^A-Za-z0-9._-]/_}\"\n"
+          + "}\n";
+
   /** Positional parameters whose values come from the cache: parameter label → script function. */
   private static final List<String[]> DYNAMIC_POSITIONAL =
       List.<String[]>of(new String[] {"<instance-id>", "instance-ids"});
@@ -51,15 +94,19 @@ public final class CompletionScripts {
         .append(
             "# Install: source this file, or copy it to"
                 + " ~/.local/share/bash-completion/completions/dsw\n\n")
+        .append(BASH_CONTEXT)
         .append(
-            "_dsw_cache_dir() { printf '%s' \"${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete\"; }\n")
+            "_dsw_cache_dir() { printf '%s'"
+                + " \"${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete/$(_dsw_context)\"; }\n")
+        .append("# What dsw list saw in the last 24 hours for this profile, region and endpoint\n")
+        .append("_dsw_fresh() { [[ -n $(find \"$1\" -mmin -1440 2>/dev/null) ]] && cat \"$1\"; }\n")
         .append("_dsw_dynamic() {\n")
         .append("  case \"$1\" in\n")
         .append("    profiles) ")
         .append(PROFILE_NAMES)
         .append(" ;;\n")
-        .append("    workspaces) echo ALL; cat \"$(_dsw_cache_dir)/workspaces\" 2>/dev/null ;;\n")
-        .append("    *) cat \"$(_dsw_cache_dir)/$1\" 2>/dev/null ;;\n")
+        .append("    workspaces) echo ALL; _dsw_fresh \"$(_dsw_cache_dir)/workspaces\" ;;\n")
+        .append("    *) _dsw_fresh \"$(_dsw_cache_dir)/$1\" ;;\n")
         .append("  esac\n")
         .append("}\n")
         .append("# Completes the part after the last comma for comma-list options.\n")
@@ -191,19 +238,21 @@ public final class CompletionScripts {
         .append(
             "# Install: put this file, named _dsw, in a directory on $fpath before compinit"
                 + " runs.\n\n")
+        .append(ZSH_CONTEXT)
+        .append("_dsw_fresh() { [[ -n $(find \"$1\" -mmin -1440 2>/dev/null) ]] && cat \"$1\"; }\n")
         .append("_dsw_dynamic() {\n")
         .append(
             "  # _arguments passes compadd options (-J group ...) before our words; keep them for"
                 + " compadd\n")
         .append("  local -a items copts\n")
         .append("  zparseopts -D -E -a copts J: V: X: x: 1 2 q Q o: M:\n")
-        .append("  local dir=${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete\n")
+        .append("  local dir=${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete/$(_dsw_context)\n")
         .append("  case $1 in\n")
         .append("    profiles) items=(${(f)\"$(")
         .append(PROFILE_NAMES)
         .append(")\"}) ;;\n")
-        .append("    workspaces) items=(ALL ${(f)\"$(cat $dir/workspaces 2>/dev/null)\"}) ;;\n")
-        .append("    *) items=(${(f)\"$(cat $dir/$1 2>/dev/null)\"}) ;;\n")
+        .append("    workspaces) items=(ALL ${(f)\"$(_dsw_fresh $dir/workspaces)\"}) ;;\n")
+        .append("    *) items=(${(f)\"$(_dsw_fresh $dir/$1)\"}) ;;\n")
         .append("  esac\n")
         .append(
             "  if [[ $2 == comma ]]; then _values -s , $1 $items; else compadd \"${copts[@]}\" -a"

@@ -83,7 +83,7 @@ public final class Listing {
     Fleet fleet = fleet(buffered, projection);
     Formatter formatter =
         r.transform() == null ? format.formatter(spec) : format.queried(spec, r.transform());
-    CompletionCache cache = new CompletionCache(services.env());
+    CompletionCache cache = new CompletionCache(services.env(), services.completionContext());
     formatter.begin();
     java.util.function.Consumer<Instance> sink =
         i -> {

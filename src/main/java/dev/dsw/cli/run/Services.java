@@ -244,6 +244,25 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   /**
    * The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current.
    */
+  /**
+   * The name of the completion cache for this run: "demo" with --demo, else the --profile, --region
+   * and --endpoint given (or their environment variables); the completion scripts name it the same
+   * way from the command line being completed.
+   */
+  public String completionContext() {
+    if (global.isDemo()) {
+      return "demo";
+    }
+    String p =
+        global.profile() != null
+            ? global.profile()
+            : env.firstVariable(CredentialChain.PROFILE_VARS);
+    String r = global.region() != null ? global.region() : env.firstVariable(REGION_VARS);
+    String e = global.endpoint() != null ? global.endpoint() : "";
+    String key = "p-" + (p == null ? "" : p) + ".r-" + (r == null ? "" : r) + ".e-" + e;
+    return key.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   /** ~/.aliyun/config.json under the home in force ($HOME). */
   public java.nio.file.Path configFile() {
     return CliConfig.defaultPath(env.home());

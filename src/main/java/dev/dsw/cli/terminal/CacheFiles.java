@@ -18,12 +18,34 @@ public final class CacheFiles {
   }
 
   /**
+   * Creates the directory and the parents it lacks with mode 0700 where POSIX: what dsw caches
+   * (instance IDs, help) is nobody else's to read.
+   */
+  public static void createPrivateDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Path parent = dir.toAbsolutePath().getParent();
+    if (parent != null) {
+      createPrivateDirectories(parent);
+    }
+    try {
+      Files.createDirectory(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectory(dir);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // made meanwhile by a parallel dsw
+    }
+  }
+
+  /**
    * Replaces the file with these bytes: written to a fresh private name (mode 0600 where POSIX),
    * then renamed over the file, so that no reader and no other writer ever sees a torn file.
    */
   public static void replace(Path file, byte[] content) throws IOException {
     Path dir = file.getParent();
-    Files.createDirectories(dir);
+    createPrivateDirectories(dir);
     String prefix = "." + file.getFileName() + ".";
     Path tmp;
     try {
