@@ -220,6 +220,8 @@ public class CompletionTest {
             "dsw list --instance-id dsw-a",
             "dsw list --accelerator-type ",
             "dsw get dsw-a",
+            "dsw --demo get dsw-",
+            "dsw --profile=prod-readonly --region cn-beijing get dsw-",
             "dsw summary --by ");
     List<String> cmd =
         new ArrayList<>(
@@ -244,6 +246,13 @@ public class CompletionTest {
     assertThat(got.get("dsw get dsw-a"))
         .contains("dsw-aaa111", "dsw-abc222")
         .doesNotContain("dsw-zzz333");
+    // per context, as in bash
+    assertThat(got.get("dsw --demo get dsw-"))
+        .contains("dsw-demo0001")
+        .doesNotContain("dsw-aaa111");
+    assertThat(got.get("dsw --profile=prod-readonly --region cn-beijing get dsw-"))
+        .contains("dsw-prod0001")
+        .doesNotContain("dsw-demo0001");
     assertThat(got.get("dsw summary --by ")).contains("status", "gpu-type", "owner", "region");
   }
 

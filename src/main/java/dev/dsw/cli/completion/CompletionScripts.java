@@ -56,8 +56,10 @@ public final class CompletionScripts {
           + " p=${ALIBABACLOUD_PROFILE:-${ALIBABA_CLOUD_PROFILE:-${ALICLOUD_PROFILE:-}}}"
           + " r=${ALIBABA_CLOUD_REGION_ID:-${ALIBABACLOUD_REGION_ID:-${ALICLOUD_REGION_ID:-${ALICLOUD_REGION:-}}}}"
           + " e=''\n"
-          + "  for ((i = 2; i <= ${#words}; i++)); do\n"
-          + "    w=${words[i]}; n=${words[i+1]:-}\n"
+          // the whole line: _arguments has shifted $words past the options before the subcommand
+          + "  local -a all; all=(${(z)BUFFER}); (( ${#all} )) || all=(\"${words[@]}\")\n"
+          + "  for ((i = 2; i <= ${#all}; i++)); do\n"
+          + "    w=${(Q)all[i]}; n=${(Q)all[i+1]:-}\n"
           + "    case $w in\n"
           + "      --demo) print -rn demo; return ;;\n"
           + "      --profile) p=$n ;; --profile=*) p=${w#*=} ;;\n"
