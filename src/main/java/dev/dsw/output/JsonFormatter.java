@@ -48,7 +48,7 @@ final class JsonFormatter implements Formatter {
 
   @Override
   public void begin() {
-    io(
+    Io.run(
         () -> {
           if (pretty) {
             gen.writeStartArray();
@@ -60,7 +60,7 @@ final class JsonFormatter implements Formatter {
 
   @Override
   public void row(Instance instance) {
-    io(
+    Io.run(
         () -> {
           OutputStream out = spec.out();
           if (!pretty && !lines && rows > 0) {
@@ -86,7 +86,7 @@ final class JsonFormatter implements Formatter {
 
   @Override
   public void end() {
-    io(
+    Io.run(
         () -> {
           if (pretty) {
             gen.writeEndArray();
@@ -100,17 +100,5 @@ final class JsonFormatter implements Formatter {
           gen.flush();
           spec.out().flush();
         });
-  }
-
-  private interface IoAction {
-    void run() throws IOException;
-  }
-
-  private static void io(IoAction a) {
-    try {
-      a.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

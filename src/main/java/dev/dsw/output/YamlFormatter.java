@@ -40,7 +40,7 @@ final class YamlFormatter implements Formatter {
   /** Writes each value as a YAML document of its own (what --query and --jq give with -o yaml). */
   static void write(
       java.io.OutputStream out, java.util.List<com.fasterxml.jackson.databind.JsonNode> values) {
-    io(
+    Io.run(
         () -> {
           try (YAMLGenerator g = (YAMLGenerator) Factory.YAML.createGenerator(out)) {
             g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -54,12 +54,12 @@ final class YamlFormatter implements Formatter {
 
   @Override
   public void begin() {
-    io(gen::writeStartArray);
+    Io.run(gen::writeStartArray);
   }
 
   @Override
   public void row(Instance instance) {
-    io(
+    Io.run(
         () -> {
           if (instance.json() != null) {
             try (JsonParser p = JsonText.FACTORY.createParser(instance.json())) {
@@ -74,23 +74,11 @@ final class YamlFormatter implements Formatter {
 
   @Override
   public void end() {
-    io(
+    Io.run(
         () -> {
           gen.writeEndArray();
           gen.flush();
           spec.out().flush();
         });
-  }
-
-  private interface IoAction {
-    void run() throws IOException;
-  }
-
-  private static void io(IoAction a) {
-    try {
-      a.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

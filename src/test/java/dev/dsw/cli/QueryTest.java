@@ -39,20 +39,7 @@ class QueryTest {
   }
 
   static TestEnvironment run(int exit, String... args) {
-    TestEnvironment env = TestEnvironment.withDemoKeys(dir);
-    List<String> full =
-        new ArrayList<>(
-            List.of(
-                "list",
-                "--endpoint",
-                server.baseUrl(),
-                "--workspace",
-                "ALL",
-                "--resource-id",
-                "ALL"));
-    full.addAll(List.of(args));
-    assertThat(env.run(full.toArray(String[]::new))).as(env.stderr()).isEqualTo(exit);
-    return env;
+    return TestEnvironment.list(dir, server, exit, args);
   }
 
   static List<String> ids(String status) {

@@ -43,22 +43,9 @@ class SortingTest {
   }
 
   static String run(String... args) {
-    TestEnvironment env = TestEnvironment.withDemoKeys(dir);
-    List<String> full =
-        new ArrayList<>(
-            List.of(
-                "list",
-                "--endpoint",
-                server.baseUrl(),
-                "--workspace",
-                "ALL",
-                "--resource-id",
-                "ALL",
-                "--page-size",
-                "100"));
+    List<String> full = new ArrayList<>(List.of("--page-size", "100"));
     full.addAll(List.of(args));
-    assertThat(env.run(full.toArray(String[]::new))).as(env.stderr()).isZero();
-    return env.stdout();
+    return TestEnvironment.list(dir, server, 0, full.toArray(String[]::new)).stdout();
   }
 
   /** GPUs requested, or null when the instance has none (the GPU column shows "-"). */

@@ -52,6 +52,30 @@ public final class TestEnvironment implements Environment {
         .set("XDG_CACHE_HOME", dir.resolve("cache").toString());
   }
 
+  /**
+   * Runs 'dsw list' against the emulator over every workspace and resource group, with the demo
+   * keys and caches under {@code dir}, asserts the exit code and returns the environment.
+   */
+  public static TestEnvironment list(
+      Path dir, dev.dsw.emulator.EmulatorServer server, int exit, String... args) {
+    TestEnvironment env = withDemoKeys(dir);
+    java.util.List<String> full =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "list",
+                "--endpoint",
+                server.baseUrl(),
+                "--workspace",
+                "ALL",
+                "--resource-id",
+                "ALL"));
+    full.addAll(java.util.List.of(args));
+    org.assertj.core.api.Assertions.assertThat(env.run(full.toArray(String[]::new)))
+        .as(env.stderr())
+        .isEqualTo(exit);
+    return env;
+  }
+
   public TestEnvironment set(String name, String value) {
     vars.put(name, value);
     return this;

@@ -8,7 +8,6 @@ import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,20 +48,7 @@ class YamlRoundTripTest {
   }
 
   static String run(String... format) {
-    TestEnvironment env = TestEnvironment.withDemoKeys(dir);
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "list",
-                "--endpoint",
-                server.baseUrl(),
-                "--workspace",
-                "ALL",
-                "--resource-id",
-                "ALL"));
-    args.addAll(List.of(format));
-    assertThat(env.run(args.toArray(String[]::new))).as(env.stderr()).isZero();
-    return env.stdout();
+    return TestEnvironment.list(dir, server, 0, format).stdout();
   }
 
   @Test
