@@ -29,6 +29,7 @@ public final class Target {
 
   private final Flags flags;
   private final Fallbacks fallbacks;
+  private List<String> regions; // read from the flags once
 
   public Target(Flags flags, Fallbacks fallbacks) {
     this.flags = flags;
@@ -40,6 +41,13 @@ public final class Target {
    * (resolved by {@link #region()}).
    */
   public List<String> regions() {
+    if (regions == null) {
+      regions = readRegions();
+    }
+    return regions;
+  }
+
+  private List<String> readRegions() {
     if (flags.allRegions()) {
       if (flags.region() != null) {
         throw new InvalidQueryException(
@@ -62,7 +70,7 @@ public final class Target {
         out.add(id);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Whether several regions are asked for (each instance then carries its RegionId). */

@@ -45,14 +45,13 @@ final class CsvFormatter implements Formatter {
 
   @Override
   public void row(Instance instance) {
-    Instance view = instance;
     try {
       if (rows++ == 0 && spec.headers()) {
         header();
       }
       gen.writeStartArray();
       for (Column c : columns) {
-        gen.writeString(c.valueOf(view));
+        gen.writeString(c.valueOf(instance));
       }
       gen.writeEndArray();
       gen.flush();

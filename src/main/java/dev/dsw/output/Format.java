@@ -26,8 +26,7 @@ public enum Format {
    * sorting first when a client-side order is asked for.
    */
   public Formatter formatter(OutputSpec spec) {
-    Formatter f = factory.apply(spec);
-    return Secrets.step(spec.order().isEmpty() ? f : new Sorting(f, spec), this, spec);
+    return steps(factory.apply(spec), spec, this);
   }
 
   /**
@@ -35,8 +34,12 @@ public enum Format {
    * step as -o json (the query sees what -o json prints) and after any client-side order.
    */
   public Formatter queried(OutputSpec spec, Query query) {
-    Formatter f = new QueryFormatter(query, spec, this);
-    return Secrets.step(spec.order().isEmpty() ? f : new Sorting(f, spec), json, spec);
+    return steps(new QueryFormatter(query, spec, this), spec, json);
+  }
+
+  /** The formatter behind the order (if any), behind the masking step of {@code maskedAs}. */
+  private static Formatter steps(Formatter f, OutputSpec spec, Format maskedAs) {
+    return Secrets.step(spec.order().isEmpty() ? f : new Sorting(f, spec), maskedAs, spec);
   }
 
   /** Whether list --watch can show it: the tables redraw, jsonl streams events. */
@@ -80,11 +83,8 @@ public enum Format {
 
     @Override
     public void end() {
-      Order order = spec.order().get();
-      rows.sort(order.comparator());
       next.begin();
-      (order.limit() > 0 ? rows.subList(0, (int) Math.min(order.limit(), rows.size())) : rows)
-          .forEach(next::row);
+      spec.order().get().apply(rows).forEach(next::row);
       next.end();
     }
   }

@@ -1,7 +1,12 @@
 package dev.dsw.output;
 
 import dev.dsw.model.Instance;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A client-side order (--sort-column) and the --limit that applies after it: the whole result is
@@ -9,20 +14,35 @@ import java.util.Comparator;
  * as 8×H100 and 32G by their number, durations as durations, else text), and a missing value
  * (empty, or "-" as the GPU column shows none) sorts last in either direction.
  */
-public record Order(Comparator<Instance> comparator, long limit) {
-  /** Sorts by one column, ascending or descending, then keeps the first {@code limit} (0: all). */
-  public static Order by(Column column, boolean descending, long limit) {
-    Comparator<String> values =
-        descending
-            ? Comparator.<String, String>comparing(s -> s, Cells::compare).reversed()
-            : Comparator.<String, String>comparing(s -> s, Cells::compare);
+public record Order(Column column, boolean descending, long limit) {
+  /** The top-level fields the order reads (null: not known), for the page reader's projection. */
+  public Set<String> fields() {
+    return column.fields();
+  }
+
+  /**
+   * Sorts the rows in place and returns the first {@code limit} of them (all for 0). Each row's
+   * cell is computed once, not once per comparison.
+   */
+  List<Instance> apply(List<Instance> rows) {
+    Comparator<String> values = descending ? ((a, b) -> Cells.compare(b, a)) : Cells::compare;
     Comparator<String> missingLast =
         (a, b) -> {
           boolean ma = missing(a);
           boolean mb = missing(b);
           return ma || mb ? Boolean.compare(ma, mb) : values.compare(a, b);
         };
-    return new Order(Comparator.comparing(column::valueOf, missingLast), limit);
+    List<Map.Entry<String, Instance>> keyed = new ArrayList<>(rows.size());
+    for (Instance i : rows) {
+      keyed.add(new SimpleEntry<>(column.valueOf(i), i));
+    }
+    keyed.sort(Map.Entry.comparingByKey(missingLast));
+    int n = limit > 0 ? (int) Math.min(limit, keyed.size()) : keyed.size();
+    List<Instance> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      out.add(keyed.get(k).getValue());
+    }
+    return out;
   }
 
   static boolean missing(String cell) {

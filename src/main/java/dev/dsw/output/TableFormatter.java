@@ -67,15 +67,14 @@ final class TableFormatter implements Formatter {
 
   @Override
   public void row(Instance instance) {
-    Instance view = instance;
     List<Column> cols = spec.columns();
     String[] cells = new String[cols.size()];
     for (int c = 0; c < cells.length; c++) {
-      cells[c] = Text.printable(cols.get(c).valueOf(view));
+      cells[c] = Text.printable(cols.get(c).valueOf(instance));
     }
     rows.add(cells);
     if (!fits && spec.pretty() && spec.colour()) {
-      links.add(Text.printable(view.text("JupyterlabUrl")));
+      links.add(Text.printable(instance.text("JupyterlabUrl")));
     }
   }
 

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -206,8 +205,6 @@ class FormatterGoldenTest {
   void clientSideSortOrdersRowsNumerically() throws IOException {
     InstanceColumns known = new InstanceColumns(CLOCK);
     Column cpu = known.resolve(List.of("CPU")).get(0);
-    Comparator<Instance> byCpu =
-        Comparator.comparing(i -> new java.math.BigDecimal(cpu.valueOf(i)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     OutputSpec spec =
         new OutputSpec(
@@ -218,7 +215,7 @@ class FormatterGoldenTest {
             false,
             false,
             false,
-            Optional.of(new Order(byCpu, 0)));
+            Optional.of(new Order(cpu, false, 0)));
     Formatter f = Format.csv.formatter(spec);
     f.begin();
     fleet().forEach(f::row);

@@ -59,19 +59,17 @@ public final class Listing {
       known.printHelp(console.out());
       return ExitCodes.OK;
     }
-    Predicate<Instance> where = where(r.where());
+    List<Where> wheres = parse(r.where());
+    Predicate<Instance> where = all(wheres);
     // A sort orders the whole result, so every page is fetched and the limit applies after it.
     boolean sorted = r.output().sortColumn() != null;
     Pages.Options paging = sorted ? r.paging().withLimit(0) : r.paging();
     OutputSpec spec = spec(r.output(), report, sorted ? r.paging().limit() : 0);
     Fleet.Projection projection =
         report == Report.PRINT && r.transform() == null
-            ? projection(r, spec)
+            ? projection(r.output().format(), spec, wheres)
             : Fleet.Projection.ALL;
-    if (services.dryRun(
-        r.page() != null
-            ? r.query().page(r.page(), r.paging().pageSize())
-            : r.query().page(1, r.paging().pageSize()))) {
+    if (services.dryRun(r.query().page(r.page() != null ? r.page() : 1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
     Format format = r.output().format();
@@ -119,7 +117,7 @@ public final class Listing {
       throw new UsageException(
           "--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")", null);
     }
-    Predicate<Instance> where = where(r.where());
+    Predicate<Instance> where = all(parse(r.where()));
     OutputSpec spec = spec(r.output(), Report.PRINT, 0);
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
@@ -190,10 +188,19 @@ public final class Listing {
     return new Fleet(services, services.target().regions(), listener, projection);
   }
 
-  private Predicate<Instance> where(List<String> expressions) {
-    Predicate<Instance> all = i -> true;
+  /** The --where expressions, parsed once: a bad one is a usage error naming it. */
+  private List<Where> parse(List<String> expressions) {
+    List<Where> parsed = new ArrayList<>();
     for (String e : expressions) {
-      all = all.and(Where.parse(e, known, services.clock()));
+      parsed.add(Where.parse(e, known, services.clock()));
+    }
+    return parsed;
+  }
+
+  private static Predicate<Instance> all(List<Where> wheres) {
+    Predicate<Instance> all = i -> true;
+    for (Where w : wheres) {
+      all = all.and(w);
     }
     return all;
   }
@@ -240,7 +247,7 @@ public final class Listing {
       throw new UsageException(
           "--sort-column " + sort + ": the direction after ':' must be asc or desc", null);
     }
-    return Order.by(known.resolve(List.of(parts[0])).get(0), desc, limit);
+    return new Order(known.resolve(List.of(parts[0])).get(0), desc, limit);
   }
 
   /**
@@ -249,8 +256,7 @@ public final class Listing {
    * format prints whole instances (compact json and jsonl, one region), masked unless secrets were
    * asked for.
    */
-  private Fleet.Projection projection(Request r, OutputSpec spec) {
-    Format format = r.output().format();
+  private Fleet.Projection projection(Format format, OutputSpec spec, List<Where> wheres) {
     boolean rendered =
         (format == Format.jsonl || (format == Format.json && !spec.pretty()))
             && !services.target().multiRegion();
@@ -260,12 +266,8 @@ public final class Listing {
     Set<String> fields = new HashSet<>(ALWAYS);
     List<Set<String>> parts = new ArrayList<>();
     parts.add(format.hasColumns() ? Column.fieldsOf(spec.columns()) : Set.of());
-    for (String e : r.where()) {
-      parts.add(Where.parse(e, known, services.clock()).fields());
-    }
-    if (r.output().sortColumn() != null) {
-      parts.add(known.resolve(List.of(r.output().sortColumn().split(":", 2)[0])).get(0).fields());
-    }
+    wheres.forEach(w -> parts.add(w.fields()));
+    spec.order().ifPresent(o -> parts.add(o.fields()));
     for (Set<String> part : parts) {
       if (part == null) {
         return Fleet.Projection.ALL;
