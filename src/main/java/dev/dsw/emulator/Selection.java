@@ -91,9 +91,15 @@ final class Selection {
     exact(p, "OversoldInfo", "OversoldInfo", null);
     exact(p, "OversoldType", "OversoldType", null);
     bounds(
-        p, "MinCpu", "MaxCpu", i -> quantity(text(i, "RequestedResource.CPU")).movePointRight(3));
+        p,
+        "MinCpu",
+        "MaxCpu",
+        i -> dev.dsw.model.Metrics.number(text(i, "RequestedResource.CPU")).movePointRight(3));
     bounds(
-        p, "MinGpu", "MaxGpu", i -> quantity(text(i, "RequestedResource.GPU")).movePointRight(3));
+        p,
+        "MinGpu",
+        "MaxGpu",
+        i -> dev.dsw.model.Metrics.number(text(i, "RequestedResource.GPU")).movePointRight(3));
     bounds(
         p,
         "MinMemory",
@@ -332,7 +338,8 @@ final class Selection {
    */
   static BigDecimal gpuMemoryPerCard(JsonNode i) {
     String type = text(i, "RequestedResource.GPUType");
-    if (type.isEmpty() || quantity(text(i, "RequestedResource.GPU")).signum() == 0) {
+    if (type.isEmpty()
+        || dev.dsw.model.Metrics.number(text(i, "RequestedResource.GPU")).signum() == 0) {
       return BigDecimal.ZERO;
     }
     Matcher m = GPU_SIZE.matcher(type);
@@ -347,18 +354,6 @@ final class Selection {
       }
     }
     return BigDecimal.ZERO;
-  }
-
-  /**
-   * Reads a count of cores or GPUs ("4", "0.5"); anything else is 0. Memory is read by {@link
-   * dev.dsw.model.Memory}.
-   */
-  static BigDecimal quantity(String s) {
-    try {
-      return new BigDecimal(s.trim());
-    } catch (NumberFormatException e) {
-      return BigDecimal.ZERO;
-    }
   }
 
   static String text(JsonNode n, String path) {

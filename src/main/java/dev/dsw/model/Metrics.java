@@ -53,7 +53,8 @@ public final class Metrics {
     return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
   }
 
-  private static BigDecimal number(String text) {
+  /** A count of cores or GPUs as the API sends it ("4", "0.5"); empty or unreadable is zero. */
+  public static BigDecimal number(String text) {
     if (text.isEmpty()) {
       return BigDecimal.ZERO;
     }
