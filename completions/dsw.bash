@@ -64,9 +64,10 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "list get summary idle emulator completion config help" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "list get summary idle emulator completion config help" -- "$cur"))
       fi ;;
@@ -80,6 +81,7 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
@@ -120,7 +122,7 @@ _dsw() {
         --interval) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -134,6 +136,7 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
@@ -143,7 +146,7 @@ _dsw() {
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nWorkspaceId\nWorkspaceName\nInstanceId\nInstanceName\nTenantId\nStatus\nReasonCode\nReasonMessage\nEcsSpec\nAcceleratorType\nAccessibility\nPaymentType\nResourceId\nResourceName\nPriority\nRequestedResource.CPU\nRequestedResource.Memory\nRequestedResource.SharedMemory\nRequestedResource.GPU\nRequestedResource.GPUType\nImageId\nImageName\nImageUrl\nInstanceUrl\nJupyterlabUrl\nWebIDEUrl\nTerminalUrl\nAccumulatedRunningTimeInMs\nGmtCreateTime\nGmtModifiedTime\nUserId\nUserName\nLabels\nTags\nDatasets\nCloudDisks\nDriver\nWorkspaceSource\nOversoldType\nOversoldInfo\nUserVpc.VpcId\nUserVpc.VSwitchId\nUserVpc.SecurityGroupId\nUserVpc.Ip\nInstanceShutdownTimer.DueTime\nInstanceShutdownTimer.RemainingTimeInMs\nIdleInstanceCuller.IdleTimeInMinutes\nIdleInstanceCuller.MaxIdleTimeInMinutes\nIdleInstanceCuller.CpuPercentThreshold\nIdleInstanceCuller.GpuPercentThreshold\nLatestSnapshot.ImageName\nLatestSnapshot.Status\nLatestSnapshot.GmtCreateTime\nhelp' ; return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --workspace --resource-id -o --output --no-headers --columns --sort-column --show-secrets -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --workspace --resource-id -o --output --no-headers --columns --sort-column --show-secrets -h --help -V --version" -- "$cur"))
       else
         _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
       fi ;;
@@ -157,6 +160,7 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --by) _dsw_words "$cur" $'status\ngpu-type\nworkspace\nowner\npayment-type\naccelerator-type\nregion' comma; return ;;
@@ -193,7 +197,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -207,6 +211,7 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --for) COMPREPLY=(); return ;;
@@ -244,7 +249,7 @@ _dsw() {
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --query --jq --for --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --for --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -258,6 +263,7 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --port) COMPREPLY=(); return ;;
         --bind) COMPREPLY=(); return ;;
         --data) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -277,7 +283,7 @@ _dsw() {
         --regions) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -291,9 +297,10 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "bash zsh" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "bash zsh" -- "$cur"))
       fi ;;
@@ -307,9 +314,10 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "show" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "show" -- "$cur"))
       fi ;;
@@ -323,9 +331,10 @@ _dsw() {
         --read-timeout) COMPREPLY=(); return ;;
         --timeout) COMPREPLY=(); return ;;
         --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

@@ -48,6 +48,11 @@ public final class Endpoints {
    * network in clear).
    */
   public static void checkOverride(String url) {
+    checkOverride(url, dev.dsw.http.Loopback.SYSTEM);
+  }
+
+  /** As above, resolving host names with this resolver (tests). */
+  static void checkOverride(String url, dev.dsw.http.Loopback.Resolver resolver) {
     URI u;
     try {
       u = URI.create(url);
@@ -66,16 +71,11 @@ public final class Endpoints {
     if (!u.getScheme().equals("http")) {
       throw new InvalidQueryException("--endpoint must be an https:// (or loopback http://) URL");
     }
-    if (!isLoopback(u.getHost())) {
+    if (!dev.dsw.http.Loopback.is(u.getHost(), resolver)) {
       throw new InvalidQueryException(
-          "--endpoint " + url + " uses plain http to a non-loopback host; use https");
+          "--endpoint "
+              + url
+              + " uses plain http to a host that does not resolve to loopback only; use https");
     }
-  }
-
-  static boolean isLoopback(String host) {
-    return host.equals("localhost")
-        || host.startsWith("127.")
-        || host.equals("[::1]")
-        || host.equals("::1");
   }
 }

@@ -121,6 +121,16 @@ public final class HttpDswClient implements DswClient {
     if (requestId == null) {
       requestId = r.requestIdHeader();
     }
+    if (r.status() / 100 == 3) {
+      throw new ApiException(
+          r.status(),
+          null,
+          "the service answered with a redirect, which dsw never follows: a signed request"
+              + " goes only to the endpoint it was signed for (check --endpoint)",
+          requestId,
+          null,
+          null);
+    }
     if (r.status() / 100 != 2) {
       if (root == null || !root.isObject()) {
         throw new ApiException(

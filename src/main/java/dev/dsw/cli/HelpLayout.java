@@ -123,11 +123,14 @@ final class HelpLayout {
             options, help.createDefaultLayout(), null, help.parameterLabelRenderer());
   }
 
-  /** The footer lines as written: examples must never wrap. */
+  /**
+   * The footer lines as written, never wrapped (they are examples), but formatted as picocli and
+   * its man page generator format them: {@code %%} is a percent sign.
+   */
   private static String footer(Help help) {
     StringBuilder b = new StringBuilder();
     for (String line : help.commandSpec().usageMessage().footer()) {
-      b.append(line).append(System.lineSeparator());
+      b.append(String.format(line)).append(System.lineSeparator());
     }
     return b.toString();
   }

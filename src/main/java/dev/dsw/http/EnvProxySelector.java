@@ -92,20 +92,17 @@ final class EnvProxySelector extends ProxySelector {
     return List.of(p == null ? Proxy.NO_PROXY : p);
   }
 
+  /** Resolves host names for the loopback rule; tests give their own. */
+  Loopback.Resolver resolver = Loopback.SYSTEM;
+
   boolean bypass(String host) {
-    if (host.equals("localhost")
-        || host.startsWith("127.")
-        || host.equals("::1")
-        || host.equals("[::1]")) {
-      return true;
-    }
     for (String entry : noProxy) {
       String e = entry.startsWith(".") ? entry.substring(1) : entry;
       if (e.equals("*") || (!e.isEmpty() && (host.equals(e) || host.endsWith("." + e)))) {
         return true;
       }
     }
-    return false;
+    return Loopback.is(host, resolver); // decided on its addresses, never on its spelling
   }
 
   @Override

@@ -40,11 +40,17 @@ public final class Transport implements AutoCloseable {
   /** Retries per call, and connections kept to the host. */
   public record Limits(int retries, int maxConnections) {}
 
+  /**
+   * Where requests may go: the environment (for the proxy variables) and the certificates to trust
+   * (null: the runtime's).
+   */
+  public record Network(Map<String, String> env, CaBundle caBundle) {}
+
   public record Settings(
       Timeouts timeouts,
       Limits limits,
       String userAgent,
-      Map<String, String> env,
+      Network network,
       Consumer<String> debug,
       Clock clock) {
 
@@ -63,9 +69,13 @@ public final class Transport implements AutoCloseable {
           new Timeouts(connectTimeout, readTimeout, callTimeout),
           new Limits(retries, maxConnections),
           userAgent,
-          env,
+          new Network(env, null),
           debug,
           clock);
+    }
+
+    public Map<String, String> env() {
+      return network.env();
     }
 
     public int retries() {
@@ -110,6 +120,7 @@ public final class Transport implements AutoCloseable {
       private int retries = 4;
       private int maxConnections = 32;
       private Consumer<String> debug;
+      private CaBundle caBundle;
 
       private Builder(String userAgent, Map<String, String> env, Clock clock) {
         this.userAgent = userAgent;
@@ -134,6 +145,12 @@ public final class Transport implements AutoCloseable {
         return this;
       }
 
+      /** The certificates to trust instead of the runtime's; null for the runtime's. */
+      public Builder caBundle(CaBundle bundle) {
+        caBundle = bundle;
+        return this;
+      }
+
       /** Where --debug lines go; null for nowhere. */
       public Builder debug(Consumer<String> lines) {
         debug = lines;
@@ -145,7 +162,7 @@ public final class Transport implements AutoCloseable {
             new Timeouts(connect, read, call),
             new Limits(retries, maxConnections),
             userAgent,
-            env,
+            new Network(env, caBundle),
             debug,
             clock);
       }
@@ -178,6 +195,10 @@ public final class Transport implements AutoCloseable {
             .callTimeout(s.callTimeout())
             .retryOnConnectionFailure(
                 false) // RetryInterceptor decides, with backoff and a fresh signature
+            // never to another URL: a signed request (and its security token) goes only where it
+            // was signed for; a 3xx is an API error
+            .followRedirects(false)
+            .followSslRedirects(false)
             .connectionPool(
                 new ConnectionPool(Math.max(5, s.maxConnections()), 1, TimeUnit.MINUTES))
             .addInterceptor(
@@ -189,6 +210,10 @@ public final class Transport implements AutoCloseable {
     EnvProxySelector proxies = EnvProxySelector.fromEnvironment(s.env());
     if (proxies != null) {
       b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
+    }
+    CaBundle bundle = s.network().caBundle();
+    if (bundle != null) {
+      b.sslSocketFactory(bundle.socketFactory(), bundle.trustManager());
     }
     this.builder = b;
   }
@@ -208,7 +233,11 @@ public final class Transport implements AutoCloseable {
       return tlsClient;
     }
     if (cleartextClient == null) {
-      cleartextClient = builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+      cleartextClient =
+          builder
+              .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+              .dns(Loopback.onlyLoopback(Loopback.SYSTEM))
+              .build();
     }
     return cleartextClient;
   }

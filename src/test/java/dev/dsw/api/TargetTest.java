@@ -62,7 +62,7 @@ class TargetTest {
         .isInstanceOf(InvalidQueryException.class)
         .hasMessageContaining("names one endpoint")
         .satisfies(e -> assertThat(((InvalidQueryException) e).hint()).contains("{region}"));
-    assertThatThrownBy(() -> target(null, false, "http://pai-dsw.example.com", null).endpoint())
-        .hasMessageContaining("plain http to a non-loopback host");
+    assertThatThrownBy(() -> target(null, false, "http://203.0.113.9", null).endpoint())
+        .hasMessageContaining("plain http to a host that does not resolve to loopback only");
   }
 }

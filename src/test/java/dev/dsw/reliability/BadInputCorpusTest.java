@@ -240,7 +240,7 @@ class BadInputCorpusTest {
     all.add(c("bad argument", "--region", "CN_HANGZHOU", "list"));
     all.add(c("bad argument", "--region", "cn-hangzhou,,x_y", "list"));
     all.add(c("bad argument", "--endpoint", "ftp://example.com", "list"));
-    all.add(c("bad argument", "--endpoint", "http://example.com", "list"));
+    all.add(c("bad argument", "--endpoint", "http://203.0.113.9", "list"));
     all.add(c("bad argument", "--endpoint", "not a url", "list"));
     return all.stream();
   }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Mixin;
       "  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + EmulatorServer.DEMO_KEY_ID,
       "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + EmulatorServer.DEMO_KEY_SECRET,
       "  dsw list --endpoint http://127.0.0.1:8080 --workspace ALL",
-      "  kill %1",
+      "  kill %%1",
     })
 public final class EmulatorCommand implements Callable<Integer> {
   @Mixin(name = GlobalOptions.MIXIN_NAME)

@@ -111,6 +111,14 @@ public final class GlobalOptions implements Globals {
       description = "Retries on throttling, 5xx and network errors. Default: 4.")
   Integer retries;
 
+  @Option(
+      names = "--ca-bundle",
+      paramLabel = "<file>",
+      description =
+          "PEM file of the certificates to trust instead of the runtime's (a TLS-inspecting"
+              + " proxy's CA). Default: DSW_CA_BUNDLE.")
+  java.nio.file.Path caBundle;
+
   /** The options in force for the command being run: innermost command's values win. */
   public static GlobalOptions effective(ParseResult parseResult) {
     GlobalOptions merged = new GlobalOptions();
@@ -141,6 +149,7 @@ public final class GlobalOptions implements Globals {
     readTimeout = o.readTimeout != null ? o.readTimeout : readTimeout;
     timeout = o.timeout != null ? o.timeout : timeout;
     retries = o.retries != null ? o.retries : retries;
+    caBundle = o.caBundle != null ? o.caBundle : caBundle;
   }
 
   @Override
@@ -214,5 +223,10 @@ public final class GlobalOptions implements Globals {
   @Override
   public Integer retries() {
     return retries;
+  }
+
+  @Override
+  public java.nio.file.Path caBundle() {
+    return caBundle;
   }
 }

@@ -44,7 +44,8 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
     if (e instanceof Where.SyntaxException
         || e instanceof dev.dsw.output.Query.SyntaxException
         || e instanceof EmulatorServer.InvalidOptions
-        || e instanceof dev.dsw.http.ProxyException) {
+        || e instanceof dev.dsw.http.ProxyException
+        || e instanceof dev.dsw.http.CaBundle.Invalid) {
       return new Failure(oneLine(e.getMessage()), Optional.empty(), ExitCodes.USAGE);
     }
     if (e instanceof UsageException u) {

@@ -36,6 +36,11 @@ public interface Globals {
     return null;
   }
 
+  /** --ca-bundle: a PEM file of the certificates to trust. */
+  default java.nio.file.Path caBundle() {
+    return null;
+  }
+
   default ColorMode colorMode() {
     return ColorMode.auto;
   }

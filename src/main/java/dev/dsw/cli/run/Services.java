@@ -214,9 +214,23 @@ public final class Services implements AutoCloseable, Fleet.Clients {
             .timeouts(connect, read, call)
             .retries(retries)
             .maxConnections(32)
+            .caBundle(caBundle())
             .debug(c.debug() ? c::debugLine : null)
             .build(),
         credentials);
+  }
+
+  /** --ca-bundle, else DSW_CA_BUNDLE, loaded; null for the runtime's own certificates. */
+  private dev.dsw.http.CaBundle caBundle() {
+    java.nio.file.Path file = global.caBundle();
+    if (file == null) {
+      String fromEnv = env.variables().get("DSW_CA_BUNDLE");
+      if (fromEnv == null || fromEnv.isEmpty()) {
+        return null;
+      }
+      file = java.nio.file.Path.of(fromEnv);
+    }
+    return dev.dsw.http.CaBundle.load(file);
   }
 
   public static String userAgent() {

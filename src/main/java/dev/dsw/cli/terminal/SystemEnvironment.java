@@ -101,12 +101,13 @@ public final class SystemEnvironment implements Environment {
   }
 
   /**
-   * The size and modification time of dsw.jar when the JVM runs it alone (java -jar, the launcher);
+   * The size and modification time of dsw.jar when the JVM runs it alone (java -jar, a launcher);
    * else null.
    */
   @Override
   public String buildId() {
-    String path = System.getProperty("java.class.path", "");
+    // the archive's launcher puts the jar on the class path as /dev/fd/9 and names it here
+    String path = System.getProperty("dsw.jar", System.getProperty("java.class.path", ""));
     if (!path.endsWith(".jar") || path.indexOf(java.io.File.pathSeparatorChar) >= 0) {
       return null;
     }

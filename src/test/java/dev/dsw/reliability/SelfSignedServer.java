@@ -1,0 +1,101 @@
+package dev.dsw.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A loopback HTTPS server with a throwaway self-signed certificate (made by keytool for 127.0.0.1),
+ * and that certificate as PEM; it answers every request with one instance, dsw-tls0001.
+ */
+public record SelfSignedServer(HttpsServer https, Path pem, AtomicInteger served)
+    implements AutoCloseable {
+  public String url() {
+    return "https://127.0.0.1:" + https.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    https.stop(0);
+  }
+
+  public static void keytool(String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    cmd.addAll(List.of(args));
+    Process keytool = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(keytool.getInputStream().readAllBytes());
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue()).as(out).isZero();
+  }
+
+  public static SelfSignedServer start(Path dir) throws Exception {
+    Path store = dir.resolve("server.p12");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        "changeit");
+    Path pem = dir.resolve("server.pem");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "server",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        pem.toString());
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, "changeit".toCharArray());
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(kmf.getKeyManagers(), null, null);
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+    server.setHttpsConfigurator(new HttpsConfigurator(ctx));
+    AtomicInteger served = new AtomicInteger();
+    server.createContext(
+        "/",
+        ex -> {
+          served.incrementAndGet();
+          byte[] body =
+              ("{\"RequestId\":\"R\",\"TotalCount\":1,\"Instances\":[{\"InstanceId\":"
+                      + "\"dsw-tls0001\",\"InstanceName\":\"over-tls\",\"Status\":\"Running\"}]}")
+                  .getBytes();
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    server.start();
+    return new SelfSignedServer(server, pem, served);
+  }
+}
