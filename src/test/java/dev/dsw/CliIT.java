@@ -100,6 +100,31 @@ class CliIT {
     return env;
   }
 
+  /**
+   * Under LC_ALL=C (or POSIX) the JVM would decode a non-ASCII argument as U+FFFD (red team, issue
+   * #23); the launcher reads arguments as UTF-8 whatever the locale. The bytes of 실험 are made by
+   * printf, so the test does not depend on the locale of the JVM running it.
+   */
+  @Test
+  void nonAsciiArgumentsSurviveTheCLocale() throws Exception {
+    for (String locale : List.of("C", "POSIX")) {
+      Result r =
+          exec(
+              List.of(
+                  "bash",
+                  "-c",
+                  "exec \"$0\" --demo list --name \"$(printf '\\xec\\x8b\\xa4\\xed\\x97\\x98')\""
+                      + " --dry-run",
+                  TARGET.resolve("dsw").toString()),
+              Map.of("LC_ALL", locale));
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out() + r.err())
+          .as(locale)
+          .contains("InstanceName=%EC%8B%A4%ED%97%98")
+          .doesNotContain("%EF%BF%BD");
+    }
+  }
+
   @Test
   void listsTheWholeFleetAsCsvIds() throws Exception {
     Result r =

@@ -32,6 +32,21 @@ public final class Pages {
   public static final int MAX_CONCURRENCY = 32;
 
   /**
+   * The largest TotalCount dsw lists without --limit; a reply claiming more is taken as malformed
+   * (red team, issue #23: a server claiming 10^12 drove 21,021 requests in 120 s).
+   */
+  public static final long MAX_TOTAL_COUNT = 1_000_000;
+
+  /**
+   * Pages dsw fetches beyond those the first page's TotalCount calls for, should the fleet grow
+   * while it pages: 2, or a tenth more, whichever is larger. No run sends more requests (retries
+   * aside).
+   */
+  static int slackPages(int planned) {
+    return Math.max(2, (planned + 9) / 10);
+  }
+
+  /**
    * Paging settings: page size, pages in flight, and an optional limit on instances (0 = all). The
    * bounds of --page-size, --concurrency and --limit are checked here and nowhere else.
    */
@@ -115,10 +130,22 @@ public final class Pages {
     Options plan = keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
     InstancePage first = client.listInstances(query.page(1, o.pageSize()));
     long total = first.totalCount();
+    if (total > MAX_TOTAL_COUNT && o.limit() == 0) {
+      throw new MalformedResponseException(
+          "TotalCount "
+              + total
+              + " is beyond the "
+              + MAX_TOTAL_COUNT
+              + " instances dsw lists; narrow the filters or bound the run with --limit",
+          null,
+          null);
+    }
     s.accept(first);
-    int pages = pagesFor(total, plan);
+    int pages = pagesFor(Math.min(total, MAX_TOTAL_COUNT), plan);
+    int mostPages = pages + slackPages(pages);
     progress.update(1, pages);
     if (pages <= 1 || s.full()) {
+      checkAddsUp(total, s);
       return new Result(total, s.emitted, 1);
     }
     long maxTotal = total;
@@ -162,11 +189,38 @@ public final class Pages {
             f = fetched.get(write)) {
           fetched.remove(write);
           InstancePage p = await(f, write, pages, s.emitted);
-          write++;
           maxTotal = Math.max(maxTotal, p.totalCount());
           minTotal = Math.min(minTotal, p.totalCount());
+          long before = s.unique();
           s.accept(p);
-          int needed = pagesFor(maxTotal, plan);
+          if (s.unique() == before
+              && !s.full()
+              && p.totalCount() > (long) (write - 1) * o.pageSize()) {
+            throw new IncompleteResultException(
+                "page "
+                    + write
+                    + " added no new instance though TotalCount is "
+                    + p.totalCount()
+                    + "; "
+                    + s.unique()
+                    + " listed, the rest never arrived",
+                null);
+          }
+          write++;
+          int needed = pagesFor(Math.min(maxTotal, MAX_TOTAL_COUNT), plan);
+          if (needed > mostPages) {
+            throw new IncompleteResultException(
+                "the fleet kept growing while listing (TotalCount "
+                    + total
+                    + " then "
+                    + maxTotal
+                    + "); stopped after "
+                    + (write - 1)
+                    + " pages with "
+                    + s.unique()
+                    + " instances",
+                null);
+          }
           if (needed > pages) {
             pages = needed; // the fleet grew: later items moved to pages we had not planned
           }
@@ -176,6 +230,9 @@ public final class Pages {
     } finally {
       fetched.values().forEach(f -> f.cancel(true));
       pool.shutdownNow();
+    }
+    if (minTotal == total && maxTotal == total) {
+      checkAddsUp(total, s);
     }
     if (minTotal != total || maxTotal != total) {
       listener
@@ -188,6 +245,27 @@ public final class Pages {
                   + "); instances created or deleted meanwhile may be missing; rerun to be sure");
     }
     return new Result(total, s.emitted, write - 1);
+  }
+
+  /**
+   * The service's count held steady, yet its pages did not add up to it: short, empty or
+   * overlapping pages, or one ID twice. A subset never passes for the whole (exit 3).
+   */
+  private static void checkAddsUp(long total, State s) {
+    if (s.full() || s.unique() >= total) {
+      return;
+    }
+    throw new IncompleteResultException(
+        "the pages held "
+            + s.unique()
+            + " distinct instances but TotalCount is "
+            + total
+            + " ("
+            + (total - s.unique())
+            + " missing"
+            + (s.duplicates > 0 ? ", " + s.duplicates + " repeated IDs" : "")
+            + ")",
+        null);
   }
 
   private static int pagesFor(long total, Options o) {
@@ -240,6 +318,7 @@ public final class Pages {
     private final Predicate<Instance> keep;
     private final Set<String> seen = new HashSet<>();
     long emitted;
+    long duplicates;
 
     State(Consumer<Instance> sink, long limit, Predicate<Instance> keep) {
       this.sink = sink;
@@ -252,11 +331,18 @@ public final class Pages {
         if (full()) {
           return;
         }
-        if (seen.add(i.id()) && (keep == null || keep.test(i))) {
+        if (!seen.add(i.id())) {
+          duplicates++;
+        } else if (keep == null || keep.test(i)) {
           sink.accept(i);
           emitted++;
         }
       }
+    }
+
+    /** Distinct instances fetched, whether or not the filter kept them. */
+    long unique() {
+      return seen.size();
     }
 
     boolean full() {

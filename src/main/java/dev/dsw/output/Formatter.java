@@ -10,4 +10,10 @@ public interface Formatter {
 
   /** Finishes the output (closing brackets, the buffered table) and flushes. */
   void end();
+
+  /**
+   * The run failed after {@link #begin}: leave only what this format can validly hold (rows already
+   * streamed stay; json closes its array). By default nothing more is written.
+   */
+  default void abort() {}
 }

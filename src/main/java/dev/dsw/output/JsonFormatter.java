@@ -46,16 +46,30 @@ final class JsonFormatter implements Formatter {
     }
   }
 
+  /**
+   * Nothing yet: the opening bracket waits for the first row or the end, so a run that fails before
+   * any data leaves stdout empty (red team, issue #23: a lone "[").
+   */
   @Override
-  public void begin() {
-    Io.run(
-        () -> {
-          if (pretty) {
-            gen.writeStartArray();
-          } else if (!lines) {
-            spec.out().write('[');
-          }
-        });
+  public void begin() {}
+
+  private void open() throws IOException {
+    if (pretty) {
+      gen.writeStartArray();
+    } else if (!lines) {
+      spec.out().write('[');
+    }
+  }
+
+  /**
+   * A run that fails midway: the rows written so far are closed into a complete array (the exit
+   * code says it is incomplete); with none, nothing is written.
+   */
+  @Override
+  public void abort() {
+    if (rows > 0 && !lines) {
+      end();
+    }
   }
 
   @Override
@@ -63,7 +77,9 @@ final class JsonFormatter implements Formatter {
     Io.run(
         () -> {
           OutputStream out = spec.out();
-          if (!pretty && !lines && rows > 0) {
+          if (rows == 0) {
+            open();
+          } else if (!pretty && !lines) {
             out.write(',');
           }
           rows++;
@@ -88,6 +104,9 @@ final class JsonFormatter implements Formatter {
   public void end() {
     Io.run(
         () -> {
+          if (rows == 0) {
+            open();
+          }
           if (pretty) {
             gen.writeEndArray();
             gen.flush();

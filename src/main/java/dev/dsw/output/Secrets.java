@@ -64,6 +64,11 @@ public final class Secrets {
       public void end() {
         next.end();
       }
+
+      @Override
+      public void abort() {
+        next.abort();
+      }
     };
   }
 }

@@ -89,10 +89,15 @@ public final class Listing {
           cache.record(i);
           OutputClosedException.check(services.env()); // stop fetching what no one will read
         };
-    if (r.page() != null) {
-      fleet.single(r.query(), r.page(), r.paging().pageSize(), where, sink);
-    } else {
-      fleet.all(r.query(), paging, where, sink);
+    try {
+      if (r.page() != null) {
+        fleet.single(r.query(), r.page(), r.paging().pageSize(), where, sink);
+      } else {
+        fleet.all(r.query(), paging, where, sink);
+      }
+    } catch (RuntimeException e) {
+      formatter.abort(); // what was fetched stays where the format can hold it (json: closed)
+      throw e;
     }
     report.finish(formatter);
     formatter.end();
