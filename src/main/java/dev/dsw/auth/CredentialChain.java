@@ -72,6 +72,23 @@ public final class CredentialChain {
     this.tokens = new TokenServices(clock);
   }
 
+  /**
+   * Whether the environment holds both an AccessKey ID and its secret (the chain's first source).
+   */
+  public static boolean environmentHasKeys(Map<String, String> env) {
+    return firstSet(env, ID_VARS) != null && firstSet(env, SECRET_VARS) != null;
+  }
+
+  private static String firstSet(Map<String, String> env, String[] names) {
+    for (String n : names) {
+      String v = env.get(n);
+      if (v != null && !v.isEmpty()) {
+        return n;
+      }
+    }
+    return null;
+  }
+
   /** Where to report credential files that other users can read. */
   public CredentialChain warnings(java.util.function.Consumer<String> sink) {
     this.warn = sink;
@@ -343,13 +360,7 @@ public final class CredentialChain {
 
   /** Returns the first of the names whose variable is set and non-empty, or null. */
   private String firstSet(String[] names) {
-    for (String n : names) {
-      String v = env.get(n);
-      if (v != null && !v.isEmpty()) {
-        return n;
-      }
-    }
-    return null;
+    return firstSet(env, names);
   }
 
   private String value(String[] names) {

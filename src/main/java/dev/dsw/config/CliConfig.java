@@ -3,8 +3,6 @@ package dev.dsw.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.Json;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +19,25 @@ public record CliConfig(Path file, String current, List<Profile> profiles) {
 
   /** Reads the file; empty when it does not exist; ConfigException when it is not valid JSON. */
   public static Optional<CliConfig> read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
+    Optional<byte[]> bytes = ConfigFiles.read(file);
+    if (bytes.isEmpty()) {
       return Optional.empty();
-    } catch (IOException e) {
-      throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
     }
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(bytes);
+      root = Json.MAPPER.readTree(bytes.get());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException(file + " is not valid JSON (" + e.getOriginalMessage() + ")");
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new ConfigException(
+          file
+              + " is not valid JSON"
+              + (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                  ? " (nested too deeply, or a value too large)"
+                  : at == null
+                      ? ""
+                      : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (IOException e) {
-      throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new ConfigException("cannot read " + file + ": an I/O error");
     }
     if (root == null || !root.isObject()) {
       throw new ConfigException(file + " is not a JSON object");

@@ -1,9 +1,6 @@
 package dev.dsw.config;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +15,11 @@ import java.util.Optional;
 public record IniFile(Path file, Map<String, Map<String, String>> sections) {
 
   public static Optional<IniFile> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return Optional.of(new IniFile(file, parse(lines)));
+    return ConfigFiles.read(file)
+        .map(
+            bytes ->
+                new IniFile(
+                    file, parse(new String(bytes, StandardCharsets.UTF_8).lines().toList())));
   }
 
   static Map<String, Map<String, String>> parse(List<String> lines) {

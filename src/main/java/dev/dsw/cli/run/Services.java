@@ -247,7 +247,19 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   private Optional<CliConfig> cliConfig() {
     if (cliConfig == null) {
       Path file = CliConfig.defaultPath(env.home());
-      cliConfig = CliConfig.read(file);
+      try {
+        cliConfig = CliConfig.read(file);
+      } catch (dev.dsw.config.ConfigException e) {
+        // The documented order puts the environment before the file: complete keys there need
+        // no file, so a broken one is a warning, not the end of the run (unless --profile names
+        // it).
+        if (global.profile() != null || !CredentialChain.environmentHasKeys(env.variables())) {
+          throw e;
+        }
+        console().warn(e.getMessage() + "; using the AccessKey in the environment");
+        cliConfig = Optional.empty();
+        return cliConfig;
+      }
       if (cliConfig.isPresent()) {
         FileModes.exposure(file).ifPresent(console()::warn);
       }

@@ -120,7 +120,7 @@ public final class Console {
    */
   public void info(String message) {
     if (!quiet) {
-      env.err().println(message);
+      env.err().println(safe(message));
       env.err().flush();
     }
   }
@@ -133,8 +133,26 @@ public final class Console {
   }
 
   private void line(java.util.function.UnaryOperator<String> style, String text) {
+    String safe = safe(text);
     PrintStream err = env.err();
-    err.println(errColour ? style.apply(text) : text);
+    err.println(errColour ? style.apply(safe) : safe);
     err.flush();
+  }
+
+  /** The longest line dsw writes to stderr; a longer one (a server's 1 MB message) is cut. */
+  public static final int MAX_LINE = 1000;
+
+  /**
+   * A stderr line as it may reach a terminal: control characters from any source (a server's Code,
+   * Message or RequestId) made visible, so it is one line and cannot drive the terminal, and cut at
+   * {@link #MAX_LINE} characters, saying how many more there were.
+   */
+  static String safe(String text) {
+    String s = dev.dsw.output.Text.printable(text);
+    if (s.length() <= MAX_LINE) {
+      return s;
+    }
+    int cut = Character.isHighSurrogate(s.charAt(MAX_LINE - 1)) ? MAX_LINE - 1 : MAX_LINE;
+    return s.substring(0, cut) + "… (" + (s.length() - cut) + " more characters)";
   }
 }
