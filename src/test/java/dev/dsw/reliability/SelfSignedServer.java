@@ -40,38 +40,46 @@ public record SelfSignedServer(HttpsServer https, Path pem, AtomicInteger served
     assertThat(keytool.exitValue()).as(out).isZero();
   }
 
-  public static SelfSignedServer start(Path dir) throws Exception {
-    Path store = dir.resolve("server.p12");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "server",
-        "-keyalg",
-        "EC",
-        "-dname",
-        "CN=127.0.0.1",
-        "-ext",
-        "SAN=ip:127.0.0.1",
-        "-validity",
-        "2",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        store.toString(),
-        "-storepass",
-        "changeit");
-    Path pem = dir.resolve("server.pem");
+  /**
+   * A throwaway EC key pair and certificate made by keytool: the key store {@code dir/ALIAS.p12}
+   * (password changeit) and the certificate as PEM, {@code dir/ALIAS.pem}, which is returned.
+   */
+  public static Path certificate(Path dir, String alias, String dname, String... extra)
+      throws Exception {
+    Path store = dir.resolve(alias + ".p12");
+    List<String> gen =
+        new java.util.ArrayList<>(
+            List.of("-genkeypair", "-alias", alias, "-keyalg", "EC", "-dname", dname));
+    gen.addAll(List.of(extra));
+    gen.addAll(
+        List.of(
+            "-validity",
+            "2",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            store.toString(),
+            "-storepass",
+            "changeit"));
+    keytool(gen.toArray(String[]::new));
+    Path pem = dir.resolve(alias + ".pem");
     keytool(
         "-exportcert",
         "-rfc",
         "-alias",
-        "server",
+        alias,
         "-keystore",
         store.toString(),
         "-storepass",
         "changeit",
         "-file",
         pem.toString());
+    return pem;
+  }
+
+  public static SelfSignedServer start(Path dir) throws Exception {
+    Path pem = certificate(dir, "server", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1");
+    Path store = dir.resolve("server.p12");
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(store)) {
       ks.load(in, "changeit".toCharArray());

@@ -78,35 +78,7 @@ class TlsTest {
   @Test
   void aBundleOfOtherCertificatesReplacesTheRuntimesAndStillChecks() throws Exception {
     try (SelfSignedServer server = SelfSignedServer.start(dir)) {
-      Path other = dir.resolve("other.p12");
-      SelfSignedServer.keytool(
-          "-genkeypair",
-          "-alias",
-          "other",
-          "-keyalg",
-          "EC",
-          "-dname",
-          "CN=other",
-          "-validity",
-          "2",
-          "-storetype",
-          "PKCS12",
-          "-keystore",
-          other.toString(),
-          "-storepass",
-          "changeit");
-      Path otherPem = dir.resolve("other.pem");
-      SelfSignedServer.keytool(
-          "-exportcert",
-          "-rfc",
-          "-alias",
-          "other",
-          "-keystore",
-          other.toString(),
-          "-storepass",
-          "changeit",
-          "-file",
-          otherPem.toString());
+      Path otherPem = SelfSignedServer.certificate(dir, "other", "CN=other");
       TestEnvironment env = env();
       int code =
           env.run(
