@@ -31,7 +31,8 @@ public final class Endpoints {
   private Endpoints() {}
 
   public static boolean isValidRegion(String region) {
-    return region != null && REGION.matcher(region).matches();
+    // a DNS label is at most 63 characters, and the region is one in pai-dsw.REGION.aliyuncs.com
+    return region != null && region.length() <= 63 && REGION.matcher(region).matches();
   }
 
   /** Returns https://pai-dsw[-vpc].REGION.aliyuncs.com. */
@@ -52,7 +53,13 @@ public final class Endpoints {
   }
 
   /** As above, resolving host names with this resolver (tests). */
-  static void checkOverride(String url, dev.dsw.http.Loopback.Resolver resolver) {
+  static void checkOverride(String given, dev.dsw.http.Loopback.Resolver resolver) {
+    String url = given.replaceAll("//[^/?#]*@", "//***@"); // what may be echoed: no password
+    if (!url.equals(given)) {
+      throw new InvalidQueryException(
+          "--endpoint must not hold a user name or password (user:password@); dsw signs its"
+              + " requests");
+    }
     URI u;
     try {
       u = URI.create(url);
@@ -64,6 +71,14 @@ public final class Endpoints {
           "--endpoint '"
               + url
               + "' needs a scheme and host, e.g. https://pai-dsw.cn-hangzhou.aliyuncs.com");
+    }
+    if (u.getRawQuery() != null || u.getRawFragment() != null) {
+      throw new InvalidQueryException(
+          "--endpoint '" + url + "' must not have a query (?...) or a fragment (#...)");
+    }
+    if (u.getPort() != -1 && (u.getPort() < 1 || u.getPort() > 65535)) {
+      throw new InvalidQueryException(
+          "--endpoint '" + url + "' has port " + u.getPort() + "; a port is 1 to 65535");
     }
     if (u.getScheme().equals("https")) {
       return;

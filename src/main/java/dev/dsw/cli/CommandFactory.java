@@ -96,6 +96,7 @@ public final class CommandFactory implements IFactory {
           if (Lazy.isStandIn(parseResult)) {
             return commandLine(services).execute(args);
           }
+          Invocation.check(parseResult);
           services.configure(GlobalOptions.effective(parseResult));
           return new RunLast().execute(parseResult);
         });
@@ -123,6 +124,10 @@ public final class CommandFactory implements IFactory {
         .registerConverter(
             dev.dsw.output.Format.class, new WireEnumConverter<>(dev.dsw.output.Format.class))
         .registerConverter(ColorMode.class, new WireEnumConverter<>(ColorMode.class))
+        .registerConverter(Integer.class, dev.dsw.cli.options.WholeNumberConverter.INT)
+        .registerConverter(int.class, dev.dsw.cli.options.WholeNumberConverter.INT)
+        .registerConverter(Long.class, dev.dsw.cli.options.WholeNumberConverter.LONG)
+        .registerConverter(long.class, dev.dsw.cli.options.WholeNumberConverter.LONG)
         .registerConverter(
             CompletionCommand.Shell.class, new WireEnumConverter<>(CompletionCommand.Shell.class));
     cl.setCaseInsensitiveEnumValuesAllowed(true)
@@ -149,6 +154,7 @@ public final class CommandFactory implements IFactory {
             })
         .setExecutionStrategy(
             parseResult -> {
+              Invocation.check(parseResult);
               services.configure(GlobalOptions.effective(parseResult));
               return new RunLast().execute(parseResult);
             });

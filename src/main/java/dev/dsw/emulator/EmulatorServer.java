@@ -416,6 +416,34 @@ public final class EmulatorServer implements AutoCloseable {
         throw new InvalidOptions(
             "--max-page-size must be between 1 and 1000 (got " + b.maxPageSize + ")");
       }
+      if (b.data != null && !java.nio.file.Files.isRegularFile(b.data)) {
+        throw new InvalidOptions(
+            "--data "
+                + b.data
+                + (java.nio.file.Files.exists(b.data)
+                    ? " is not a regular file"
+                    : " does not exist"));
+      }
+      if (b.host != null && !isAddress(b.host)) {
+        throw new InvalidOptions(
+            "--bind " + b.host + " is not an address (give an IP address such as 127.0.0.1)");
+      }
+    }
+
+    /** An IP literal, or localhost: --bind names an address of this machine, never a lookup. */
+    private static boolean isAddress(String host) {
+      if (host.equals("localhost")) {
+        return true;
+      }
+      if (!host.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+        return false;
+      }
+      try {
+        java.net.InetAddress.getByName(host); // a literal: no lookup
+        return true;
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
     }
 
     private static void rate(String flag, double r) {

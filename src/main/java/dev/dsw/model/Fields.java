@@ -65,5 +65,59 @@ public final class Fields {
           "LatestSnapshot.Status",
           "LatestSnapshot.GmtCreateTime");
 
+  /**
+   * Every top-level field of an instance (§4.2), sensitive ones included (they are masked when
+   * shown): a column or --where path must begin with one of these.
+   */
+  public static final java.util.Set<String> TOP =
+      java.util.Set.of(
+          "WorkspaceId",
+          "WorkspaceName",
+          "InstanceId",
+          "InstanceName",
+          "TenantId",
+          "Status",
+          "ReasonCode",
+          "ReasonMessage",
+          "EcsSpec",
+          "AcceleratorType",
+          "Accessibility",
+          "PaymentType",
+          "ResourceId",
+          "ResourceName",
+          "Priority",
+          "RequestedResource",
+          "ImageId",
+          "ImageName",
+          "ImageUrl",
+          "ImageAuth",
+          "InstanceUrl",
+          "JupyterlabUrl",
+          "WebIDEUrl",
+          "TerminalUrl",
+          "AccumulatedRunningTimeInMs",
+          "GmtCreateTime",
+          "GmtModifiedTime",
+          "UserId",
+          "UserName",
+          "EnvironmentVariables",
+          "Labels",
+          "Tags",
+          "Datasets",
+          "CloudDisks",
+          "UserVpc",
+          "InstanceShutdownTimer",
+          "IdleInstanceCuller",
+          "LatestSnapshot",
+          "InstanceSnapshotList",
+          "WorkspaceSource",
+          "Driver",
+          "CredentialConfig",
+          "Affinity",
+          "DynamicMount",
+          "OversoldType",
+          "OversoldInfo",
+          "ServiceConfig");
+
   private Fields() {}
 }

@@ -160,11 +160,18 @@ public final class InstanceColumns {
     return descriptions;
   }
 
-  /** Resolves names to columns; unknown names become field-path columns. */
+  /**
+   * Resolves names to columns: a built-in column (any case), or a field path of the API whose top
+   * field is one the API sends (InstanceName, RequestedResource.GPU, Labels.team: paths into
+   * objects and maps stay open). Anything else is an {@link Unknown}, with a suggestion.
+   */
   public List<Column> resolve(List<String> names) {
     List<Column> out = new ArrayList<>();
     for (String name : names) {
       Column c = builtIn.get(name.toUpperCase(Locale.ROOT));
+      if (c == null) {
+        checkPath(name);
+      }
       out.add(
           c != null
               ? c
@@ -172,6 +179,41 @@ public final class InstanceColumns {
                   name, i -> cell(i.at(name)), true, name, Set.of(name.split("\\.", 2)[0])));
     }
     return out;
+  }
+
+  /** A column name that is neither built in nor a path into the API's instance. */
+  public static final class Unknown extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Unknown(String message) {
+      super(message);
+    }
+  }
+
+  private void checkPath(String name) {
+    String[] parts = name.split("\\.", -1);
+    boolean known = dev.dsw.model.Fields.TOP.contains(parts[0]);
+    boolean whole = java.util.Arrays.stream(parts).noneMatch(String::isEmpty);
+    if (known && whole) {
+      return;
+    }
+    if (known) {
+      throw new Unknown("column '" + name + "' has an empty part; write e.g. Labels.team");
+    }
+    String suggestion = nearest(parts[0]);
+    throw new Unknown(
+        "unknown column '"
+            + name
+            + "'"
+            + (suggestion == null ? "" : "; did you mean " + suggestion + "?")
+            + " ('--columns help' lists them; API fields such as InstanceName work too)");
+  }
+
+  /** The built-in column or top API field nearest to a mistyped name, if one is close. */
+  private String nearest(String name) {
+    java.util.Set<String> candidates = new java.util.LinkedHashSet<>(builtIn.keySet());
+    candidates.addAll(dev.dsw.model.Fields.TOP);
+    return dev.dsw.model.Spelling.nearest(name, candidates).orElse(null);
   }
 
   /**

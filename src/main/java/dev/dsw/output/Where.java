@@ -153,8 +153,122 @@ public final class Where implements Predicate<Instance> {
               + ")");
     }
     String value = unquote(expression.substring(end).trim());
+    int valueAt = end;
+    while (valueAt < expression.length() && Character.isWhitespace(expression.charAt(valueAt))) {
+      valueAt++;
+    }
     Column column = columns.resolve(List.of(field)).get(0);
+    Kind kind = kind(column, field, op);
+    boolean bare = valueAt == expression.length(); // nothing after OP, not even ''
+    if (bare && !(kind == Kind.TEXT && (op == Op.EQ || op == Op.NE))) {
+      throw new SyntaxException(
+          expression,
+          "no value after '"
+              + symbol
+              + "' at character "
+              + (valueAt + 1)
+              + " ("
+              + field
+              + " holds "
+              + kind.example
+              + ")");
+    }
+    if (op != Op.MATCH && op != Op.NOT_MATCH) {
+      checkType(expression, kind, field, value, valueAt + 1, clock);
+    }
     return new Where(expression, field, op, value, column, clock);
+  }
+
+  /** What a field holds, for checking a value against it. */
+  enum Kind {
+    NUMBER("a number such as 4 or 0.5"),
+    QUANTITY("a size in GB such as 32 or 32Gi"),
+    DURATION("a duration such as 90m, 2h or 7d"),
+    TIME("a time such as 2024-01-12, 2024-01-12T14:36:01Z or an age such as 7d"),
+    STATUS("a status such as Running or Stopped"),
+    TEXT("text");
+
+    final String example;
+
+    Kind(String example) {
+      this.example = example;
+    }
+  }
+
+  /**
+   * What a field holds, as far as this operator is concerned: GPU cells ("2×A10") compare by their
+   * count with <, <=, > and >=, and as text with = and !=; a regular expression is always text.
+   */
+  static Kind kind(Column column, String field, Op op) {
+    if (op == Op.MATCH || op == Op.NOT_MATCH) {
+      return Kind.TEXT;
+    }
+    String key = column.path() == null ? column.header() : column.path();
+    if (key.equals("GPU") && op != Op.EQ && op != Op.NE) {
+      return Kind.NUMBER;
+    }
+    return switch (key) {
+      case "STATUS", "Status" -> op == Op.EQ || op == Op.NE ? Kind.STATUS : Kind.TEXT;
+      case "CPU", "RequestedResource.CPU", "RequestedResource.GPU", "Priority" -> Kind.NUMBER;
+      case "MEMORY", "RequestedResource.Memory", "RequestedResource.SharedMemory" -> Kind.QUANTITY;
+      case "IDLE_FOR", "AGE", "RUNTIME" -> Kind.DURATION;
+      case "CREATED" -> Kind.TIME;
+      default -> {
+        if (key.endsWith("InMinutes") || key.endsWith("InMs") || key.endsWith("Threshold")) {
+          yield Kind.NUMBER;
+        }
+        yield key.endsWith("Time") ? Kind.TIME : Kind.TEXT;
+      }
+    };
+  }
+
+  /**
+   * A value of the wrong kind for its field is a usage error at its position (red team, issue #23:
+   * `GPU>=abc`, `Status==` and `GmtCreateTime>notatime` were silently compared as text).
+   */
+  private static void checkType(
+      String expression, Kind kind, String field, String value, int at, Clock clock) {
+    boolean fits =
+        switch (kind) {
+          case NUMBER -> exactNumber(value) != null;
+          case QUANTITY -> dev.dsw.model.Memory.gigabytes(value).isPresent();
+          case DURATION -> Times.duration(value).isPresent();
+          case TIME -> Times.instant(value, clock).isPresent();
+          case STATUS -> status(value) != null;
+          case TEXT -> true;
+        };
+    if (!fits) {
+      throw new SyntaxException(
+          expression,
+          "'"
+              + value
+              + "' at character "
+              + at
+              + " is not "
+              + kind.example
+              + ", which "
+              + field
+              + " holds"
+              + (kind == Kind.STATUS ? suggestion(value) : ""));
+    }
+  }
+
+  /** The status spelled exactly as on the wire (= compares exactly); null when there is none. */
+  private static dev.dsw.model.InstanceStatus status(String value) {
+    for (dev.dsw.model.InstanceStatus s : dev.dsw.model.InstanceStatus.values()) {
+      if (s.name().equals(value)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static String suggestion(String value) {
+    List<String> names =
+        java.util.Arrays.stream(dev.dsw.model.InstanceStatus.values()).map(Enum::name).toList();
+    return dev.dsw.model.Spelling.nearest(value, names)
+        .map(n -> "; did you mean " + n + "?")
+        .orElse("");
   }
 
   @Override

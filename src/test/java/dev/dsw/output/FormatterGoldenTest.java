@@ -114,7 +114,7 @@ class FormatterGoldenTest {
                 "Labels",
                 "IdleInstanceCuller.IdleTimeInMinutes",
                 "EnvironmentVariables",
-                "Missing.Path"),
+                "UserVpc.Missing"),
             true,
             0,
             false,

@@ -38,7 +38,7 @@ class MaskingStepTest {
           "EnvironmentVariables.HF_TOKEN",
           "ServiceConfig.Password",
           "CredentialConfig.AccessKeyId",
-          "Token");
+          "ServiceConfig.Token");
 
   static Instance instance() throws Exception {
     ObjectNode raw =
@@ -46,8 +46,8 @@ class MaskingStepTest {
             Json.MAPPER.readTree(
                 "{\"InstanceId\":\"dsw-m1\",\"InstanceName\":\"masked\","
                     + "\"Status\":\"Running\",\"ImageAuth\":\"img-auth-c2VjcmV0\",\"EnvironmentVariables\":{\"HF_TOKEN\":"
-                    + "\"env-value-8731\"},\"ServiceConfig\":{\"Password\":\"svc-pass-0042\"},\"CredentialConfig\":"
-                    + "{\"AccessKeyId\":\"LTAIcredkey000042\"},\"Token\":\"tok-3391-do-not-print\"}");
+                    + "\"env-value-8731\"},\"ServiceConfig\":{\"Password\":\"svc-pass-0042\",\"Token\":\"tok-3391-do-not-print\"},\"CredentialConfig\":"
+                    + "{\"AccessKeyId\":\"LTAIcredkey000042\"}}");
     return new Instance(raw);
   }
 

@@ -12,10 +12,11 @@ import picocli.CommandLine.TypeConversionException;
 final class DecimalConverter implements ITypeConverter<BigDecimal> {
   @Override
   public BigDecimal convert(String value) {
-    String v = value.trim();
-    if (!v.matches("-?[0-9]{1,9}(\\.[0-9]{1,9})?")) {
-      throw new TypeConversionException("'" + value + "' is not a number such as 2 or 0.5");
+    // one rule for every number: ASCII digits, no sign, no spaces (WholeNumberConverter)
+    if (!value.matches("[0-9]{1,9}(\\.[0-9]{1,9})?")) {
+      throw new TypeConversionException(
+          "'" + value + "' is not a number such as 2 or 0.5 (digits 0-9, no sign or spaces)");
     }
-    return new BigDecimal(v);
+    return new BigDecimal(value);
   }
 }

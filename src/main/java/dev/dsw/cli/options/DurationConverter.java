@@ -10,9 +10,12 @@ import picocli.CommandLine.TypeConversionException;
  * form dsw prints idle times in); a bare number is seconds.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
+  /** The longest duration any option takes. */
+  public static final Duration MAX = Duration.ofDays(3650);
+
   @Override
   public Duration convert(String value) {
-    String v = value.trim();
+    String v = value;
     Duration d =
         v.matches("[0-9]{1,9}")
             ? Duration.ofSeconds(Long.parseLong(v))
@@ -25,6 +28,9 @@ public final class DurationConverter implements ITypeConverter<Duration> {
                                 + "' is not a duration; use e.g. 500ms, 10s, 2m, 1h or 3h20m"));
     if (d.isZero()) {
       throw new TypeConversionException("'" + value + "' must be greater than zero");
+    }
+    if (d.compareTo(MAX) > 0) {
+      throw new TypeConversionException("'" + value + "' is longer than 3650d (ten years)");
     }
     return d;
   }

@@ -52,6 +52,7 @@ public final class EmulatorOptions {
   @Option(
       names = "--anchor",
       paramLabel = "<instant>",
+      converter = TimeConverter.class,
       description = "Generated creation times end here (ISO-8601). Default: today 00:00 UTC.")
   Instant anchor;
 

@@ -12,6 +12,10 @@ import picocli.CommandLine.TypeConversionException;
 public final class SizeConverter implements ITypeConverter<Long> {
   @Override
   public Long convert(String value) {
+    if (!value.matches("[0-9][0-9.]*[A-Za-z]*")) { // one rule for numbers: no sign, no spaces
+      throw new TypeConversionException(
+          "'" + value + "' is not a size in GB; use a whole number such as 32, 32G or 32Gi");
+    }
     BigDecimal gb =
         Memory.gigabytes(value)
             .orElseThrow(

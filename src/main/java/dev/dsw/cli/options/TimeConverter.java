@@ -22,8 +22,25 @@ final class TimeConverter implements ITypeConverter<Instant> {
     this.clock = clock;
   }
 
+  /** The times the API can hold: GmtCreateTime and friends are in this range. */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   @Override
   public Instant convert(String value) {
+    Instant t = parse(value);
+    if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+      throw new TypeConversionException(
+          "'" + value + "' is outside the times the API holds (1970-01-01 to 2099-12-31)");
+    }
+    return t;
+  }
+
+  private Instant parse(String value) {
+    if (!value.equals(value.strip())) {
+      throw new TypeConversionException("'" + value + "' has spaces around it");
+    }
     return Times.instant(value, clock)
         .orElseThrow(
             () ->

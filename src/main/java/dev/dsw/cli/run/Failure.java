@@ -45,7 +45,8 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
         || e instanceof dev.dsw.output.Query.SyntaxException
         || e instanceof EmulatorServer.InvalidOptions
         || e instanceof dev.dsw.http.ProxyException
-        || e instanceof dev.dsw.http.CaBundle.Invalid) {
+        || e instanceof dev.dsw.http.CaBundle.Invalid
+        || e instanceof dev.dsw.output.InstanceColumns.Unknown) {
       return new Failure(oneLine(e.getMessage()), Optional.empty(), ExitCodes.USAGE);
     }
     if (e instanceof UsageException u) {
