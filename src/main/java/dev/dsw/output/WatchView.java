@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What list --watch shows after each poll: on a terminal the table redrawn under a line of changes;
- * piped, the first table and then one line per change; with -o jsonl one JSON object per change
- * (the first poll reports every instance as ADDED).
+ * What list --watch shows after each poll: on a terminal that moves its cursor the table redrawn
+ * under a line of changes; piped or under TERM=dumb, the first table and then one line per change;
+ * with -o jsonl one JSON object per change (the first poll reports every instance as ADDED).
  */
 public final class WatchView {
   /** One change between two polls. */
@@ -22,15 +22,18 @@ public final class WatchView {
   private final OutputSpec spec;
   private final Format format;
   private final Duration every;
+  private final boolean redraws;
   private int polls;
 
-  public WatchView(OutputSpec spec, Format format, Duration every) {
+  /** {@code redraws}: stdout is a terminal that clears and moves its cursor (not TERM=dumb). */
+  public WatchView(OutputSpec spec, Format format, Duration every, boolean redraws) {
     if (!format.watchable()) {
       throw new IllegalArgumentException("-o " + format + " cannot be watched");
     }
     this.spec = spec;
     this.format = format;
     this.every = every;
+    this.redraws = redraws;
   }
 
   /** Added and status-changed instances in the order of the new poll, then the removed ones. */
@@ -63,7 +66,7 @@ public final class WatchView {
     List<Change> changes = diff(before, now);
     if (format == Format.jsonl) {
       events(changes, time);
-    } else if (spec.pretty()) {
+    } else if (redraws) {
       redraw(now, changes, time);
     } else if (before == null) {
       table(now);

@@ -167,6 +167,20 @@ class WatchTest {
   }
 
   @Test
+  void aDumbTerminalGetsThePipedFormWithNoControlCharacters() {
+    TestEnvironment env = env().terminal(120).stderrTerminal().set("TERM", "dumb");
+    assertThat(run(env, "--columns", "ID,STATUS"))
+        .as(env.stderr())
+        .isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(env.stdout() + env.stderr()).doesNotContain("\u001b").doesNotContain("\r");
+    List<String> lines = env.stdout().lines().toList();
+    assertThat(lines.get(0)).startsWith("ID").contains("STATUS");
+    assertThat(lines.subList(7, lines.size()))
+        .hasSize(3)
+        .allMatch(l -> l.startsWith(TestEnvironment.NOW.toString()));
+  }
+
+  @Test
   void formatsThatCannotStreamChangesAreRefused() {
     TestEnvironment env = env();
     assertThat(run(env, "-o", "csv")).isEqualTo(2);

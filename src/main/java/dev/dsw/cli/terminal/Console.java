@@ -69,7 +69,16 @@ public final class Console {
    * understands cursor moves (not TERM=dumb), and --quiet was not given.
    */
   public boolean progressOnStderr() {
-    return errIsTty && !quiet && !"dumb".equals(env.firstVariable("TERM"));
+    return errIsTty && !quiet && !dumb();
+  }
+
+  /** Whether stdout is a terminal that clears and moves its cursor (list --watch redraws). */
+  public boolean movesCursor() {
+    return isTty && !dumb();
+  }
+
+  private boolean dumb() {
+    return "dumb".equals(env.firstVariable("TERM"));
   }
 
   public boolean debug() {
