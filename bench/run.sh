@@ -124,7 +124,7 @@ if [[ $sections == *volume* ]]; then
     stop_emulator
     jq_ms=$(ms "jq$n")
     for f in "jq:jq -r '.[] | [10 fields] | @csv' on the saved JSON ($(du -m "$work/fleet.json" | cut -f1) MB)" \
-        "csv:dsw list -o csv" "jsonl:dsw list -o jsonl" "table:dsw list -o table (buffers rows to size columns)" \
+        "csv:dsw list -o csv" "jsonl:dsw list -o jsonl" "table:dsw list -o table (sizes columns from the first 10,000 rows, then streams)" \
         "node:official Node client, page 1 then 8 in flight, parsing every page and printing nothing (reference)" \
         "head:dsw list -o csv | head -1 (dsw stops when head exits)"; do
       k=${f%%:*}; label=${f#*:}; label=${label//|/\\|} # a | inside a Markdown table cell

@@ -48,11 +48,12 @@ public enum Format {
   }
 
   /**
-   * Whether rows reach stdout as they arrive (everything but the tables, which need all rows for
-   * widths).
+   * How many rows it holds before its first line reaches stdout: the tables size their columns from
+   * the first {@link TableFormatter#SIZING_ROWS} and then print as rows come; the others print each
+   * row as it arrives (0).
    */
-  public boolean streams() {
-    return this != table && this != wide;
+  public int heldRows() {
+    return this == table || this == wide ? TableFormatter.SIZING_ROWS : 0;
   }
 
   /** Whether --columns applies (JSON is always the whole object). */

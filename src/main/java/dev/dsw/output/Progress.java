@@ -10,6 +10,7 @@ public final class Progress {
   public static final Progress OFF = new Progress(null);
   private final PrintStream err;
   private boolean shown;
+  private boolean stopped;
 
   private Progress(PrintStream err) {
     this.err = err;
@@ -22,7 +23,7 @@ public final class Progress {
 
   /** Shows pages done out of pages known; a single page shows nothing. */
   public synchronized void update(int done, int total) {
-    if (err != null && total > 1) {
+    if (err != null && !stopped && total > 1) {
       err.print(Style.LINE_START + "fetching page " + done + "/" + total + "…");
       err.flush();
       shown = true;
@@ -36,5 +37,11 @@ public final class Progress {
       err.flush();
       shown = false;
     }
+  }
+
+  /** Erases the line and draws no more: rows are about to reach the same terminal. */
+  public synchronized void stop() {
+    clear();
+    stopped = true;
   }
 }

@@ -14,6 +14,11 @@ import java.util.List;
  * keeps 16 cells, the others 10; ID and GPU are never cut); then, while the row is still too wide,
  * whole columns are given up in {@link #DROP_ORDER}, and the others get their width back. The table
  * never wraps.
+ *
+ * <p>Memory stays bounded: the widths come from the first {@link #SIZING_ROWS} rows, which are kept
+ * until then; once there are that many, they are printed and every later row is printed as it
+ * comes, in the same widths (cut with an ellipsis when fitting a terminal; whole, and pushing its
+ * row's later cells right, when not).
  */
 final class TableFormatter implements Formatter {
   private static final int GAP = 3;
@@ -46,9 +51,18 @@ final class TableFormatter implements Formatter {
           "GPU",
           "NAME");
 
+  /** How many rows size the columns; later rows print in those widths (see the class comment). */
+  static final int SIZING_ROWS = 10_000;
+
   private final OutputSpec spec;
   private final boolean fits;
+  private final int sizingRows;
   private final List<String[]> rows = new ArrayList<>();
+
+  /** Set once the sizing rows are printed: the widths and columns every later row is printed in. */
+  private int[] widths;
+
+  private boolean[] shown;
 
   /** -o wide on a terminal with colour: each ID links to its JupyterLab (OSC-8), as gh links. */
   private final List<String> links = new ArrayList<>();
@@ -58,8 +72,13 @@ final class TableFormatter implements Formatter {
    * wide).
    */
   TableFormatter(OutputSpec spec, boolean fits) {
+    this(spec, fits, SIZING_ROWS);
+  }
+
+  TableFormatter(OutputSpec spec, boolean fits, int sizingRows) {
     this.spec = spec;
     this.fits = fits;
+    this.sizingRows = sizingRows;
   }
 
   @Override
@@ -72,17 +91,36 @@ final class TableFormatter implements Formatter {
     for (int c = 0; c < cells.length; c++) {
       cells[c] = Text.printable(cols.get(c).valueOf(instance));
     }
+    String link =
+        !fits && spec.pretty() && spec.colour()
+            ? Text.printable(instance.text("JupyterlabUrl"))
+            : "";
+    if (widths != null) {
+      spec.out().print(line(cells, widths, shown, spec.colour(), link));
+      return;
+    }
     rows.add(cells);
-    if (!fits && spec.pretty() && spec.colour()) {
-      links.add(Text.printable(instance.text("JupyterlabUrl")));
+    links.add(link);
+    if (rows.size() >= sizingRows) {
+      printSized();
     }
   }
 
   @Override
   public void end() {
+    if (widths == null) {
+      printSized();
+    }
+    spec.out().flush();
+  }
+
+  /**
+   * Sizes the columns from the rows kept, prints the header and them, and keeps only the widths.
+   */
+  private void printSized() {
     List<Column> cols = spec.columns();
     int n = cols.size();
-    int[] widths = new int[n];
+    widths = new int[n];
     for (int c = 0; c < n; c++) {
       widths[c] = spec.headers() ? Text.width(cols.get(c).header()) : 0;
     }
@@ -91,7 +129,7 @@ final class TableFormatter implements Formatter {
         widths[c] = Math.max(widths[c], Text.width(r[c]));
       }
     }
-    boolean[] shown = new boolean[n];
+    shown = new boolean[n];
     java.util.Arrays.fill(shown, true);
     if (fits && spec.width() > 0) {
       shown = fit(widths, cols, spec.width());
@@ -102,10 +140,10 @@ final class TableFormatter implements Formatter {
       out.print(line(header, widths, shown, false, ""));
     }
     for (int r = 0; r < rows.size(); r++) {
-      out.print(
-          line(rows.get(r), widths, shown, spec.colour(), r < links.size() ? links.get(r) : ""));
+      out.print(line(rows.get(r), widths, shown, spec.colour(), links.get(r)));
     }
-    out.flush();
+    rows.clear();
+    links.clear();
   }
 
   /**
@@ -201,7 +239,8 @@ final class TableFormatter implements Formatter {
       if (!shown[c]) {
         continue;
       }
-      String cell = Text.truncate(cells[c], widths[c]);
+      // cut to the width when fitting a terminal; a later row's longer cell stays whole otherwise
+      String cell = fits && spec.width() > 0 ? Text.truncate(cells[c], widths[c]) : cells[c];
       boolean last = c == lastShown;
       String header = spec.columns().get(c).header();
       String styled = colour && header.equals("STATUS") ? Style.status(cell) : cell;
@@ -210,7 +249,7 @@ final class TableFormatter implements Formatter {
       }
       sb.append(styled);
       if (!last) {
-        sb.append(" ".repeat(widths[c] - Text.width(cell) + GAP));
+        sb.append(" ".repeat(Math.max(widths[c] - Text.width(cell), 0) + GAP));
       }
     }
     return Text.stripTrailing(sb.toString()) + "\n";

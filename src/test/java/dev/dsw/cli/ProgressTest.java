@@ -90,4 +90,34 @@ class ProgressTest {
     TestEnvironment table = list(env().terminal(120).stderrTerminal(), "-o", "table");
     assertThat(table.stderr()).contains("fetching page"); // a table prints only at the end
   }
+
+  @Test
+  void aLongTableStopsTheProgressLineWhenItStartsPrinting() throws Exception {
+    // the table holds its first 10,000 rows to size the columns, then prints the rest as they come
+    try (EmulatorServer big =
+        EmulatorServer.start(
+            TestEnvironment.emulator()
+                .withFleet(10_050, 9, Instant.parse("2026-11-01T00:00:00Z")))) {
+      TestEnvironment env = env().terminal(120).stderrTerminal();
+      assertThat(
+              env.run(
+                  "list",
+                  "--endpoint",
+                  big.baseUrl(),
+                  "--workspace",
+                  "ALL",
+                  "--resource-id",
+                  "ALL",
+                  "--page-size",
+                  "100",
+                  "--columns",
+                  "ID"))
+          .as(env.stderr())
+          .isZero();
+      assertThat(env.stdout().lines()).hasSize(10_051);
+      // page 100 brings row 10,000: the line is erased then and never drawn again
+      assertThat(env.stderr()).contains("fetching page 99/101").endsWith("\r\u001b[K");
+      assertThat(env.stderr()).doesNotContain("100/101").doesNotContain("101/101");
+    }
+  }
 }

@@ -73,18 +73,23 @@ public final class Listing {
       return ExitCodes.OK;
     }
     Format format = r.output().format();
-    boolean buffered =
-        r.transform() != null
-            || report != Report.PRINT
-            || !format.streams()
-            || spec.order().isPresent();
-    Fleet fleet = fleet(buffered, projection);
+    // rows held before stdout is first written: all of them for a query, a report or a sort
+    int held =
+        r.transform() != null || report != Report.PRINT || spec.order().isPresent()
+            ? Integer.MAX_VALUE
+            : format.heldRows();
+    Progress progress = progress(held > 0);
+    Fleet fleet = fleet(progress, projection);
     Formatter formatter =
         r.transform() == null ? format.formatter(spec) : format.queried(spec, r.transform());
     CompletionCache cache = new CompletionCache(services.env(), services.completionContext());
     formatter.begin();
+    int[] passed = {0};
     java.util.function.Consumer<Instance> sink =
         i -> {
+          if (++passed[0] == held) {
+            progress.stop(); // the table starts printing: the line would interleave with it
+          }
           report.add(i, formatter);
           cache.record(i);
           OutputClosedException.check(services.env()); // stop fetching what no one will read
@@ -127,13 +132,14 @@ public final class Listing {
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
-    WatchView view = new WatchView(spec, r.output().format(), every);
+    WatchView view =
+        new WatchView(spec, r.output().format(), every, services.console().movesCursor());
     Map<String, Instance> previous = null;
     services.env().catchInterrupts();
     do {
       Map<String, Instance> now = new LinkedHashMap<>();
       try {
-        Fleet fleet = fleet(false, Fleet.Projection.ALL);
+        Fleet fleet = fleet(progress(false), Fleet.Projection.ALL);
         fleet.all(r.query(), r.paging(), where, i -> now.put(i.text("RegionId") + "/" + i.id(), i));
         fleet.complete(); // a region missing from one poll must not read as its instances removed
       } catch (ApiException
@@ -160,14 +166,20 @@ public final class Listing {
         .INTERRUPTED; // stopped by Ctrl-C, the only way a watch ends: 130, as a shell says
   }
 
-  private Fleet fleet(boolean buffered, Fleet.Projection projection) {
+  /**
+   * The page progress line: on stderr when it is a terminal, whatever stdout is (dsw list -o csv >
+   * out.csv shows it); not while rows stream to the same terminal, where it would interleave with
+   * them ({@code held}: rows are held back from stdout for a while).
+   */
+  private Progress progress(boolean held) {
     Console console = services.console();
-    // On stderr when it is a terminal, whatever stdout is (dsw list -o csv > out.csv shows it);
-    // not while rows stream to the same terminal, where it would interleave with them.
-    Progress progress =
-        console.progressOnStderr() && (buffered || !console.isTty())
-            ? Progress.on(console.err())
-            : Progress.OFF;
+    return console.progressOnStderr() && (held || !console.isTty())
+        ? Progress.on(console.err())
+        : Progress.OFF;
+  }
+
+  private Fleet fleet(Progress progress, Fleet.Projection projection) {
+    Console console = services.console();
     Fleet.Listener listener =
         new Fleet.Listener() {
           @Override
