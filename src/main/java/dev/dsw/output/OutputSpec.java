@@ -3,6 +3,7 @@ package dev.dsw.output;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything a formatter needs, decided before the first row: where to write, which columns,
@@ -18,11 +19,17 @@ public record OutputSpec(
     Optional<Order> order) {
 
   /**
-   * What the terminal is: its width in columns (0: not a terminal: do not fit), colour, and whether
-   * it is one.
+   * What the terminal is: its width in columns (0: not a terminal: do not fit), colour, whether it
+   * is one, and who is told which columns a table gave up to fit it ({@code hidden}: their headers,
+   * called once and only when there are some).
    */
-  public record Terminal(int width, boolean colour, boolean pretty) {
+  public record Terminal(int width, boolean colour, boolean pretty, Consumer<List<String>> hidden) {
     public static final Terminal NONE = new Terminal(0, false, false);
+
+    /** A terminal whose hidden columns go untold. */
+    public Terminal(int width, boolean colour, boolean pretty) {
+      this(width, colour, pretty, h -> {});
+    }
   }
 
   /** Every setting at once (tests). */
@@ -89,6 +96,12 @@ public record OutputSpec(
      */
     public Builder terminal(int columns, boolean isTty, boolean useColour) {
       terminal = new Terminal(columns, useColour, isTty);
+      return this;
+    }
+
+    /** Who is told the headers of the columns a table gave up to fit the terminal. */
+    public Builder hidden(Consumer<List<String>> v) {
+      terminal = new Terminal(terminal.width(), terminal.colour(), terminal.pretty(), v);
       return this;
     }
 

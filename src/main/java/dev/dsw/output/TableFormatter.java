@@ -133,6 +133,15 @@ final class TableFormatter implements Formatter {
     java.util.Arrays.fill(shown, true);
     if (fits && spec.width() > 0) {
       shown = fit(widths, cols, spec.width());
+      List<String> hidden = new ArrayList<>();
+      for (int c = 0; c < n; c++) {
+        if (!shown[c]) {
+          hidden.add(cols.get(c).header());
+        }
+      }
+      if (!hidden.isEmpty()) {
+        spec.terminal().hidden().accept(hidden);
+      }
     }
     PrintStream out = spec.out();
     if (spec.headers()) {

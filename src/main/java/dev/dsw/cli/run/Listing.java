@@ -248,10 +248,25 @@ public final class Listing {
       cols = known.resolve(names);
     }
     Optional<Order> order = Optional.ofNullable(o.sortColumn()).map(c -> order(c, limit));
+    int count = cols.size();
+    boolean chosen = o.columns() != null;
     return OutputSpec.builder(console.out())
         .columns(cols)
         .headers(o.headers())
         .terminal(console.width(), console.isTty(), console.colour())
+        .hidden(
+            // said when columns the user named are given up, or all but ID: not for the default
+            // set at an ordinary terminal, where giving up IMAGE first is the documented design
+            hidden -> {
+              if (chosen || hidden.size() == count - 1) {
+                console.warn(
+                    String.join(", ", hidden)
+                        + " hidden to fit "
+                        + console.width()
+                        + " terminal columns; widen the terminal, or use -o wide or a pipe to see"
+                        + " every column");
+              }
+            })
         .showSecrets(o.showSecrets())
         .order(order)
         .build();
