@@ -134,6 +134,21 @@ class BadInputCorpusTest {
             .set("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tCorpusKey000001")
             .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "corpus-secret")
             .set("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou");
+    check(env, category, args);
+  }
+
+  /**
+   * A usage error is a usage error before anything else is looked at: with no credentials anywhere
+   * the same invocations still exit 2, not 4 (a bad --endpoint used to report the missing keys).
+   */
+  @org.junit.jupiter.api.Timeout(30)
+  @ParameterizedTest(name = "[{index}] no credentials, {0}: {1}")
+  @MethodSource("corpus")
+  void exitsTwoWithoutCredentialsToo(String category, List<String> args) {
+    check(new TestEnvironment(home).set("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou"), category, args);
+  }
+
+  private static void check(TestEnvironment env, String category, List<String> args) {
     List<String> full = new ArrayList<>(args);
     boolean endpointGiven = args.contains("--endpoint");
     if (!endpointGiven

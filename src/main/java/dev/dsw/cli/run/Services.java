@@ -97,10 +97,12 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   @Override
   public DswClient client() {
     if (client == null) {
+      // the endpoint first: a bad --endpoint or --region is a usage error (2), whatever the
+      // credentials
       client =
           global.isDemo()
               ? demoClient(global.region())
-              : new HttpDswClient(transport(credentials()), target().endpoint());
+              : httpClient(target().endpoint(), this::credentials);
       closeables.add(client);
     }
     return client;
@@ -129,10 +131,15 @@ public final class Services implements AutoCloseable, Fleet.Clients {
           DswClient c =
               global.isDemo()
                   ? demoClient(r)
-                  : new HttpDswClient(transport(sharedCredentials()), target().endpoint(r));
+                  : httpClient(target().endpoint(r), this::sharedCredentials);
           closeables.add(c);
           return c;
         });
+  }
+
+  private DswClient httpClient(
+      String endpoint, java.util.function.Supplier<CredentialProvider> credentials) {
+    return new HttpDswClient(transport(credentials.get()), endpoint);
   }
 
   private CredentialProvider shared;
