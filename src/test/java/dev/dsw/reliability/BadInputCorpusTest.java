@@ -54,8 +54,9 @@ class BadInputCorpusTest {
         "20-bad-input",
         "## Bad input (`BadInputCorpusTest`)\n\n"
             + total
-            + " invalid invocations from `src/test/resources/reliability/bad-input.tsv`, by family:"
-            + " every one exited 2 with one `dsw:` line naming the problem, no stack trace, nothing"
+            + " invalid invocations from `src/test/resources/reliability/bad-input.tsv`, by family,"
+            + " each run twice, with keys in the environment and with no credentials anywhere:"
+            + " every run exited 2 with one `dsw:` line naming the problem, no stack trace, nothing"
             + " on stdout, and "
             + server.getRequestCount()
             + " requests reached the server.\n\n"

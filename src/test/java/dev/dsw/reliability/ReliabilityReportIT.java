@@ -20,6 +20,7 @@ class ReliabilityReportIT {
       List.of(
           "10-faults",
           "20-bad-input",
+          "22-dry-run",
           "25-properties",
           "30-bad-responses",
           "40-secrets",
