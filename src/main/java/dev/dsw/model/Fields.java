@@ -66,58 +66,22 @@ public final class Fields {
           "LatestSnapshot.GmtCreateTime");
 
   /**
-   * Every top-level field of an instance (§4.2), sensitive ones included (they are masked when
-   * shown): a column or --where path must begin with one of these.
+   * Every top-level field of an instance (§4.2): the first part of each of {@link #PATHS}, and the
+   * fields completion does not offer (sensitive ones, masked when shown, and nested lists). A
+   * column or --where path must begin with one of these.
    */
   public static final java.util.Set<String> TOP =
-      java.util.Set.of(
-          "WorkspaceId",
-          "WorkspaceName",
-          "InstanceId",
-          "InstanceName",
-          "TenantId",
-          "Status",
-          "ReasonCode",
-          "ReasonMessage",
-          "EcsSpec",
-          "AcceleratorType",
-          "Accessibility",
-          "PaymentType",
-          "ResourceId",
-          "ResourceName",
-          "Priority",
-          "RequestedResource",
-          "ImageId",
-          "ImageName",
-          "ImageUrl",
-          "ImageAuth",
-          "InstanceUrl",
-          "JupyterlabUrl",
-          "WebIDEUrl",
-          "TerminalUrl",
-          "AccumulatedRunningTimeInMs",
-          "GmtCreateTime",
-          "GmtModifiedTime",
-          "UserId",
-          "UserName",
-          "EnvironmentVariables",
-          "Labels",
-          "Tags",
-          "Datasets",
-          "CloudDisks",
-          "UserVpc",
-          "InstanceShutdownTimer",
-          "IdleInstanceCuller",
-          "LatestSnapshot",
-          "InstanceSnapshotList",
-          "WorkspaceSource",
-          "Driver",
-          "CredentialConfig",
-          "Affinity",
-          "DynamicMount",
-          "OversoldType",
-          "OversoldInfo",
-          "ServiceConfig");
+      java.util.stream.Stream.concat(
+              PATHS.stream().map(p -> p.split("\\.", 2)[0]),
+              java.util.stream.Stream.of(
+                  "ImageAuth",
+                  "EnvironmentVariables",
+                  "InstanceSnapshotList",
+                  "CredentialConfig",
+                  "Affinity",
+                  "DynamicMount",
+                  "ServiceConfig"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private Fields() {}
 }
