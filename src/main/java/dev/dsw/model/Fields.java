@@ -80,7 +80,8 @@ public final class Fields {
                   "CredentialConfig",
                   "Affinity",
                   "DynamicMount",
-                  "ServiceConfig"))
+                  "ServiceConfig",
+                  "RegionId"))
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private Fields() {}

@@ -111,6 +111,29 @@ class MultiRegionTest {
   }
 
   @Test
+  void theRegionIdDswAddsIsAFieldPathForColumnsWhereAndSort() {
+    TestEnvironment env =
+        run(
+            0,
+            "list",
+            "--region",
+            "cn-hangzhou,ap-southeast-1",
+            "-o",
+            "csv",
+            "--columns",
+            "RegionId,ID",
+            "--where",
+            "RegionId=ap-southeast-1",
+            "--sort-column",
+            "RegionId");
+    List<String> lines = env.stdout().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("RegionId,ID");
+    assertThat(lines.subList(1, lines.size()))
+        .hasSize(idsOf("ap-southeast-1").size())
+        .allMatch(l -> l.startsWith("ap-southeast-1,"));
+  }
+
+  @Test
   void aFailingRegionIsReportedWithoutLosingTheOthers() {
     // eu-central-1 is not served: the emulator answers 404, as a host without DSW would fail.
     TestEnvironment env =
