@@ -68,9 +68,10 @@ public final class CommandFactory implements IFactory {
 
   /**
    * Only what these arguments need, since building picocli's model of a command costs time at every
-   * start: the one subcommand named, or, when none is (dsw --help, a typo), the root with
-   * name-and-description stand-ins for every subcommand. If a stand-in is ever chosen by the parser
-   * after all, the whole tree is built and the line parsed again.
+   * start: the root and the one subcommand named, or, when none is (dsw --help, a typo), the root
+   * with name-and-description stand-ins for every subcommand. If a stand-in is ever chosen by the
+   * parser after all, or the line has a usage error, the whole tree is built and the line parsed
+   * again.
    */
   public static CommandLine commandLine(Services services, String[] args) {
     Class<?> target = Lazy.target(args);
@@ -79,17 +80,25 @@ public final class CommandFactory implements IFactory {
     }
     CommandFactory factory = new CommandFactory(services);
     CommandLine cl = new CommandLine(DswCommand.class, factory);
-    for (Class<?> sub : DswCommand.SUBCOMMANDS) {
-      cl.addSubcommand(sub == target ? new CommandLine(sub, factory) : Lazy.standIn(sub));
+    if (target != null) {
+      // the named command alone: every CommandLine picocli builds, a stand-in too, registers its
+      // ~30 built-in converters, partly by reflection (about 20 ms for the eight others)
+      cl.addSubcommand(new CommandLine(target, factory));
+    } else {
+      for (Class<?> sub : DswCommand.SUBCOMMANDS) {
+        cl.addSubcommand(Lazy.standIn(sub));
+      }
+      cl.addSubcommand(Lazy.standIn(CommandLine.HelpCommand.class));
     }
-    cl.addSubcommand(Lazy.standIn(CommandLine.HelpCommand.class));
     configure(cl, services);
     picocli.CommandLine.IParameterExceptionHandler errors = cl.getParameterExceptionHandler();
     cl.setParameterExceptionHandler(
         (e, a) ->
-            e.getCommandLine().getCommandSpec().userObject() == null
-                ? commandLine(services)
-                    .execute(args) // e.g. an @argument-file named the command: parse it whole
+            target != null || e.getCommandLine().getCommandSpec().userObject() == null
+                // a usage error is reported by the whole tree, so that it reads the same however
+                // the line was parsed (and an @argument-file that named the command is parsed
+                // whole)
+                ? commandLine(services).execute(args)
                 : errors.handleParseException(e, a));
     cl.setExecutionStrategy(
         parseResult -> {

@@ -39,10 +39,22 @@ class LazyCommandLineTest {
           CommandFactory.commandLine(services, new String[] {"idle", "--for", "2h"});
       assertThat(cl.getSubcommands().get("idle").getCommandSpec().userObject())
           .isInstanceOf(IdleCommand.class);
-      assertThat(cl.getSubcommands().get("list").getCommandSpec().userObject()).isNull();
-      assertThat(cl.getSubcommands().get("list").getCommandSpec().findOption("--status")).isNull();
+      // no stand-ins either: each CommandLine registers picocli's built-in converters
+      assertThat(cl.getSubcommands()).containsOnlyKeys("idle");
       assertThat(cl.getSubcommands().get("idle").getCommandSpec().findOption("--for")).isNotNull();
     }
+  }
+
+  @Test
+  void aUsageErrorOfANamedCommandReadsAsTheWholeTreeSaysIt() {
+    TestEnvironment lazy = new TestEnvironment(home);
+    assertThat(lazy.run("list", "--stauts", "Running")).isEqualTo(2);
+    TestEnvironment whole = new TestEnvironment(home);
+    try (Services services = new Services(whole)) {
+      assertThat(CommandFactory.commandLine(services).execute("list", "--stauts", "Running"))
+          .isEqualTo(2);
+    }
+    assertThat(lazy.stderr()).startsWith("dsw: ").contains("--status").isEqualTo(whole.stderr());
   }
 
   @Test
