@@ -39,6 +39,28 @@ echo "dist: jlink $modules from $jdk"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --generate-cds-archive --output "$stage/runtime" >/dev/null
 
+# The runtime's java.security names the security providers of the whole JDK; seven of them live in
+# modules this runtime does not hold (SunJGSS, SunSASL, XMLDSig, SunPCSC, JdkLDAP, JdkSASL,
+# SunPKCS11), and every run that lists the providers looks for each in vain: okhttp does at start,
+# about 5 ms. Keep the entries the runtime itself reports as loadable, in their order, renumbered;
+# an entry that is not a plain provider name is kept as it is. Unchanged if the runtime reports none.
+security="$stage/runtime/conf/security/java.security"
+present=$("$stage/runtime/bin/java" -XshowSettings:security:providers -version 2>&1 | sed -n 's/^ *Provider name: //p')
+if [ -n "$present" ]; then
+  awk -v present="$(echo $present)" '
+    BEGIN { n = split(present, names, " "); for (i = 1; i <= n; i++) keep[names[i]] = 1 }
+    /^security\.provider\.[0-9]+=/ {
+      entry = substr($0, index($0, "=") + 1)
+      if (entry ~ /^[A-Za-z0-9]+$/ && !(entry in keep)) next
+      print "security.provider." (++k) "=" entry
+      next
+    }
+    { print }' "$security" >"$security.new"
+  chmod --reference="$security" "$security.new"
+  mv "$security.new" "$security"
+fi
+echo "dist: security providers $(grep -c '^security\.provider\.' "$security") ($(echo $present))"
+
 # Train the archive for this runtime, with the launcher's JVM flags (bin/dsw; DistIT checks that
 # the launcher's run accepts it). The class path is the jar through /dev/fd/9, as the launcher
 # passes it, so that the archive names no folder: a JDK 17 archive is refused when the class

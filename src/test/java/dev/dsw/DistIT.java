@@ -42,7 +42,8 @@ class DistIT {
     assertThat(tar.code).as(tar.err).isZero();
     root = opt.resolve("dsw-" + VERSION + "-linux-x64");
     bin = Files.createDirectories(tmp.resolve("bin"));
-    for (String tool : List.of("sh", "sed", "dirname", "readlink")) {
+    // the launcher runs only shell builtins, and readlink when started through a symlink
+    for (String tool : List.of("sh", "readlink")) {
       Path real = Path.of("/usr/bin", tool);
       Files.createSymbolicLink(
           bin.resolve(tool), Files.exists(real) ? real : Path.of("/bin", tool));
@@ -118,6 +119,35 @@ class DistIT {
         .as("a trained AOT cache or class-data archive")
         .isTrue();
     assertThat(Files.isExecutable(root.resolve("bin/dsw"))).isTrue();
+  }
+
+  @Test
+  void theRuntimesJavaSecurityNamesOnlyTheProvidersItHolds() throws Exception {
+    List<String> configured =
+        Files.readAllLines(root.resolve("runtime/conf/security/java.security")).stream()
+            .filter(l -> l.startsWith("security.provider."))
+            .toList();
+    Result shown =
+        run(
+            Map.of(),
+            root.resolve("runtime/bin/java").toString(),
+            "-XshowSettings:security:providers",
+            "-version");
+    List<String> loaded =
+        shown
+            .err
+            .lines()
+            .map(String::strip)
+            .filter(l -> l.startsWith("Provider name: "))
+            .map(l -> l.substring("Provider name: ".length()))
+            .toList();
+    // the providers TLS and the signer need are all there, and nothing the runtime cannot load
+    assertThat(loaded).contains("SUN", "SunRsaSign", "SunEC", "SunJSSE", "SunJCE");
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < loaded.size(); i++) {
+      expected.add("security.provider." + (i + 1) + "=" + loaded.get(i));
+    }
+    assertThat(configured).containsExactlyElementsOf(expected);
   }
 
   @Test
