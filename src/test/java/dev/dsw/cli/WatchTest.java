@@ -167,6 +167,16 @@ class WatchTest {
   }
 
   @Test
+  void hiddenColumnsAreNamedOnceThoughTheTableIsRedrawnAtEveryPoll() {
+    TestEnvironment env = env().terminal(30);
+    assertThat(run(env, "--color", "never", "--columns", "ID,NAME,IMAGE,OWNER"))
+        .as(env.stderr())
+        .isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(env.stdout().split("\u001b\\[H\u001b\\[2J", -1)).hasSize(3); // two redraws
+    assertThat(env.stderr().lines().filter(l -> l.contains("hidden to fit"))).hasSize(1);
+  }
+
+  @Test
   void aDumbTerminalGetsThePipedFormWithNoControlCharacters() {
     TestEnvironment env = env().terminal(120).stderrTerminal().set("TERM", "dumb");
     assertThat(run(env, "--columns", "ID,STATUS"))

@@ -250,6 +250,7 @@ public final class Listing {
     Optional<Order> order = Optional.ofNullable(o.sortColumn()).map(c -> order(c, limit));
     int count = cols.size();
     boolean chosen = o.columns() != null;
+    boolean[] told = {false}; // once a run: a watch redraws the table at every poll
     return OutputSpec.builder(console.out())
         .columns(cols)
         .headers(o.headers())
@@ -258,7 +259,8 @@ public final class Listing {
             // said when columns the user named are given up, or all but ID: not for the default
             // set at an ordinary terminal, where giving up IMAGE first is the documented design
             hidden -> {
-              if (chosen || hidden.size() == count - 1) {
+              if (!told[0] && (chosen || hidden.size() == count - 1)) {
+                told[0] = true;
                 console.warn(
                     String.join(", ", hidden)
                         + " hidden to fit "
