@@ -21,11 +21,11 @@ final class Invocation {
       CommandLine cl = pr.commandSpec().commandLine();
       for (ArgSpec arg : pr.matchedArgs()) {
         String name = arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
+        String split = arg.splitRegex();
         for (String value : arg.originalStringValues()) {
           if (value.isEmpty()) {
             throw new ParameterException(cl, name + " needs a value; an empty one is not allowed");
           }
-          String split = arg.splitRegex();
           if (!split.isEmpty()) {
             for (String item : value.split(split, -1)) {
               if (item.isEmpty()) {

@@ -14,20 +14,22 @@ public final class Spelling {
 
   /** The candidate closest to {@code name}, however far. */
   public static Optional<String> closest(String name, Collection<String> candidates) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return candidates.stream()
-        .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))));
+    return candidates.stream().min(Comparator.comparingInt(c -> distance(name, c)));
   }
 
   /** The closest candidate when it is close: at most max(2, a third of the name) edits away. */
   public static Optional<String> nearest(String name, Collection<String> candidates) {
-    String lower = name.toLowerCase(Locale.ROOT);
     return closest(name, candidates)
-        .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3));
+        .filter(c -> distance(name, c) <= Math.max(2, name.length() / 3));
+  }
+
+  /** {@link #edits} ignoring case. */
+  private static int distance(String a, String b) {
+    return edits(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
   }
 
   /** Levenshtein distance, with a bonus for a shared prefix (so "run" finds Running). */
-  static int distance(String a, String b) {
+  static int edits(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

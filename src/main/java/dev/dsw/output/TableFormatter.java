@@ -55,7 +55,10 @@ final class TableFormatter implements Formatter {
   static final int SIZING_ROWS = 10_000;
 
   private final OutputSpec spec;
+
+  /** Whether the table fits the terminal it is printed to (-o table at a terminal). */
   private final boolean fits;
+
   private final int sizingRows;
   private final List<String[]> rows = new ArrayList<>();
 
@@ -65,6 +68,8 @@ final class TableFormatter implements Formatter {
   private boolean[] shown;
 
   /** -o wide on a terminal with colour: each ID links to its JupyterLab (OSC-8), as gh links. */
+  private final boolean linked;
+
   private final List<String> links = new ArrayList<>();
 
   /**
@@ -77,7 +82,8 @@ final class TableFormatter implements Formatter {
 
   TableFormatter(OutputSpec spec, boolean fits, int sizingRows) {
     this.spec = spec;
-    this.fits = fits;
+    this.fits = fits && spec.width() > 0;
+    this.linked = !fits && spec.pretty() && spec.colour();
     this.sizingRows = sizingRows;
   }
 
@@ -91,10 +97,7 @@ final class TableFormatter implements Formatter {
     for (int c = 0; c < cells.length; c++) {
       cells[c] = Text.printable(cols.get(c).valueOf(instance));
     }
-    String link =
-        !fits && spec.pretty() && spec.colour()
-            ? Text.printable(instance.text("JupyterlabUrl"))
-            : "";
+    String link = linked ? Text.printable(instance.text("JupyterlabUrl")) : "";
     if (widths != null) {
       spec.out().print(line(cells, widths, shown, spec.colour(), link));
       return;
@@ -131,7 +134,7 @@ final class TableFormatter implements Formatter {
     }
     shown = new boolean[n];
     java.util.Arrays.fill(shown, true);
-    if (fits && spec.width() > 0) {
+    if (fits) {
       shown = fit(widths, cols, spec.width());
       List<String> hidden = new ArrayList<>();
       for (int c = 0; c < n; c++) {
@@ -249,7 +252,7 @@ final class TableFormatter implements Formatter {
         continue;
       }
       // cut to the width when fitting a terminal; a later row's longer cell stays whole otherwise
-      String cell = fits && spec.width() > 0 ? Text.truncate(cells[c], widths[c]) : cells[c];
+      String cell = fits ? Text.truncate(cells[c], widths[c]) : cells[c];
       boolean last = c == lastShown;
       String header = spec.columns().get(c).header();
       String styled = colour && header.equals("STATUS") ? Style.status(cell) : cell;

@@ -234,7 +234,7 @@ public final class Where implements Predicate<Instance> {
           case QUANTITY -> dev.dsw.model.Memory.gigabytes(value).isPresent();
           case DURATION -> Times.duration(value).isPresent();
           case TIME -> Times.instant(value, clock).isPresent();
-          case STATUS -> status(value) != null;
+          case STATUS -> STATUSES.contains(value); // = compares exactly, as on the wire
           case TEXT -> true;
         };
     if (!fits) {
@@ -253,20 +253,12 @@ public final class Where implements Predicate<Instance> {
     }
   }
 
-  /** The status spelled exactly as on the wire (= compares exactly); null when there is none. */
-  private static dev.dsw.model.InstanceStatus status(String value) {
-    for (dev.dsw.model.InstanceStatus s : dev.dsw.model.InstanceStatus.values()) {
-      if (s.name().equals(value)) {
-        return s;
-      }
-    }
-    return null;
-  }
+  /** The statuses spelled as on the wire. */
+  private static final List<String> STATUSES =
+      java.util.Arrays.stream(dev.dsw.model.InstanceStatus.values()).map(Enum::name).toList();
 
   private static String suggestion(String value) {
-    List<String> names =
-        java.util.Arrays.stream(dev.dsw.model.InstanceStatus.values()).map(Enum::name).toList();
-    return dev.dsw.model.Spelling.nearest(value, names)
+    return dev.dsw.model.Spelling.nearest(value, STATUSES)
         .map(n -> "; did you mean " + n + "?")
         .orElse("");
   }

@@ -11,15 +11,14 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
   /** The longest duration any option takes. */
-  public static final Duration MAX = Duration.ofDays(3650);
+  private static final Duration MAX = Duration.ofDays(3650);
 
   @Override
   public Duration convert(String value) {
-    String v = value;
     Duration d =
-        v.matches("[0-9]{1,9}")
-            ? Duration.ofSeconds(Long.parseLong(v))
-            : Times.duration(v)
+        value.matches("[0-9]{1,9}")
+            ? Duration.ofSeconds(Long.parseLong(value))
+            : Times.duration(value)
                 .orElseThrow(
                     () ->
                         new TypeConversionException(

@@ -12,6 +12,11 @@ import picocli.CommandLine.TypeConversionException;
  * meaning midnight UTC (2024-01-12), or an age before now: 90m, 36h, 7d, 2w (also 30s).
  */
 final class TimeConverter implements ITypeConverter<Instant> {
+  /** The times the API can hold: GmtCreateTime and friends are in this range. */
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   private final Clock clock;
 
   TimeConverter(Services services) {
@@ -21,11 +26,6 @@ final class TimeConverter implements ITypeConverter<Instant> {
   TimeConverter(Clock clock) {
     this.clock = clock;
   }
-
-  /** The times the API can hold: GmtCreateTime and friends are in this range. */
-  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-
-  public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
   @Override
   public Instant convert(String value) {
