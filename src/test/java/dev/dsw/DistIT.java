@@ -174,6 +174,31 @@ class DistIT {
     assertThat(linked.size()).isLessThan(15);
   }
 
+  /**
+   * The launcher's start-up flags as the JVM took them (docs/benchmarks.md measures each): one C1
+   * compiler thread, and the heap in huge pages exactly when the kernel's THP mode is "madvise".
+   */
+  @Test
+  void theJvmRunsWithOneCompilerThreadAndHugePagesWhenTheKernelGivesThemOnRequest()
+      throws Exception {
+    Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
+    Result r =
+        runArgs(
+            Map.of("PATH", bin.toString(), "DSW_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+    assertThat(r.code).as(r.err).isZero();
+    Map<String, String> flags = new HashMap<>();
+    for (String line : r.out.lines().toList()) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[2].equals("=")) {
+        flags.put(f[1], f[3]);
+      }
+    }
+    assertThat(flags).containsEntry("CICompilerCount", "1").containsEntry("TieredStopAtLevel", "1");
+    assertThat(flags).containsEntry("UseTransparentHugePages", String.valueOf(onRequest));
+    assertThat(r.out).contains("dsw " + VERSION);
+  }
+
   @Test
   void demoListRunsWithNoJavaThroughASymlinkAndWritesNothingToTheInstall() throws Exception {
     Map<String, String> before = snapshot(root);
