@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +81,11 @@ class DistIT {
     List<String> cmd = new ArrayList<>(List.of(bin.resolve("dsw").toString()));
     cmd.addAll(List.of(args));
     return run(env, cmd.toArray(String[]::new));
+  }
+
+  /** The JVM flag that makes a run fail unless it takes the archive's trained class data. */
+  static String cds() {
+    return Files.exists(root.resolve("lib/dsw.aot")) ? "-XX:AOTMode=on" : "-Xshare:on";
   }
 
   /** Every file under a folder with its size and modification time. */
@@ -202,7 +208,7 @@ class DistIT {
   @Test
   void demoListRunsWithNoJavaThroughASymlinkAndWritesNothingToTheInstall() throws Exception {
     Map<String, String> before = snapshot(root);
-    String cds = Files.exists(root.resolve("lib/dsw.aot")) ? "-XX:AOTMode=on" : "-Xshare:on";
+    String cds = cds();
     Path first = tmp.resolve("home-first");
     // the trained archive is taken: with -Xshare:on / AOTMode=on the JVM refuses to start otherwise
     Result r =
@@ -226,6 +232,50 @@ class DistIT {
         .isEqualTo(snapshot(later).keySet());
     assertThat(afterFirst.keySet()).noneMatch(f -> f.endsWith(".jsa") || f.endsWith(".aot"));
     assertThat(snapshot(root)).as("the install folder is never written").isEqualTo(before);
+  }
+
+  /**
+   * An install folder nobody may write to, as under /opt: unpacked, made read-only, and run by a
+   * user who cannot write there (root writes anywhere, so as root the run drops to nobody).
+   */
+  @Test
+  void demoListRunsFromAnInstallFolderThatCannotBeWritten() throws Exception {
+    boolean superuser = "0".equals(run(Map.of(), "id", "-u").out.trim());
+    Path top = Files.createTempDirectory(Path.of("/tmp"), "dsw-readonly");
+    try {
+      Files.setPosixFilePermissions(top, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path archive = TARGET.resolve("dsw-" + VERSION + "-linux-x64.tar.gz");
+      assertThat(run(Map.of(), "tar", "-xzf", archive.toString(), "-C", top.toString()).code)
+          .isZero();
+      Path home = Files.createDirectory(top.resolve("home"));
+      Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
+      Path install = top.resolve("dsw-" + VERSION + "-linux-x64");
+      assertThat(run(Map.of(), "chmod", "-R", "a-w", install.toString()).code).isZero();
+      List<String> as =
+          superuser
+              ? List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+              : List.of();
+      List<String> touch = new ArrayList<>(as);
+      touch.addAll(List.of("/usr/bin/touch", install.resolve("lib/x").toString()));
+      assertThat(run(Map.of("PATH", bin.toString()), touch.toArray(String[]::new)).code)
+          .as("the folder must really be read-only for this user")
+          .isNotZero();
+      Map<String, String> before = snapshot(install);
+      List<String> cmd = new ArrayList<>(as);
+      cmd.addAll(List.of(install.resolve("bin/dsw").toString(), "--demo", "list"));
+      Result r =
+          run(
+              Map.of("PATH", bin.toString(), "HOME", home.toString(), "DSW_JAVA_OPTS", cds()),
+              cmd.toArray(String[]::new));
+      // the trained archive is still taken: with -Xshare:on / AOTMode=on the JVM refuses otherwise
+      assertThat(r.code).as(r.err).isZero();
+      assertThat(r.out).contains("dsw-7a3c91e0b2f4d561");
+      assertThat(r.err).isEmpty();
+      assertThat(snapshot(install)).isEqualTo(before);
+    } finally {
+      run(Map.of(), "chmod", "-R", "u+w", top.toString());
+      run(Map.of(), "rm", "-rf", top.toString());
+    }
   }
 
   @Test
