@@ -67,7 +67,9 @@ echo "dist: security providers $(grep -c '^security\.provider\.' "$security") ($
 # path differs from the one it was trained with, and the archive must work wherever it is unpacked.
 java="$stage/runtime/bin/java"
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*"$/\1/p' "$stage/runtime/release")
-opts=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xmn48m -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr)
+# the launcher's own line of flags, read from it rather than copied
+read -r -a opts <<<"$(sed -n 's/^opts="\(-XX:[^"$]*\)"$/\1/p' "$project/src/main/launcher/dsw")"
+[ ${#opts[@]} -gt 0 ] || { echo "dist: no opts= line in src/main/launcher/dsw" >&2; exit 1; }
 if [ "$major" -ge 22 ]; then opts+=(--enable-native-access=ALL-UNNAMED); fi
 train() { "$java" "${opts[@]}" -Xlog:disable "$@" -Ddsw.jar="$stage/lib/dsw.jar" -cp /dev/fd/9 dev.dsw.Train 9<"$stage/lib/dsw.jar" >/dev/null; }
 echo "dist: training the class-data archive on JDK $major"

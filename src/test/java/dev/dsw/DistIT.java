@@ -36,12 +36,7 @@ class DistIT {
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path archive = TARGET.resolve("dsw-" + VERSION + "-linux-x64.tar.gz");
-    assertThat(archive).as("build it with mvn -B -Pdist package").isRegularFile();
-    Path opt = Files.createDirectories(tmp.resolve("opt"));
-    Result tar = run(Map.of(), "tar", "-xzf", archive.toString(), "-C", opt.toString());
-    assertThat(tar.code).as(tar.err).isZero();
-    root = opt.resolve("dsw-" + VERSION + "-linux-x64");
+    root = unpackInto(Files.createDirectories(tmp.resolve("opt")));
     bin = Files.createDirectories(tmp.resolve("bin"));
     // the launcher runs only shell builtins, and readlink when started through a symlink
     for (String tool : List.of("sh", "readlink")) {
@@ -53,6 +48,15 @@ class DistIT {
     assertThat(run(Map.of("PATH", bin.toString()), "sh", "-c", "command -v java").code)
         .as("the test PATH must hold no java")
         .isNotZero();
+  }
+
+  /** The archive unpacked into a folder, as a user would: its dsw-<version>-linux-x64. */
+  static Path unpackInto(Path dir) throws Exception {
+    Path archive = TARGET.resolve("dsw-" + VERSION + "-linux-x64.tar.gz");
+    assertThat(archive).as("build it with mvn -B -Pdist package").isRegularFile();
+    Result tar = run(Map.of(), "tar", "-xzf", archive.toString(), "-C", dir.toString());
+    assertThat(tar.code).as(tar.err).isZero();
+    return dir.resolve("dsw-" + VERSION + "-linux-x64");
   }
 
   public record Result(int code, String out, String err) {}
@@ -244,12 +248,9 @@ class DistIT {
     Path top = Files.createTempDirectory(Path.of("/tmp"), "dsw-readonly");
     try {
       Files.setPosixFilePermissions(top, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Path archive = TARGET.resolve("dsw-" + VERSION + "-linux-x64.tar.gz");
-      assertThat(run(Map.of(), "tar", "-xzf", archive.toString(), "-C", top.toString()).code)
-          .isZero();
+      Path install = unpackInto(top);
       Path home = Files.createDirectory(top.resolve("home"));
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
-      Path install = top.resolve("dsw-" + VERSION + "-linux-x64");
       assertThat(run(Map.of(), "chmod", "-R", "a-w", install.toString()).code).isZero();
       List<String> as =
           superuser
