@@ -24,13 +24,16 @@ _dsw_dynamic() {
     *) _dsw_fresh "$(_dsw_cache_dir)/$1" ;;
   esac
 }
-# Completes the part after the last comma for comma-list options.
+# Offers the lines of $2 that start with $cur, as literal words: the lines are
+# compared as text and quoted with printf %q, never expanded (compgen -W would
+# run $(...) in a cached value). Comma-list options complete after the last comma.
 _dsw_words() {
-  local cur=$1 list=$2 prefix=""
+  local cur=$1 list=$2 prefix="" w
   if [[ $3 == comma && $cur == *,* ]]; then prefix="${cur%,*},"; cur="${cur##*,}"; fi
-  local IFS=$'\n' w
   COMPREPLY=()
-  for w in $(compgen -W "$list" -- "$cur"); do COMPREPLY+=("$prefix$(printf '%q' "$w")"); done
+  while IFS= read -r w; do
+    [[ -n $w && $w == "$cur"* ]] && COMPREPLY+=("$prefix$(printf '%q' "$w")")
+  done <<< "$list"
 }
 _dsw() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} path=dsw i w

@@ -292,4 +292,110 @@ public class CompletionTest {
           .isEqualTo("rwx------");
     }
   }
+
+  /** What a hostile server can put into IDs, GPU types and workspace IDs (issue #31). */
+  static final List<String> HOSTILE =
+      List.of(
+          "dsw-$(touch OWNED1)",
+          "dsw-`touch OWNED2`",
+          "dsw-a;touch OWNED3",
+          "dsw-'q'$(touch OWNED4)",
+          "dsw-\"x\"",
+          "dsw-*",
+          "dsw-?",
+          "dsw-${HOME}",
+          "dsw-$((1+1))",
+          "dsw-a|touch OWNED5",
+          "dsw-line1",
+          "touch OWNED6)");
+
+  /**
+   * Cached values reach the user as literal words, whatever characters they hold: a cache file
+   * written by anyone (an older dsw, another tool) with $(...), backquotes, ';', quotes, globs and
+   * a value broken over two lines is offered at TAB in real bash and real zsh, and nothing in it
+   * runs.
+   */
+  @Test
+  void cachedValuesAreLiteralWordsThatNeverRun() throws Exception {
+    for (Path where : List.of(home, Path.of("").toAbsolutePath())) {
+      for (int n = 1; n <= 6; n++) {
+        Files.deleteIfExists(where.resolve("OWNED" + n)); // left by a failed run
+      }
+    }
+    Path context = home.resolve("cache/dsw/complete/p-hostile.r-.e-");
+    Files.createDirectories(context);
+    String lines = String.join("\n", HOSTILE) + "\n";
+    Files.writeString(context.resolve("instance-ids"), lines);
+    Files.writeString(context.resolve("gpu-types"), lines);
+    Files.writeString(context.resolve("workspaces"), lines);
+    List<String> offered = new ArrayList<>();
+    offered.addAll(bash("dsw --profile hostile get dsw-"));
+    offered.addAll(bash("dsw --profile hostile list --gpu-type "));
+    offered.addAll(bash("dsw --profile hostile list --workspace dsw"));
+    offered.addAll(bash("dsw --profile hostile list --instance-id dsw-1,dsw-"));
+    // bash: each value quoted as a literal word (printf %q), so readline inserts it inert
+    assertThat(offered)
+        .contains("dsw-\\$\\(touch\\ OWNED1\\)", "dsw-\\*", "dsw-1,dsw-\\`touch\\ OWNED2\\`");
+    assertThat(offered).noneMatch(w -> w.contains("2") && w.startsWith("dsw-$((")); // not evaluated
+
+    Path fpath = Files.createDirectories(home.resolve("zfunc-hostile"));
+    Files.copy(ZSH_FILE, fpath.resolve("_dsw"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path harness = home.resolve("ztest-hostile.zsh");
+    Files.copy(
+        getClass().getResourceAsStream("/completion/ztest.zsh"),
+        harness,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path log = home.resolve("zlog-hostile");
+    Files.deleteIfExists(log);
+    run(
+        List.of(
+            which("zsh"),
+            harness.toString(),
+            fpath.toString(),
+            log.toString(),
+            "dsw --profile hostile get dsw-",
+            "dsw --profile hostile list --gpu-type dsw",
+            "dsw --profile hostile list --workspace dsw",
+            "dsw --profile hostile list --instance-id dsw-1,dsw-"));
+    Map<String, List<String>> got = parse(Files.readAllLines(log));
+    assertThat(got.get("dsw --profile hostile get dsw-")).contains("dsw-$(touch OWNED1)", "dsw-*");
+    assertThat(got.get("dsw --profile hostile list --gpu-type dsw")).contains("dsw-`touch OWNED2`");
+    assertThat(got.get("dsw --profile hostile list --instance-id dsw-1,dsw-"))
+        .contains("dsw-a;touch OWNED3");
+    for (Path where : List.of(home, Path.of("").toAbsolutePath(), fpath)) {
+      for (int n = 1; n <= 6; n++) {
+        assertThat(where.resolve("OWNED" + n)).as("a cached value ran in %s", where).doesNotExist();
+      }
+    }
+  }
+
+  /** dsw list never caches what could not be typed safely: such values are left out. */
+  @Test
+  void listLeavesUntypableValuesOutOfTheCache(@TempDir Path other) throws Exception {
+    dev.dsw.cli.terminal.Environment env =
+        new TestEnvironment(other).set("XDG_CACHE_HOME", other.resolve("c").toString());
+    dev.dsw.cli.completion.CompletionCache cache =
+        new dev.dsw.cli.completion.CompletionCache(env, "p-x.r-.e-");
+    List<String> values = new ArrayList<>(HOSTILE);
+    values.add("dsw-nl\n$(touch OWNED7)");
+    for (String v : values) {
+      com.fasterxml.jackson.databind.node.ObjectNode n =
+          dev.dsw.model.Json.MAPPER.createObjectNode();
+      n.put("InstanceId", v).put("WorkspaceId", v);
+      n.putObject("RequestedResource").put("GPUType", v);
+      cache.record(new dev.dsw.model.Instance(n));
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode ok =
+        dev.dsw.model.Json.MAPPER.createObjectNode();
+    ok.put("InstanceId", "dsw-fine0001").put("WorkspaceId", "40823");
+    ok.putObject("RequestedResource").put("GPUType", "NVIDIA A10");
+    cache.record(new dev.dsw.model.Instance(ok));
+    assertThat(cache.save()).isTrue();
+    assertThat(Files.readAllLines(cache.dir().resolve("instance-ids")))
+        .containsExactly("dsw-line1", "dsw-fine0001");
+    assertThat(Files.readAllLines(cache.dir().resolve("gpu-types")))
+        .containsExactly("dsw-line1", "NVIDIA A10");
+    assertThat(Files.readAllLines(cache.dir().resolve("workspaces")))
+        .containsExactly("dsw-line1", "40823");
+  }
 }

@@ -41,15 +41,27 @@ public final class CompletionCache {
   }
 
   public void record(Instance i) {
-    if (ids.size() < MAX_LINES) {
-      ids.add(i.id());
-    }
+    add(ids, i.id());
     add(workspaces, i.workspaceId());
     add(gpuTypes, i.text("RequestedResource.GPUType"));
   }
 
+  /**
+   * What may be offered at TAB: letters, digits and {@code . _ : + / -}, inner spaces (NVIDIA A10),
+   * at most 128 characters. A value from the server with anything else ($, backquotes, quotes, ;,
+   * globs, line breaks) is never a real ID, workspace or GPU type, and is left out rather than
+   * handed to a shell.
+   */
+  static final java.util.regex.Pattern TYPABLE =
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9 ._:+/-]{0,126}[A-Za-z0-9._:+/-]|[A-Za-z0-9]");
+
+  static boolean typable(String v) {
+    return TYPABLE.matcher(v).matches();
+  }
+
   private static void add(Set<String> set, String v) {
-    if (!v.isEmpty() && set.size() < MAX_LINES && v.indexOf('\n') < 0) {
+    if (set.size() < MAX_LINES && typable(v)) {
       set.add(v);
     }
   }
@@ -87,7 +99,9 @@ public final class CompletionCache {
       return;
     }
     Set<String> merged = new LinkedHashSet<>(seen);
-    merged.addAll(new String(old, StandardCharsets.UTF_8).lines().toList());
+    // what an older dsw wrote passes the same rule before it is kept
+    merged.addAll(
+        new String(old, StandardCharsets.UTF_8).lines().filter(CompletionCache::typable).toList());
     List<String> lines = new ArrayList<>(merged).subList(0, Math.min(MAX_LINES, merged.size()));
     CacheFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
   }

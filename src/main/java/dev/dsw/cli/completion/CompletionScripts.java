@@ -111,17 +111,20 @@ public final class CompletionScripts {
         .append("    *) _dsw_fresh \"$(_dsw_cache_dir)/$1\" ;;\n")
         .append("  esac\n")
         .append("}\n")
-        .append("# Completes the part after the last comma for comma-list options.\n")
+        .append("# Offers the lines of $2 that start with $cur, as literal words: the lines are\n")
+        .append("# compared as text and quoted with printf %q, never expanded (compgen -W would\n")
+        .append(
+            "# run $(...) in a cached value). Comma-list options complete after the last comma.\n")
         .append("_dsw_words() {\n")
-        .append("  local cur=$1 list=$2 prefix=\"\"\n")
+        .append("  local cur=$1 list=$2 prefix=\"\" w\n")
         .append(
             "  if [[ $3 == comma && $cur == *,* ]]; then prefix=\"${cur%,*},\"; cur=\"${cur##*,}\";"
                 + " fi\n")
-        .append("  local IFS=$'\\n' w\n")
         .append("  COMPREPLY=()\n")
+        .append("  while IFS= read -r w; do\n")
         .append(
-            "  for w in $(compgen -W \"$list\" -- \"$cur\"); do COMPREPLY+=(\"$prefix$(printf '%q'"
-                + " \"$w\")\"); done\n")
+            "    [[ -n $w && $w == \"$cur\"* ]] && COMPREPLY+=(\"$prefix$(printf '%q' \"$w\")\")\n")
+        .append("  done <<< \"$list\"\n")
         .append("}\n")
         .append("_dsw() {\n")
         .append(
@@ -257,8 +260,10 @@ public final class CompletionScripts {
         .append("    *) items=(${(f)\"$(_dsw_fresh $dir/$1)\"}) ;;\n")
         .append("  esac\n")
         .append(
-            "  if [[ $2 == comma ]]; then _values -s , $1 $items; else compadd \"${copts[@]}\" -a"
-                + " items; fi\n")
+            "  # compadd takes the words as they are (never _values, which parses its words as"
+                + " specs)\n")
+        .append("  [[ $2 == comma ]] && compset -P '*,'\n")
+        .append("  compadd \"${copts[@]}\" -a items\n")
         .append("}\n\n");
     for (CommandLine c : all(root)) {
       String fn = function(c);
