@@ -36,6 +36,8 @@ public final class CommandFactory implements IFactory {
    * ({@link HelpPages}), else the command line these arguments need.
    */
   public static int run(Environment env, String... args) {
+    // picocli's own diagnostics ("[picocli WARN] ...") are not dsw's one-line errors
+    CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
     try (Services services = new Services(env)) {
       HelpPages help = HelpPages.request(services, args);
       int code;
@@ -43,7 +45,14 @@ public final class CommandFactory implements IFactory {
         code = 0;
       } else {
         CommandLine cl = commandLine(services, args);
-        code = help == null ? cl.execute(args) : help.executeAndKeep(cl, args);
+        try {
+          code = help == null ? cl.execute(args) : help.executeAndKeep(cl, args);
+        } catch (StackOverflowError e) {
+          // input nested deeper than any bound dsw checks explicitly: one line, not 1,000
+          services.console().error("the input is nested too deeply to process");
+          ErrorHandler.trace(services.console(), e);
+          code = ExitCodes.API;
+        }
       }
       env.out().flush(); // only now is every failure to write stdout known
       java.io.IOException failure = env.outFailure();
@@ -96,8 +105,7 @@ public final class CommandFactory implements IFactory {
         (e, a) ->
             target != null || e.getCommandLine().getCommandSpec().userObject() == null
                 // a usage error is reported by the whole tree, so that it reads the same however
-                // the line was parsed (and an @argument-file that named the command is parsed
-                // whole)
+                // the line was parsed
                 ? commandLine(services).execute(args)
                 : errors.handleParseException(e, a));
     cl.setExecutionStrategy(
@@ -140,6 +148,8 @@ public final class CommandFactory implements IFactory {
         .registerConverter(
             CompletionCommand.Shell.class, new WireEnumConverter<>(CompletionCommand.Shell.class));
     cl.setCaseInsensitiveEnumValuesAllowed(true)
+        // no @argument files: "@/proc/self/environ" is a value like any other, never a file read
+        .setExpandAtFiles(false)
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setOut(

@@ -39,9 +39,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
     CommandLine cmd = e.getCommandLine();
     console.hint("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
-    if (console.debug()) {
-      e.printStackTrace(console.err());
-    }
+    trace(console, e);
     return ExitCodes.USAGE;
   }
 
@@ -59,10 +57,24 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     Failure f = Failure.describe(e);
     console.error(f.message());
     f.hint().ifPresent(console::hint);
-    if (console.debug()) {
-      e.printStackTrace(console.err());
-    }
+    trace(console, e);
     return f.exitCode();
+  }
+
+  /**
+   * With --debug, the stack trace, each line made inert: an exception's message may quote the
+   * server's text, escape sequences included.
+   */
+  static void trace(Console console, Throwable e) {
+    if (console.debug()) {
+      java.io.StringWriter text = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(text));
+      text.toString()
+          .lines()
+          .forEach(
+              l -> console.err().println(dev.dsw.model.Inert.printable(l.replace("\t", "    "))));
+      console.err().flush();
+    }
   }
 
   private static String oneLine(String s) {

@@ -38,17 +38,40 @@ public final class IdOptions {
   public Set<String> wanted() {
     Set<String> wanted = new LinkedHashSet<>();
     for (String arg : ids) {
-      FilterOptions.checkText(spec.commandLine(), "instance ID", arg);
-      for (String id : arg.split(",")) {
-        if (!id.isBlank()) {
-          wanted.add(id.trim());
-        }
+      // each ID is checked by checkId; a list may be long (dsw get $(cat ids) with 1,500 IDs)
+      for (String id : arg.split(",", -1)) {
+        wanted.add(checkId(spec.commandLine(), id.strip()));
       }
     }
     if (wanted.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no instance ID given");
     }
     return wanted;
+  }
+
+  /**
+   * What an instance ID may look like: letters, digits, '-', '_' and '.', up to 64 characters
+   * (dsw-7a3c91e0b2f4d561). Anything else (an empty item in "a,,b", "@file", a path) is refused
+   * before anything is sent.
+   */
+  static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /** The ID, checked; a usage error names what is wrong with it. */
+  public static String checkId(picocli.CommandLine cl, String id) {
+    if (id.isEmpty()) {
+      throw new ParameterException(
+          cl, "an empty instance ID in the list (two commas, or a comma at an end)");
+    }
+    if (!ID.matcher(id).matches()) {
+      throw new ParameterException(
+          cl,
+          "'"
+              + dev.dsw.model.Inert.printableShort(id)
+              + "' is not an instance ID (letters, digits, '-', '_' and '.', e.g."
+              + " dsw-7a3c91e0b2f4d561)");
+    }
+    return id;
   }
 
   /** The query for these IDs, in the workspace and resource group asked (ALL by default). */
