@@ -94,6 +94,7 @@ public final class Target {
    * pai-dsw[-vpc].REGION.aliyuncs.com.
    */
   public String endpoint(String region) {
+    requireRegion(region); // from any source (a flag, the environment, a profile) before a URL
     String endpoint = flags.endpoint();
     if (endpoint != null) {
       if (!endpoint.contains("{region}")) {
@@ -107,7 +108,6 @@ public final class Target {
       }
       return checkedEndpoint(endpoint.replace("{region}", region));
     }
-    requireRegion(region);
     boolean vpc =
         flags.vpc()
             || "vpc"
@@ -186,7 +186,8 @@ public final class Target {
   static void requireRegion(String id) {
     if (!Endpoints.isValidRegion(id)) {
       throw new InvalidQueryException(
-          "'" + id + "' is not a region ID", "e.g. --region cn-hangzhou");
+          "'" + dev.dsw.model.Inert.printableShort(String.valueOf(id)) + "' is not a region ID",
+          "e.g. --region cn-hangzhou");
     }
   }
 

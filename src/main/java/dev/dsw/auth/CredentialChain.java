@@ -42,12 +42,15 @@ public final class CredentialChain {
   /** Overrides the ECS metadata base URL; tests point it at the emulator. */
   public static final String METADATA_VAR = "DSW_ECS_METADATA_ENDPOINT";
 
+  /** The most profiles one ChainableRamRoleArn chain may pass through. */
+  static final int MAX_CHAIN = 10;
+
   private final Map<String, String> env;
   private final Path home;
   private final Optional<CliConfig> config;
   private final String profileFlag;
   private final Clock clock;
-  private final TokenServices tokens;
+  private TokenServices tokens;
   private java.util.function.Consumer<String> warn = w -> {};
 
   /** A chain that reads ~/.aliyun/config.json itself. */
@@ -69,7 +72,16 @@ public final class CredentialChain {
     this.config = config;
     this.profileFlag = profileFlag;
     this.clock = clock;
-    this.tokens = new TokenServices(clock);
+    this.tokens = new TokenServices(clock, TokenHttp.NONE);
+  }
+
+  /**
+   * The HTTP stack the credential services are reached through (STS, ECS metadata, a credentials
+   * URI); without it, a source that must fetch is refused.
+   */
+  public CredentialChain http(TokenHttp stack) {
+    this.tokens = new TokenServices(clock, stack);
+    return this;
   }
 
   /**
@@ -131,6 +143,13 @@ public final class CredentialChain {
     String idVar = firstSet(ID_VARS);
     String secretVar = firstSet(SECRET_VARS);
     if (idVar != null && secretVar != null) {
+      String tokenVar = firstSet(TOKEN_VARS);
+      // each value is checked under its own variable's name, so the message says which to fix
+      Credentials.sendable("AccessKey ID", env.get(idVar), idVar);
+      Credentials.sendable("AccessKey secret", env.get(secretVar), secretVar);
+      if (tokenVar != null) {
+        Credentials.sendable("security token", env.get(tokenVar), tokenVar);
+      }
       return fixed(
           Credentials.of(
               env.get(idVar),
@@ -244,6 +263,13 @@ public final class CredentialChain {
     String where = "profile '" + p.name() + "' in " + cfg.file();
     if (!visiting.add(p.name())) {
       throw new ConfigException(where + ": source_profile chain loops back to itself");
+    }
+    if (visiting.size() > MAX_CHAIN) {
+      throw new dev.dsw.config.ConfigLimitException(
+          where
+              + ": source_profile chain is longer than "
+              + MAX_CHAIN
+              + " profiles; each link is one AssumeRole call at every start");
     }
     String mode = p.mode() == null ? "" : p.mode();
     return switch (mode) {

@@ -26,6 +26,50 @@ public record Credentials(
     if (securityToken != null && securityToken.isEmpty()) {
       securityToken = null;
     }
+    sendable("AccessKey ID", accessKeyId, source);
+    sendable("AccessKey secret", accessKeySecret, source);
+    sendable("security token", securityToken, source);
+  }
+
+  /**
+   * Refuses a value that cannot go into an HTTP header or a signature (a line break, a control or a
+   * non-ASCII character: a pasted token, a file with CRLF ends), naming where it came from and
+   * never what it holds, so the value cannot reach an error message.
+   */
+  static void sendable(String what, String value, String source) {
+    if (value == null) {
+      return;
+    }
+    if (what.equals("AccessKey ID") && !value.matches("[A-Za-z0-9._-]+")) {
+      // an ID is letters and digits (LTAI..., STS....): a comma or space would also split the
+      // Authorization header, half of the ID landing where redaction does not look
+      throw new CredentialsException(
+          "the AccessKey ID from "
+              + source
+              + " holds a character an AccessKey ID never has (only letters, digits, '.', '_' and"
+              + " '-')",
+          java.util.List.of());
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new CredentialsException(
+            "the "
+                + what
+                + " from "
+                + source
+                + " holds "
+                + (c == '\r' || c == '\n'
+                    ? "a line break"
+                    : c <= 0x20 || c == 0x7f
+                        ? "a control character or space"
+                        : "a non-ASCII character")
+                + " at position "
+                + (i + 1)
+                + "; it cannot be sent (was it pasted with a line end?)",
+            java.util.List.of());
+      }
+    }
   }
 
   public static Credentials of(String id, String secret, String token, String source) {

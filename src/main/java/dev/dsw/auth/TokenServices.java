@@ -3,70 +3,58 @@ package dev.dsw.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.UUID;
 
 /**
  * The three services that hand out temporary credentials: STS AssumeRole (RPC V1 signed GET), the
- * ECS metadata service, and a credentials URI. Plain JDK HTTP keeps okhttp inside the http package;
- * these calls happen at most once per process and credential lifetime.
+ * ECS metadata service, and a credentials URI. Every call goes through {@link TokenHttp}, the one
+ * HTTP stack; nothing here opens a connection itself.
  */
 final class TokenServices {
-  private static final int TIMEOUT_MS = 5_000;
   private final Clock clock;
+  private final TokenHttp http;
 
-  TokenServices(Clock clock) {
+  TokenServices(Clock clock, TokenHttp http) {
     this.clock = clock;
+    this.http = http;
   }
 
-  /** Calls STS AssumeRole with the given base credentials (credentials.md §5.1). */
   /**
    * The role to assume: its ARN, the session name (null: dsw-<millis>), the external ID (or null)
    * and the duration.
    */
   record Role(String arn, String sessionName, String externalId, int durationSeconds) {}
 
+  /** Calls STS AssumeRole with the given base credentials (credentials.md §5.1). */
   Credentials assumeRole(String stsBaseUrl, Credentials base, Role role, String source) {
-    String roleArn = role.arn();
-    String sessionName = role.sessionName();
-    String externalId = role.externalId();
-    int durationSeconds = role.durationSeconds();
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("Action", "AssumeRole");
-    p.put("Format", "JSON");
-    p.put("Version", "2015-04-01");
-    p.put("DurationSeconds", Integer.toString(durationSeconds));
-    p.put("RoleArn", roleArn);
-    p.put("RoleSessionName", sessionName == null ? "dsw-" + clock.millis() : sessionName);
-    if (externalId != null) {
-      p.put("ExternalId", externalId);
+    Map<String, String> fixed = new LinkedHashMap<>();
+    fixed.put("Action", "AssumeRole");
+    fixed.put("Format", "JSON");
+    fixed.put("Version", "2015-04-01");
+    fixed.put("DurationSeconds", Integer.toString(role.durationSeconds()));
+    fixed.put("RoleArn", role.arn());
+    fixed.put(
+        "RoleSessionName",
+        role.sessionName() == null ? "dsw-" + clock.millis() : role.sessionName());
+    if (role.externalId() != null) {
+      fixed.put("ExternalId", role.externalId());
     }
-    p.put("AccessKeyId", base.accessKeyId());
-    if (base.isSts()) {
-      p.put("SecurityToken", base.securityToken());
-    }
-    p.put("SignatureMethod", "HMAC-SHA1");
-    p.put("SignatureVersion", "1.0");
-    p.put("SignatureNonce", UUID.randomUUID().toString());
-    p.put(
-        "Timestamp",
-        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-    p.put("Signature", RpcSigner.sign("GET", p, base.accessKeySecret()));
-    StringJoiner q = new StringJoiner("&");
-    p.forEach((k, v) -> q.add(PercentEncoding.encode(k) + "=" + PercentEncoding.encode(v)));
     JsonNode body =
-        getJson(stsBaseUrl.replaceAll("/+$", "") + "/?" + q, Map.of(), "STS AssumeRole");
+        json(
+            call(
+                new TokenHttp.Call(
+                    "STS AssumeRole",
+                    "GET",
+                    stsBaseUrl,
+                    "/",
+                    () -> RpcSigner.signed(fixed, base, clock),
+                    Map.of("Accept", "application/json"),
+                    false)),
+            "STS AssumeRole");
     return fromJson(body.path("Credentials"), source, "STS AssumeRole");
   }
 
@@ -74,39 +62,67 @@ final class TokenServices {
    * Fetches the ECS RAM role credentials from the metadata service (IMDSv2 token first, then v1).
    */
   Credentials ecsRole(String metadataBaseUrl, String roleName, String source) {
-    String base = metadataBaseUrl.replaceAll("/+$", "");
     Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
     try {
-      HttpURLConnection c = open(base + "/latest/api/token", "PUT");
-      c.setRequestProperty("X-aliyun-ecs-metadata-token-ttl-seconds", "21600");
-      if (c.getResponseCode() == 200) {
-        headers.put("X-aliyun-ecs-metadata-token", read(c.getInputStream()).strip());
+      TokenHttp.Reply token =
+          http.send(
+              new TokenHttp.Call(
+                  "ECS metadata",
+                  "PUT",
+                  metadataBaseUrl,
+                  "/latest/api/token",
+                  Map::of,
+                  Map.of("X-aliyun-ecs-metadata-token-ttl-seconds", "21600"),
+                  true));
+      if (token.status() == 200) {
+        headers.put("X-aliyun-ecs-metadata-token", token.body().strip());
       }
     } catch (IOException e) {
       // IMDSv1 fallback: credentials-java does the same unless v1 is disabled
     }
     String role = roleName;
     if (role == null) {
-      role =
-          getText(base + "/latest/meta-data/ram/security-credentials/", headers, "ECS metadata")
-              .strip();
+      role = call(metadata(metadataBaseUrl, "", headers)).strip();
     }
-    JsonNode body =
-        getJson(
-            base + "/latest/meta-data/ram/security-credentials/" + role, headers, "ECS metadata");
+    JsonNode body = json(call(metadata(metadataBaseUrl, role, headers)), "ECS metadata");
     if (!"Success".equals(body.path("Code").asText())) {
       throw new CredentialsException(
-          "ECS metadata answered Code=" + body.path("Code").asText(), java.util.List.of());
+          "ECS metadata answered Code=" + printable(body.path("Code").asText()),
+          java.util.List.of());
     }
     return fromJson(body, source, "ECS metadata");
   }
 
+  private static TokenHttp.Call metadata(String base, String role, Map<String, String> headers) {
+    return new TokenHttp.Call(
+        "ECS metadata",
+        "GET",
+        base,
+        "/latest/meta-data/ram/security-credentials/" + role,
+        Map::of,
+        headers,
+        true);
+  }
+
   /** Fetches credentials from a credentials URI (credentials.md §5.4). */
   Credentials uri(String uri, String source) {
-    JsonNode body = getJson(uri, Map.of(), "credentials URI");
+    JsonNode body =
+        json(
+            call(
+                new TokenHttp.Call(
+                    "credentials URI",
+                    "GET",
+                    uri,
+                    "",
+                    Map::of,
+                    Map.of("Accept", "application/json"),
+                    false)),
+            "credentials URI");
     if (!"Success".equals(body.path("Code").asText())) {
       throw new CredentialsException(
-          "credentials URI answered Code=" + body.path("Code").asText(), java.util.List.of());
+          "credentials URI answered Code=" + printable(body.path("Code").asText()),
+          java.util.List.of());
     }
     return fromJson(body, source, "credentials URI");
   }
@@ -131,8 +147,7 @@ final class TokenServices {
     return new Credentials(id, secret, n.path("SecurityToken").asText(null), expiration, source);
   }
 
-  private JsonNode getJson(String url, Map<String, String> headers, String what) {
-    String text = getText(url, headers, what);
+  private static JsonNode json(String text, String what) {
     try {
       return Json.MAPPER.readTree(text);
     } catch (IOException e) {
@@ -140,43 +155,30 @@ final class TokenServices {
     }
   }
 
-  private String getText(String url, Map<String, String> headers, String what) {
+  /** The body of a 2xx reply; anything else is a CredentialsException with the status and Code. */
+  private String call(TokenHttp.Call c) {
+    TokenHttp.Reply r;
     try {
-      HttpURLConnection c = open(url, "GET");
-      headers.forEach(c::setRequestProperty);
-      int status = c.getResponseCode();
-      if (status / 100 != 2) {
-        InputStream err = c.getErrorStream();
-        String body = err == null ? "" : read(err);
-        JsonNode parsed = null;
-        try {
-          parsed = Json.MAPPER.readTree(body);
-        } catch (IOException ignored) {
-          // not JSON: report the status only
-        }
-        String code = parsed == null ? "" : " " + parsed.path("Code").asText("");
-        throw new CredentialsException(
-            what + " refused: HTTP " + status + code, java.util.List.of());
-      }
-      return read(c.getInputStream());
+      r = http.send(c);
     } catch (IOException e) {
       throw new CredentialsException(
-          what + " unreachable at " + URI.create(url).getHost() + ": " + e.getMessage(), e);
+          c.what() + " unreachable: " + printable(String.valueOf(e.getMessage())), e);
     }
+    if (r.status() / 100 != 2) {
+      String code = "";
+      try {
+        code = " " + Json.MAPPER.readTree(r.body()).path("Code").asText("");
+      } catch (IOException | RuntimeException notJson) {
+        // not JSON: report the status only
+      }
+      throw new CredentialsException(
+          c.what() + " refused: HTTP " + r.status() + printable(code).stripTrailing(),
+          java.util.List.of());
+    }
+    return r.body();
   }
 
-  private static HttpURLConnection open(String url, String method) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-    c.setRequestMethod(method);
-    c.setConnectTimeout(TIMEOUT_MS);
-    c.setReadTimeout(TIMEOUT_MS);
-    c.setRequestProperty("Accept", "application/json");
-    return c;
-  }
-
-  private static String read(InputStream in) throws IOException {
-    try (in) {
-      return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
-    }
+  private static String printable(String s) {
+    return dev.dsw.model.Inert.printableShort(s);
   }
 }

@@ -18,7 +18,7 @@ final class DebugLog implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request r = chain.request();
-    sink.accept("> " + r.method() + " " + r.url());
+    sink.accept("> " + r.method() + " " + Redaction.url(r.url()));
     logHeaders(r.headers(), "> ");
     long start = System.nanoTime();
     try {
@@ -50,7 +50,8 @@ final class DebugLog implements Interceptor {
 
   /** Renders a signed request for --dry-run, redacted the same way. */
   static String render(Request r) {
-    StringBuilder sb = new StringBuilder(r.method()).append(' ').append(r.url()).append('\n');
+    StringBuilder sb =
+        new StringBuilder(r.method()).append(' ').append(Redaction.url(r.url())).append('\n');
     Headers h = r.headers();
     for (int i = 0; i < h.size(); i++) {
       sb.append(h.name(i))

@@ -132,7 +132,20 @@ final class EnvProxySelector extends ProxySelector {
       throw new ProxyException(
           variable + " is not a proxy URL; expected http://[user:password@]host[:port]");
     }
-    int port = u.getPort() > 0 ? u.getPort() : ("https".equals(u.getScheme()) ? 443 : 80);
+    if (u.getPort() == 0) {
+      throw new ProxyException(
+          variable + " has port 0; expected http://[user:password@]host[:port]");
+    }
+    if ("https".equals(u.getScheme())) {
+      // okhttp speaks to a proxy in clear (CONNECT, then TLS to the API inside it): an https://
+      // proxy would be spoken to in clear, its Proxy-Authorization included. Refused, never
+      // downgraded.
+      throw new ProxyException(
+          variable
+              + " names an https:// proxy, which dsw cannot reach over TLS; name it as"
+              + " http://host:port (the API traffic through it is still encrypted end to end)");
+    }
+    int port = u.getPort() > 0 ? u.getPort() : 80;
     return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(u.getHost(), port));
   }
 

@@ -27,8 +27,7 @@ final class Redaction {
               + "Signature=***"
           : "***";
     }
-    if (n.equals("x-acs-security-token")
-        || n.equals("x-acs-bearer-token")
+    if (n.contains("token")
         || n.contains("secret")
         || n.equals("cookie")
         || n.equals("proxy-authorization")) {
@@ -38,5 +37,32 @@ final class Redaction {
       return Credentials.mask(value);
     }
     return value;
+  }
+
+  /**
+   * A URL as --debug shows it: query parameters that carry a credential (an RPC call's AccessKeyId,
+   * SecurityToken and Signature) redacted like the headers that carry them in a V3 call.
+   */
+  static String url(okhttp3.HttpUrl url) {
+    if (url.querySize() == 0) {
+      return url.toString();
+    }
+    okhttp3.HttpUrl.Builder b = url.newBuilder().query(null);
+    for (int i = 0; i < url.querySize(); i++) {
+      String name = url.queryParameterName(i);
+      String value = url.queryParameterValue(i);
+      String n = name.toLowerCase(Locale.ROOT);
+      if (value != null && n.equals("accesskeyid")) {
+        value = Credentials.mask(value);
+      } else if (value != null
+          && (n.contains("token")
+              || n.equals("signature")
+              || n.contains("secret")
+              || n.contains("password"))) {
+        value = "***";
+      }
+      b.addQueryParameter(name, value);
+    }
+    return b.build().toString();
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -186,6 +187,17 @@ public final class Transport implements AutoCloseable {
       RetryInterceptor.Sleeper sleeper) {
     this.signer = new SigningInterceptor(credentials, s.clock(), nonces);
     this.userAgent = s.userAgent();
+    this.builder = stack(s, policy, sleeper, signer);
+  }
+
+  /**
+   * The one okhttp stack every outbound call is built on, the API's and the credential services'
+   * alike: timeouts, no redirects (a signed request, or a token, goes only where it was meant for),
+   * retries with backoff, then the given interceptor (the API's signer; the credential services'
+   * fresh query), the redacting --debug log, the proxies of the environment and --ca-bundle.
+   */
+  static OkHttpClient.Builder stack(
+      Settings s, RetryPolicy policy, RetryInterceptor.Sleeper sleeper, Interceptor perAttempt) {
     Consumer<String> debug = s.debug() == null ? m -> {} : s.debug();
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
@@ -195,15 +207,13 @@ public final class Transport implements AutoCloseable {
             .callTimeout(s.callTimeout())
             .retryOnConnectionFailure(
                 false) // RetryInterceptor decides, with backoff and a fresh signature
-            // never to another URL: a signed request (and its security token) goes only where it
-            // was signed for; a 3xx is an API error
             .followRedirects(false)
             .followSslRedirects(false)
             .connectionPool(
                 new ConnectionPool(Math.max(5, s.maxConnections()), 1, TimeUnit.MINUTES))
             .addInterceptor(
                 new RetryInterceptor(policy, s.callTimeout(), s.clock(), sleeper, debug))
-            .addInterceptor(signer);
+            .addInterceptor(perAttempt);
     if (s.debug() != null) {
       b.addInterceptor(new DebugLog(debug));
     }
@@ -215,7 +225,15 @@ public final class Transport implements AutoCloseable {
     if (bundle != null) {
       b.sslSocketFactory(bundle.socketFactory(), bundle.trustManager());
     }
-    this.builder = b;
+    return b;
+  }
+
+  /**
+   * Checks what the settings say about the network (the proxy variables) without building anything,
+   * so that a bad proxy URL is a usage error before credentials are looked for.
+   */
+  public static void check(Settings s) {
+    EnvProxySelector.fromEnvironment(s.env());
   }
 
   /**

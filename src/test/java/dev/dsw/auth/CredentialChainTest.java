@@ -22,7 +22,12 @@ class CredentialChainTest {
   Map<String, String> env = new HashMap<>();
 
   CredentialProvider resolve(String profileFlag) {
-    return new CredentialChain(env, home, profileFlag, Clock.systemUTC()).resolve();
+    return new CredentialChain(env, home, profileFlag, Clock.systemUTC())
+        .http(
+            new dev.dsw.http.TokenTransport(
+                dev.dsw.http.Transport.Settings.builder("dsw-test", env, Clock.systemUTC())
+                    .build()))
+        .resolve();
   }
 
   void config(String json) throws IOException {

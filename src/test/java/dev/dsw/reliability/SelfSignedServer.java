@@ -78,6 +78,14 @@ public record SelfSignedServer(HttpsServer https, Path pem, AtomicInteger served
   }
 
   public static SelfSignedServer start(Path dir) throws Exception {
+    return start(
+        dir,
+        "{\"RequestId\":\"R\",\"TotalCount\":1,\"Instances\":[{\"InstanceId\":"
+            + "\"dsw-tls0001\",\"InstanceName\":\"over-tls\",\"Status\":\"Running\"}]}");
+  }
+
+  /** A self-signed https server on loopback that answers every request with this body. */
+  public static SelfSignedServer start(Path dir, String answer) throws Exception {
     Path pem = certificate(dir, "server", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1");
     Path store = dir.resolve("server.p12");
     KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -95,10 +103,7 @@ public record SelfSignedServer(HttpsServer https, Path pem, AtomicInteger served
         "/",
         ex -> {
           served.incrementAndGet();
-          byte[] body =
-              ("{\"RequestId\":\"R\",\"TotalCount\":1,\"Instances\":[{\"InstanceId\":"
-                      + "\"dsw-tls0001\",\"InstanceName\":\"over-tls\",\"Status\":\"Running\"}]}")
-                  .getBytes();
+          byte[] body = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
           ex.sendResponseHeaders(200, body.length);
           ex.getResponseBody().write(body);
           ex.close();

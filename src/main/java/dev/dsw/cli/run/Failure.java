@@ -45,6 +45,7 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
         || e instanceof dev.dsw.output.Query.SyntaxException
         || e instanceof EmulatorServer.InvalidOptions
         || e instanceof dev.dsw.http.ProxyException
+        || e instanceof dev.dsw.config.ConfigLimitException
         || e instanceof dev.dsw.http.CaBundle.Invalid
         || e instanceof dev.dsw.output.InstanceColumns.Unknown) {
       return new Failure(oneLine(e.getMessage()), Optional.empty(), ExitCodes.USAGE);

@@ -139,7 +139,7 @@ public final class Services implements AutoCloseable, Fleet.Clients {
 
   private DswClient httpClient(
       String endpoint, java.util.function.Supplier<CredentialProvider> credentials) {
-    return new HttpDswClient(transport(credentials.get()), endpoint);
+    return new HttpDswClient(transport(credentials), endpoint);
   }
 
   private CredentialProvider shared;
@@ -177,7 +177,7 @@ public final class Services implements AutoCloseable, Fleet.Clients {
         Credentials.of(
             EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
     return new HttpDswClient(
-        transport(CredentialProvider.of(demo)),
+        transport(() -> CredentialProvider.of(demo)),
         demoServer.baseUrl() + (region == null ? "" : "/" + region));
   }
 
@@ -203,28 +203,46 @@ public final class Services implements AutoCloseable, Fleet.Clients {
 
   public CredentialProvider credentials() {
     return new CredentialChain(env.variables(), env.home(), cliConfig(), global.profile(), clock())
+        .http(new dev.dsw.http.TokenTransport(settings()))
         .warnings(console()::warn)
         .resolve();
   }
 
-  private Transport transport(CredentialProvider credentials) {
-    Duration connect = Optional.ofNullable(global.connectTimeout()).orElse(Duration.ofSeconds(10));
-    Duration read = Optional.ofNullable(global.readTimeout()).orElse(Duration.ofSeconds(30));
-    Duration call = Optional.ofNullable(global.timeout()).orElse(Duration.ofSeconds(60));
-    int retries = Optional.ofNullable(global.retries()).orElse(4);
-    if (retries < 0 || retries > 20) {
-      throw new UsageException("--retries must be between 0 and 20 (got " + retries + ")", null);
+  private Transport.Settings settings;
+
+  /**
+   * How every outbound call behaves (the API's and the credential services'), decided once: the
+   * timeouts, retries, --ca-bundle and the proxy variables are checked here, before credentials are
+   * looked for, so a usage error is exit 2 whatever the credentials.
+   */
+  private Transport.Settings settings() {
+    if (settings == null) {
+      Duration connect =
+          Optional.ofNullable(global.connectTimeout()).orElse(Duration.ofSeconds(10));
+      Duration read = Optional.ofNullable(global.readTimeout()).orElse(Duration.ofSeconds(30));
+      Duration call = Optional.ofNullable(global.timeout()).orElse(Duration.ofSeconds(60));
+      int retries = Optional.ofNullable(global.retries()).orElse(4);
+      if (retries < 0 || retries > 20) {
+        throw new UsageException("--retries must be between 0 and 20 (got " + retries + ")", null);
+      }
+      Console c = console();
+      Transport.Settings s =
+          Transport.Settings.builder(userAgent(), env.variables(), clock())
+              .timeouts(connect, read, call)
+              .retries(retries)
+              .maxConnections(32)
+              .caBundle(caBundle())
+              .debug(c.debug() ? c::debugLine : null)
+              .build();
+      Transport.check(s);
+      settings = s;
     }
-    Console c = console();
-    return new Transport(
-        Transport.Settings.builder(userAgent(), env.variables(), clock())
-            .timeouts(connect, read, call)
-            .retries(retries)
-            .maxConnections(32)
-            .caBundle(caBundle())
-            .debug(c.debug() ? c::debugLine : null)
-            .build(),
-        credentials);
+    return settings;
+  }
+
+  private Transport transport(java.util.function.Supplier<CredentialProvider> credentials) {
+    Transport.Settings s = settings(); // first: usage errors before credentials
+    return new Transport(s, credentials.get());
   }
 
   /** --ca-bundle, else DSW_CA_BUNDLE, loaded; null for the runtime's own certificates. */
