@@ -143,13 +143,13 @@ public final class JsonText {
           JsonNode child = value(p, v, null);
           node.set(name, child);
           if (render == Render.MASKED) {
-            Masking.writeField(gen, name, child, false, names);
+            Masking.writeField(gen, name, child, Masking.Scope.TOP, names);
           } else if (render == Render.AS_SENT) {
             gen.writeFieldName(name);
             write(gen, child);
           }
         } else if (render == Render.MASKED) {
-          Masking.copyField(p, gen, name, false, names);
+          Masking.copyField(p, gen, name, Masking.Scope.TOP, names);
         } else if (render == Render.AS_SENT) {
           gen.writeFieldName(name);
           gen.copyCurrentStructure(p);

@@ -12,39 +12,39 @@ import java.util.regex.Pattern;
 
 /**
  * Which values of an instance are secrets (list-instances.md §4.4), and JSON written with them
- * masked: ImageAuth, the values of EnvironmentVariables, and any field named like a password,
- * secret, token, auth, credential or AccessKey ID. One rule ({@code hides}), applied in one place:
- * the token copier ({@code copyField}). A page being read feeds it the parser's tokens; a tree
- * ({@link #write(JsonGenerator, JsonNode)}, {@link #masked}) feeds it its own.
+ * masked. The rule is by field, whatever the value's shape: a field named like a password, secret,
+ * token, auth, credential or AccessKey ID (ImageAuth, JupyterServerPassword, Passwd, Pwd, ...) is
+ * masked whether it holds a string, a number, an array or an object; below EnvironmentVariables
+ * every value is masked (the names stay, also as {Key, Value} pairs); below CredentialConfig the
+ * role's Policy and RoleArn are masked too, and CredentialConfig itself when it is not an object.
+ * Booleans and nulls are settings, not secrets, and pass. A key given twice is masked each time.
+ * One rule ({@code copyField}), applied in one place: the token copier. A page being read feeds it
+ * the parser's tokens; a tree ({@link #write(JsonGenerator, JsonNode)}, {@link #masked}) feeds it
+ * its own.
  */
 public final class Masking {
   public static final String MASK = "***";
   public static final Pattern SENSITIVE =
-      Pattern.compile("(?i).*(password|secret|token|accesskeyid|auth|credential).*");
+      Pattern.compile("(?i).*(password|passwd|pwd|secret|token|accesskeyid|auth|credential).*");
 
   /** Field names repeat across instances: each is matched once. */
   private static final Map<String, Boolean> NAMES = new ConcurrentHashMap<>();
+
+  /** Where in an instance a field stands, as far as masking is concerned. */
+  public enum Scope {
+    /** Anywhere else: sensitive names are masked. */
+    TOP,
+    /** Below EnvironmentVariables: every value, but the name of a {Key, Value} pair. */
+    ENVIRONMENT,
+    /** Below CredentialConfig: sensitive names, and the Policy and RoleArn a role grants. */
+    CREDENTIAL
+  }
 
   private Masking() {}
 
   /** Whether a field name marks a secret. */
   public static boolean sensitive(String key) {
     return NAMES.computeIfAbsent(key, k -> SENSITIVE.matcher(k).matches());
-  }
-
-  /**
-   * The rule: a value is masked when it is a non-empty scalar (not null, not a boolean) under a
-   * sensitive name, or anywhere below EnvironmentVariables. CredentialConfig is an object of
-   * settings, not itself a secret; its sensitive members are masked by name.
-   */
-  static boolean hides(
-      String key, boolean sensitiveKey, boolean allValues, boolean nonEmptyScalar) {
-    return nonEmptyScalar && (allValues || (sensitiveKey && !key.equals("CredentialConfig")));
-  }
-
-  /** Every value below this field is masked: the environment variables' values. */
-  static boolean allValuesBelow(String key, boolean isObject) {
-    return isObject && key.equals("EnvironmentVariables");
   }
 
   /**
@@ -69,7 +69,7 @@ public final class Masking {
   public static void write(JsonGenerator g, JsonNode node) throws IOException {
     try (JsonParser p = node.traverse()) {
       p.nextToken();
-      copy(p, g, false, new Names());
+      copy(p, g, Scope.TOP, new Names());
     }
   }
 
@@ -77,11 +77,11 @@ public final class Masking {
    * Writes one field of an object (name and value) as {@link #write(JsonGenerator, JsonNode)}
    * would.
    */
-  static void writeField(JsonGenerator g, String key, JsonNode v, boolean allValues, Names names)
+  static void writeField(JsonGenerator g, String key, JsonNode v, Scope scope, Names names)
       throws IOException {
     try (JsonParser p = v.traverse()) {
       p.nextToken();
-      copyField(p, g, key, allValues, names);
+      copyField(p, g, key, scope, names);
     }
   }
 
@@ -107,23 +107,56 @@ public final class Masking {
   }
 
   /**
-   * Copies the value of one field (the parser is on the value's first token), as writeField would.
+   * Copies the value of one field (the parser is on the value's first token), masked as the rule
+   * says.
    */
-  static void copyField(JsonParser p, JsonGenerator g, String key, boolean allValues, Names names)
+  static void copyField(JsonParser p, JsonGenerator g, String key, Scope scope, Names names)
       throws IOException {
     Names.Name name = names.of(key);
     g.writeFieldName(name.encoded());
     JsonToken v = p.currentToken();
-    if (allValuesBelow(key, v == JsonToken.START_OBJECT)) {
-      copy(p, g, true, names);
-    } else if (hides(key, name.sensitive(), allValues, nonEmptyScalar(p, v))) {
-      g.writeString(MASK);
+    boolean container = v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY;
+    if (scope == Scope.TOP && key.equals("EnvironmentVariables")) {
+      copyOrMask(p, g, container, Scope.ENVIRONMENT, names);
+    } else if (scope == Scope.TOP && key.equals("CredentialConfig")) {
+      copyOrMask(p, g, container, Scope.CREDENTIAL, names);
+    } else if (scope == Scope.ENVIRONMENT) {
+      if (key.equals("Key") || key.equals("Name")) {
+        copy(p, g, scope, names);
+      } else {
+        maskOrCopy(p, g, v, scope, names);
+      }
+    } else if (name.sensitive()
+        || (scope == Scope.CREDENTIAL && (key.equals("Policy") || key.equals("RoleArn")))) {
+      maskOrCopy(p, g, v, scope, names);
     } else {
-      copy(p, g, allValues, names);
+      copy(p, g, scope, names);
     }
   }
 
-  private static void copy(JsonParser p, JsonGenerator g, boolean allValues, Names names)
+  /** A container is copied in the scope it opens; anything else there is masked. */
+  private static void copyOrMask(
+      JsonParser p, JsonGenerator g, boolean container, Scope inside, Names names)
+      throws IOException {
+    if (container) {
+      copy(p, g, inside, names);
+    } else {
+      maskOrCopy(p, g, p.currentToken(), inside, names);
+    }
+  }
+
+  /** Writes the mask for a value that holds something (also an array or object); else copies. */
+  private static void maskOrCopy(
+      JsonParser p, JsonGenerator g, JsonToken v, Scope scope, Names names) throws IOException {
+    if (holdsSomething(p, v)) {
+      p.skipChildren();
+      g.writeString(MASK);
+    } else {
+      copy(p, g, scope, names);
+    }
+  }
+
+  private static void copy(JsonParser p, JsonGenerator g, Scope scope, Names names)
       throws IOException {
     switch (p.currentToken()) {
       case START_OBJECT -> {
@@ -131,14 +164,18 @@ public final class Masking {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           p.nextToken();
-          copyField(p, g, key, allValues, names);
+          copyField(p, g, key, scope, names);
         }
         g.writeEndObject();
       }
       case START_ARRAY -> {
         g.writeStartArray();
         while (present(p, p.nextToken()) != JsonToken.END_ARRAY) {
-          copy(p, g, allValues, names);
+          if (scope == Scope.ENVIRONMENT && p.currentToken() != JsonToken.START_OBJECT) {
+            maskOrCopy(p, g, p.currentToken(), scope, names); // ["A=secret"]: each item
+          } else {
+            copy(p, g, scope, names);
+          }
         }
         g.writeEndArray();
       }
@@ -154,10 +191,15 @@ public final class Masking {
     return t;
   }
 
-  private static boolean nonEmptyScalar(JsonParser p, JsonToken t) throws IOException {
+  /**
+   * Whether a value holds something to hide: a non-empty string, a number, or an array or object
+   * (whose contents are not looked at: masking by field, not by shape). Not null, not a boolean.
+   */
+  private static boolean holdsSomething(JsonParser p, JsonToken t) throws IOException {
     return switch (t) {
       case VALUE_STRING -> p.getTextLength() > 0;
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_EMBEDDED_OBJECT -> true;
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_EMBEDDED_OBJECT, START_OBJECT, START_ARRAY ->
+          true;
       default -> false;
     };
   }

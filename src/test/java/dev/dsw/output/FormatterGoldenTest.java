@@ -140,8 +140,9 @@ class FormatterGoldenTest {
     assertThat(masked.get(0).get("FutureField")).isEqualTo(fleet.get(0).raw().get("FutureField"));
     assertThat(masked.get(0).get("ImageAuth").asText()).isEqualTo("***");
     assertThat(masked.get(0).at("/ServiceConfig/CodeServerAuth").asText()).isEqualTo("***");
+    // the role a credential injection grants is redacted too (list-instances.md §4.4)
     assertThat(masked.get(0).at("/CredentialConfig/Configs/0/Roles/0/RoleArn").asText())
-        .isEqualTo("acs:ram::1:role/r");
+        .isEqualTo("***");
     assertThat(masked.get(0).at("/CredentialConfig/Enable").asBoolean()).isTrue();
   }
 
