@@ -584,6 +584,29 @@ class CliIT {
     }
   }
 
+  /**
+   * SIGQUIT makes a JVM dump its threads to its console, which is stdout: the launcher sends the
+   * JVM's own output nowhere, so a script reading -o json through a pipe never gets a thread dump
+   * in the middle of it (issue #31).
+   */
+  @Test
+  void aSigquitDumpNeverLandsInStdout() throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(TARGET.resolve("dsw").toString(), "emulator", "--port", "0");
+    Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    assertThat(r.readLine()).matches("http://127\\.0\\.0\\.1:\\d+");
+    assertThat(new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).start().waitFor())
+        .isZero();
+    Thread.sleep(1000); // a dump takes a few milliseconds; give it every chance to appear
+    assertThat(p.isAlive()).as("SIGQUIT does not end it").isTrue();
+    assertThat(r.ready()).as("nothing on stdout after the URL").isFalse();
+    assertThat(p.getInputStream().available()).as("nothing on stdout after the URL").isZero();
+    p.destroy();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+  }
+
   @Test
   void watchEndsWithExit130OnCtrlC() throws Exception {
     // A shell's background jobs start with SIGINT ignored, and children inherit that; python

@@ -140,6 +140,18 @@ public final class Pages {
           null,
           null);
     }
+    if (total < 0 || (total == 0 && !first.instances().isEmpty())) {
+      // the count is what says how many pages there are: without a believable one, page 1 would
+      // pass for the whole fleet (red team, issue #31)
+      throw new IncompleteResultException(
+          "TotalCount is "
+              + total
+              + " but page 1 holds "
+              + first.instances().size()
+              + " instances; the service's count cannot be trusted, so how many pages there are is"
+              + " unknown",
+          null);
+    }
     s.accept(first);
     int pages = pagesFor(Math.min(total, MAX_TOTAL_COUNT), plan);
     int mostPages = pages + slackPages(pages);
@@ -252,8 +264,17 @@ public final class Pages {
    * overlapping pages, or one ID twice. A subset never passes for the whole (exit 3).
    */
   private static void checkAddsUp(long total, State s) {
-    if (s.full() || s.unique() >= total) {
+    if (s.full() || s.unique() == total) {
       return;
+    }
+    if (s.unique() > total) {
+      throw new IncompleteResultException(
+          "the pages held "
+              + s.unique()
+              + " distinct instances but TotalCount is only "
+              + total
+              + "; the service's count cannot be trusted, so more pages may exist",
+          null);
     }
     throw new IncompleteResultException(
         "the pages held "

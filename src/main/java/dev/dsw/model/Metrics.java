@@ -35,9 +35,17 @@ public final class Metrics {
         .divide(MS_PER_HOUR, 6, RoundingMode.HALF_UP);
   }
 
-  /** How long IdleInstanceCuller says the instance has been idle, or zero. */
+  /**
+   * The most minutes a duration read off an instance holds: about 1.9 million years. A larger value
+   * (a server sending 10^18) saturates here instead of overflowing every sum made of it.
+   */
+  static final long MAX_MINUTES = 1_000_000_000_000L;
+
+  /** How long IdleInstanceCuller says the instance has been idle, or zero; saturates. */
   public static Duration idle(Instance i) {
-    return Duration.ofMinutes(number(i.text("IdleInstanceCuller.IdleTimeInMinutes")).longValue());
+    BigDecimal m = number(i.text("IdleInstanceCuller.IdleTimeInMinutes"));
+    return Duration.ofMinutes(
+        m.signum() <= 0 ? 0 : m.min(BigDecimal.valueOf(MAX_MINUTES)).longValue());
   }
 
   /** GPU-hours spent idle so far: GPUs × idle hours, the idle report's sort key. */

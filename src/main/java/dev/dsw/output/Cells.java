@@ -33,27 +33,27 @@ public final class Cells {
   }
 
   /**
-   * Orders two cells by what they hold: durations (90m, 3h20m) as durations, numbers (also "2×A10",
-   * "32G") as numbers, anything else as text ignoring case; a value sorts before text, and a
-   * duration against a number (a column should not hold both) compares as text.
+   * Orders two cells by what they hold, a total order whatever a column mixes: durations (90m,
+   * 3h20m) first, by length of time; then numbers (also "2×A10", "32G"), by value; then text,
+   * ignoring case. Cells of one kind and equal value are ordered by their text, so sorting a column
+   * that mixes kinds never fails.
    */
   public static int compare(String a, String b) {
     Optional<Duration> da = Times.duration(a);
     Optional<Duration> db = Times.duration(b);
-    if (da.isPresent() && db.isPresent()) {
-      return da.get().compareTo(db.get());
-    }
     BigDecimal x = da.isPresent() ? null : leadingNumber(a);
     BigDecimal y = db.isPresent() ? null : leadingNumber(b);
-    if (x != null && y != null) {
-      int c = x.compareTo(y);
-      return c != 0 ? c : a.compareTo(b);
+    int ka = da.isPresent() ? 0 : x != null ? 1 : 2;
+    int kb = db.isPresent() ? 0 : y != null ? 1 : 2;
+    if (ka != kb) {
+      return Integer.compare(ka, kb);
     }
-    boolean valueA = x != null || da.isPresent();
-    boolean valueB = y != null || db.isPresent();
-    if (valueA != valueB) {
-      return valueA ? -1 : 1;
-    }
-    return a.toLowerCase(Locale.ROOT).compareTo(b.toLowerCase(Locale.ROOT));
+    int c =
+        switch (ka) {
+          case 0 -> da.get().compareTo(db.get());
+          case 1 -> x.compareTo(y);
+          default -> a.toLowerCase(Locale.ROOT).compareTo(b.toLowerCase(Locale.ROOT));
+        };
+    return c != 0 ? c : a.compareTo(b);
   }
 }

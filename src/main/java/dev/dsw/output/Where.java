@@ -267,8 +267,8 @@ public final class Where implements Predicate<Instance> {
   public boolean test(Instance instance) {
     String cell = column.valueOf(instance);
     return switch (op) {
-      case MATCH -> regex.matcher(cell).find();
-      case NOT_MATCH -> !regex.matcher(cell).find();
+      case MATCH -> matches(cell);
+      case NOT_MATCH -> !matches(cell);
       case EQ -> compare(cell).map(c -> c == 0).orElse(cell.equals(value));
       case NE -> compare(cell).map(c -> c != 0).orElse(!cell.equals(value));
       case LT -> compare(cell).map(c -> c < 0).orElse(false);
@@ -276,6 +276,19 @@ public final class Where implements Predicate<Instance> {
       case GT -> compare(cell).map(c -> c > 0).orElse(false);
       case GE -> compare(cell).map(c -> c >= 0).orElse(false);
     };
+  }
+
+  /** The regex search, bounded: a pattern that backtracks without end is a usage error (exit 2). */
+  private boolean matches(String cell) {
+    try {
+      return dev.dsw.model.BoundedMatch.find(regex, cell);
+    } catch (dev.dsw.model.BoundedMatch.TooCostly e) {
+      throw new SyntaxException(
+          toString(),
+          "the regular expression backtracks too much on a "
+              + cell.length()
+              + "-character value; simplify it (avoid nested repetition such as (.*a)* or (a|a)*)");
+    }
   }
 
   /**

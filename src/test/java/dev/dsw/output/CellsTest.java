@@ -41,4 +41,62 @@ class CellsTest {
     assertThat(sorted("2026-11-20T00:00:00Z", "2026-09-01T00:00:00Z"))
         .containsExactly("2026-09-01T00:00:00Z", "2026-11-20T00:00:00Z");
   }
+
+  /**
+   * A column may mix numbers, durations and text (a server's data, the emulator's own fleet): the
+   * order is total, so sorting never fails with "Comparison method violates its general contract!"
+   * and loses the listing (issue #31). Durations first, then numbers, then text.
+   */
+  @net.jqwik.api.Property(tries = 300)
+  void theOrderIsTotalWhateverAColumnMixes(
+      @net.jqwik.api.ForAll("mixed") String a,
+      @net.jqwik.api.ForAll("mixed") String b,
+      @net.jqwik.api.ForAll("mixed") String c) {
+    assertThat(Integer.signum(Cells.compare(a, b))).isEqualTo(-Integer.signum(Cells.compare(b, a)));
+    if (Cells.compare(a, b) <= 0 && Cells.compare(b, c) <= 0) {
+      assertThat(Cells.compare(a, c)).as("%s <= %s <= %s", a, b, c).isLessThanOrEqualTo(0);
+    }
+    assertThat(Cells.compare(a, b) == 0).isEqualTo(a.equals(b));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> mixed() {
+    return net.jqwik.api.Arbitraries.of(
+        "10",
+        "2h",
+        "abc",
+        "ABC",
+        "3",
+        "1h30m",
+        "90m",
+        "zzz",
+        "-",
+        "",
+        "7d",
+        "0.5",
+        "Xyz",
+        "100",
+        "2×A10",
+        "8G",
+        "2024-01-12",
+        "1.0",
+        "1",
+        "01",
+        "h",
+        "5m",
+        "-3",
+        "10h");
+  }
+
+  @Test
+  void aMixedColumnSortsWithoutFailing() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      many.add(List.of("10", "2h", "abc", "3", "1h30m", "zzz", "7d", "0.5", "90m").get(i % 9));
+    }
+    java.util.Collections.shuffle(many, new java.util.Random(7));
+    many.sort(Cells::compare);
+    assertThat(many.get(0)).isEqualTo("1h30m"); // durations first, the shortest (90m too) first
+    assertThat(many.get(many.size() - 1)).isEqualTo("zzz");
+  }
 }

@@ -233,7 +233,10 @@ public final class FilterOptions {
         .paymentType(paymentType)
         .accessibility(accessibility)
         .acceleratorType(acceleratorType)
-        .instanceIds(instanceIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .instanceIds(
+            instanceIds.stream()
+                .map(id -> IdOptions.checkId(spec.commandLine(), id.strip()))
+                .toList())
         .labels(labels)
         .tags(List.copyOf(tags.entrySet()))
         .createUserId(createUserId)
@@ -293,6 +296,7 @@ public final class FilterOptions {
   }
 
   private void checkPairs(String flag, Map<String, String> pairs) {
+    checkRepeatedKeys(flag);
     for (Map.Entry<String, String> e : pairs.entrySet()) {
       checkText(flag, e.getKey());
       checkText(flag, e.getValue().equals("\u0000") ? "" : e.getValue());
@@ -303,6 +307,36 @@ public final class FilterOptions {
       if (e.getKey().isEmpty()) {
         throw new ParameterException(
             spec.commandLine(), flag + ": the key before '=' must not be empty");
+      }
+    }
+  }
+
+  /**
+   * A key given twice ({@code --label a=1 --label a=2}) is refused: a map keeps only the last, and
+   * the API matches one value per key, so one of the two would be dropped without a word.
+   */
+  private void checkRepeatedKeys(String flag) {
+    picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    picocli.CommandLine.Model.OptionSpec option = spec.findOption(flag);
+    if (parsed == null || option == null) {
+      return;
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (picocli.CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.commandSpec() != spec) {
+        continue;
+      }
+      picocli.CommandLine.Model.OptionSpec matched = p.matchedOption(flag);
+      for (String raw : matched == null ? List.<String>of() : matched.stringValues()) {
+        String key = raw.contains("=") ? raw.substring(0, raw.indexOf('=')) : raw;
+        if (!keys.add(key)) {
+          throw new ParameterException(
+              spec.commandLine(),
+              flag
+                  + " "
+                  + key
+                  + " is given twice; an instance has one value per key, so give each key once");
+        }
       }
     }
   }

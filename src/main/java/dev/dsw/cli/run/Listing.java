@@ -98,7 +98,10 @@ public final class Listing {
       if (r.page() != null) {
         fleet.single(r.query(), r.page(), r.paging().pageSize(), where, sink);
       } else {
-        fleet.all(r.query(), paging, where, sink);
+        // a long list of IDs (dsw get) goes out as several requests the server accepts
+        for (dev.dsw.api.ListInstancesQuery part : r.query().splitByIds()) {
+          fleet.all(part, paging, where, sink);
+        }
       }
     } catch (RuntimeException e) {
       formatter.abort(); // what was fetched stays where the format can hold it (json: closed)
