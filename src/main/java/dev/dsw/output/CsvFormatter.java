@@ -51,7 +51,7 @@ final class CsvFormatter implements Formatter {
       }
       gen.writeStartArray();
       for (Column c : columns) {
-        gen.writeString(c.valueOf(instance));
+        gen.writeString(dev.dsw.model.Inert.delimited(c.valueOf(instance)));
       }
       gen.writeEndArray();
       gen.flush();

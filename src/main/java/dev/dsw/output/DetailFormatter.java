@@ -42,9 +42,9 @@ final class DetailFormatter implements Formatter {
       out.println();
     }
     first = false;
-    String status = Text.printable(i.text("Status"));
+    String status = dev.dsw.model.Inert.printable(i.text("Status"));
     out.println(
-        heading(Text.printable(i.text("InstanceId") + "  " + i.text("InstanceName")))
+        heading(dev.dsw.model.Inert.printable(i.text("InstanceId") + "  " + i.text("InstanceName")))
             + "  "
             + (spec.colour() ? Style.status(status) : status));
     Section s = new Section("");
@@ -272,14 +272,14 @@ final class DetailFormatter implements Formatter {
 
     void add(String label, String value) {
       if (value != null && !value.isBlank()) {
-        lines.add(new String[] {label, Text.printable(value)});
+        lines.add(new String[] {label, dev.dsw.model.Inert.printable(value)});
       }
     }
 
     /** A URL: a hyperlink on a terminal with colour on, else the plain URL. */
     void addLink(String label, String url) {
       if (url != null && !url.isBlank()) {
-        String shown = Text.printable(url);
+        String shown = dev.dsw.model.Inert.printable(url);
         lines.add(new String[] {label, links ? Style.link(shown, shown) : shown});
       }
     }
@@ -294,7 +294,7 @@ final class DetailFormatter implements Formatter {
         out.println(heading(title));
       }
       for (String[] l : lines) {
-        String label = Text.printable(l[0]) + ":";
+        String label = dev.dsw.model.Inert.printable(l[0]) + ":";
         out.println(
             indent + label + " ".repeat(Math.max(1, LABEL_WIDTH - Text.width(label))) + l[1]);
       }

@@ -95,9 +95,9 @@ final class TableFormatter implements Formatter {
     List<Column> cols = spec.columns();
     String[] cells = new String[cols.size()];
     for (int c = 0; c < cells.length; c++) {
-      cells[c] = Text.printable(cols.get(c).valueOf(instance));
+      cells[c] = dev.dsw.model.Inert.printable(cols.get(c).valueOf(instance));
     }
-    String link = linked ? Text.printable(instance.text("JupyterlabUrl")) : "";
+    String link = linked ? dev.dsw.model.Inert.printable(instance.text("JupyterlabUrl")) : "";
     if (widths != null) {
       spec.out().print(line(cells, widths, shown, spec.colour(), link));
       return;

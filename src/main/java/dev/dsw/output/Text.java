@@ -1,37 +1,11 @@
 package dev.dsw.output;
 
 /**
- * Terminal text helpers: display width (CJK and emoji take two cells), ellipsis cutting, control
- * characters made visible.
+ * Terminal text helpers: display width (CJK and emoji take two cells) and ellipsis cutting. What
+ * the server's text may not do to a terminal is {@link dev.dsw.model.Inert}'s.
  */
 public final class Text {
   private Text() {}
-
-  /**
-   * Replaces control characters (newlines, tabs, ESC) so a cell stays on one line and cannot drive
-   * the terminal.
-   */
-  public static String printable(String s) {
-    StringBuilder sb = null;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0)) {
-        if (sb == null) {
-          sb = new StringBuilder(s.substring(0, i));
-        }
-        sb.append(
-            switch (ch) {
-              case '\n' -> "\\n";
-              case '\r' -> "\\r";
-              case '\t' -> "\\t";
-              default -> String.format("\\x%02x", (int) ch);
-            });
-      } else if (sb != null) {
-        sb.append(ch);
-      }
-    }
-    return sb == null ? s : sb.toString();
-  }
 
   static int width(String s) {
     int w = 0;

@@ -143,8 +143,9 @@ public final class WatchView {
         c.event().equals("STATUS")
             ? c.previousStatus() + " → " + i.text("Status")
             : i.text("Status");
-    return String.format(
-        "%-7s %s  %s%s  %s",
-        c.event(), i.id(), Text.printable(i.text("InstanceName")), region, what);
+    // every part may come from the server: the whole line is made inert
+    return dev.dsw.model.Inert.printable(
+        String.format(
+            "%-7s %s  %s%s  %s", c.event(), i.id(), i.text("InstanceName"), region, what));
   }
 }

@@ -211,4 +211,39 @@ class WatchTest {
     assertThat(run(env, "-o", "jsonl")).isEqualTo(ExitCodes.CREDENTIALS);
     assertThat(env.stdout()).isEmpty();
   }
+
+  /** A change line repeats the server's text; it reaches the terminal inert (issue #31). */
+  @Test
+  void changeLinesShowServerEscapesAsText() {
+    String evil = "\u001b]0;pwned\u0007\u001b[2J\u202egnp.exe\u2028x";
+    TestEnvironment env =
+        new TestEnvironment(dir)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
+            .onPause(
+                n -> {
+                  if (n == 1) {
+                    server
+                        .store()
+                        .update(
+                            fleet -> {
+                              List<ObjectNode> next = new ArrayList<>(fleet);
+                              next.add(
+                                  fleet
+                                      .get(0)
+                                      .deepCopy()
+                                      .put("InstanceId", "dsw-evil1")
+                                      .put("InstanceName", "n" + evil)
+                                      .put("Status", "Running" + evil));
+                              return next;
+                            });
+                  }
+                  return n >= 2;
+                });
+    assertThat(run(env, "--columns", "ID,STATUS")).isEqualTo(ExitCodes.INTERRUPTED);
+    String out = env.stdout();
+    assertThat(out).contains("dsw-evil1").contains("\\x1b]0;pwned\\x07").contains("\\u202e");
+    assertThat(out.chars().filter(c -> c == 0x1b || c == 0x07 || c == 0x202e || c == 0x2028))
+        .isEmpty();
+  }
 }

@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Whatever text instances carry, dsw's CSV reads back (with an independent RFC 4180 parser) to the
- * same cells.
+ * same cells, but for control characters other than tab and line ends, which become U+FFFD.
  */
 class CsvRoundTripTest {
   static final List<String> COLUMNS = List.of("ID", "NAME", "OWNER", "IMAGE", "Labels.team");
@@ -92,7 +92,18 @@ class CsvRoundTripTest {
     assertThat(parsed.get(0)).containsExactly("ID", "NAME", "OWNER", "IMAGE", "Labels.team");
     assertThat(parsed).hasSize(1 + names.size());
     for (int i = 0; i < names.size(); i++) {
-      assertThat(parsed.get(1 + i)).containsExactly("dsw-" + i, names.get(i), owner, image, team);
+      // control characters other than tab and line ends come back as U+FFFD (Inert.delimited)
+      assertThat(parsed.get(1 + i))
+          .containsExactly(
+              "dsw-" + i,
+              dev.dsw.model.Inert.delimited(names.get(i)),
+              dev.dsw.model.Inert.delimited(owner),
+              dev.dsw.model.Inert.delimited(image),
+              dev.dsw.model.Inert.delimited(team));
     }
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(text.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+        .as("no raw control character (ESC among them) in csv")
+        .isEmpty();
   }
 }

@@ -157,7 +157,7 @@ public final class Console {
    * {@link #MAX_LINE} characters, saying how many more there were.
    */
   static String safe(String text) {
-    String s = dev.dsw.output.Text.printable(text);
+    String s = dev.dsw.model.Inert.printable(text);
     if (s.length() <= MAX_LINE) {
       return s;
     }
