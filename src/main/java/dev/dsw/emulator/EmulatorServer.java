@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -492,9 +491,16 @@ public final class EmulatorServer implements AutoCloseable {
                 o.throttleRate(), o.faultRate(), o.truncateRate(), o.dropRate(), o.spikeRate()),
             o.faultSeed());
     this.server = HttpServer.create(new InetSocketAddress(o.host(), o.port()), 128);
+    // A connection holds a thread while its request is read: threads grow with connections (up to
+    // MAX_THREADS), so 500 clients that send their headers slowly cannot starve the others, and
+    // sun.net.httpserver.maxReqTime (set below) closes each of them after REQUEST_SECONDS.
     this.pool =
-        Executors.newFixedThreadPool(
-            64,
+        new java.util.concurrent.ThreadPoolExecutor(
+            16,
+            MAX_THREADS,
+            30,
+            java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(),
             r -> {
               Thread t = new Thread(r, "dsw-emulator");
               t.setDaemon(true);
@@ -518,10 +524,21 @@ public final class EmulatorServer implements AutoCloseable {
     stop.await();
   }
 
-  public static EmulatorServer start(Options o) throws IOException {
+  /** The most threads serving connections at once. */
+  static final int MAX_THREADS = 2048;
+
+  /** How long a client may take to send its request line and headers before it is cut off. */
+  static final int REQUEST_SECONDS = 10;
+
+  static {
+    // Read once, when the JDK's server is first used in this process: set before any is made.
     // Without TCP_NODELAY the JDK server's small responses wait out the peer's delayed ACK (~40 ms
     // each).
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+  }
+
+  public static EmulatorServer start(Options o) throws IOException {
     List<ObjectNode> fleet =
         o.data() != null
             ? InstanceStore.load(o.data())
@@ -596,13 +613,24 @@ public final class EmulatorServer implements AutoCloseable {
                 + ex.getRequestMethod()
                 + " "
                 + ex.getRequestURI().getRawPath()
-                + (q == null ? "" : "?" + (q.length() > 200 ? q.substring(0, 200) + "…" : q))
+                + (q == null ? "" : "?" + loggable(q))
                 + " "
                 + (status < 0 ? "aborted" : status)
                 + " "
                 + ms
                 + "ms "
                 + requestId);
+  }
+
+  /** Query parameters that carry credential material (an RPC call's); never logged. */
+  private static final java.util.regex.Pattern CREDENTIAL_PARAMS =
+      java.util.regex.Pattern.compile(
+          "(^|&)((?i:AccessKeyId|SecurityToken|Signature|AccessKeySecret)=)[^&]*");
+
+  /** A query as the request log shows it: credentials as ***, cut at 200 characters. */
+  static String loggable(String query) {
+    String q = CREDENTIAL_PARAMS.matcher(query).replaceAll("$1$2***");
+    return q.length() > 200 ? q.substring(0, 200) + "…" : q;
   }
 
   private int route(HttpExchange ex, String requestId) throws IOException {

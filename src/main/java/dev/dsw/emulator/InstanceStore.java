@@ -40,18 +40,40 @@ public final class InstanceStore {
    * saved API response). Unknown fields are kept and served back unchanged.
    */
   static List<ObjectNode> load(Path file) throws IOException {
-    JsonNode root = Json.MAPPER.readTree(file.toFile());
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      // the parser's own text quotes the file's contents: say where, not what
+      throw new EmulatorServer.InvalidOptions(
+          "--data "
+              + file
+              + ": not JSON"
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")")
+              + "; expected a JSON array of instances or an object with an Instances array");
+    } catch (IOException e) {
+      throw new EmulatorServer.InvalidOptions(
+          "--data " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
     JsonNode array = root != null && root.isObject() ? root.get("Instances") : root;
     if (array == null || !array.isArray()) {
-      throw new IOException(
-          file + ": expected a JSON array of instances or an object with an Instances array");
+      throw new EmulatorServer.InvalidOptions(
+          "--data "
+              + file
+              + ": expected a JSON array of instances or an object with an Instances array");
     }
     List<ObjectNode> out = new ArrayList<>();
     int i = 0;
     for (JsonNode n : array) {
       if (!n.isObject() || !n.path("InstanceId").isTextual()) {
-        throw new IOException(
-            file + ": item " + i + " is not an instance object with an InstanceId");
+        throw new EmulatorServer.InvalidOptions(
+            "--data " + file + ": item " + i + " is not an instance object with an InstanceId");
       }
       out.add((ObjectNode) n);
       i++;

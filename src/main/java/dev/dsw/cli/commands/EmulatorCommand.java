@@ -54,6 +54,12 @@ public final class EmulatorCommand implements Callable<Integer> {
     try (EmulatorServer server = EmulatorServer.start(o)) {
       console.out().println(server.baseUrl());
       console.out().flush();
+      if (services.env().outFailure() != null) { // > /dev/full: no one can learn where it is
+        throw new java.io.UncheckedIOException(
+            new java.io.IOException(
+                "cannot write the emulator's URL to stdout: "
+                    + services.env().outFailure().getMessage()));
+      }
       server.awaitShutdown();
     }
     return ExitCodes.OK;
