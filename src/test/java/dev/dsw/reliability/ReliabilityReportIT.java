@@ -21,6 +21,7 @@ class ReliabilityReportIT {
           "10-faults",
           "20-bad-input",
           "22-dry-run",
+          "25-hostile",
           "25-properties",
           "30-bad-responses",
           "40-secrets",
