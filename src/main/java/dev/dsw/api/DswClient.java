@@ -7,6 +7,15 @@ public interface DswClient extends AutoCloseable {
   /** Returns one page of ListInstances for the query (its PageNumber/PageSize). */
   InstancePage listInstances(ListInstancesQuery query);
 
+  /**
+   * The workspace-level auto-shutdown conditions of these instances (QueryAutoShutdownPolicies,
+   * batched): instance ID → conditions; an instance without a policy is absent.
+   */
+  default java.util.Map<String, java.util.List<AutoShutdownPolicies.Condition>>
+      autoShutdownPolicies(java.util.List<String> instanceIds) {
+    throw new UnsupportedOperationException("this client does not call QueryAutoShutdownPolicies");
+  }
+
   /** Returns the signed request for the query, redacted, without sending it. */
   String dryRun(ListInstancesQuery query);
 

@@ -92,6 +92,66 @@ public final class HttpDswClient implements DswClient {
     return decode(r, fields, render);
   }
 
+  @Override
+  public java.util.Map<String, java.util.List<AutoShutdownPolicies.Condition>> autoShutdownPolicies(
+      java.util.List<String> instanceIds) {
+    java.util.Map<String, java.util.List<AutoShutdownPolicies.Condition>> all =
+        new java.util.LinkedHashMap<>();
+    for (ApiRequest request : AutoShutdownPolicies.requests(baseUrl, instanceIds)) {
+      HttpResponse r;
+      try {
+        r = transport.send(request);
+      } catch (dev.dsw.http.ResponseTooLargeException e) {
+        throw new MalformedResponseException(
+            "the response is too large: " + e.getMessage(), null, e);
+      } catch (IOException e) {
+        throw network(e);
+      }
+      all.putAll(AutoShutdownPolicies.decode(r));
+    }
+    return all;
+  }
+
+  /**
+   * The JSON object of a reply, or the typed exception its status and body call for: the error
+   * handling every API's answer shares (a redirect, an error status, an unreadable body, Success
+   * false).
+   */
+  static JsonNode checkedRoot(HttpResponse r) {
+    JsonNode root = parse(r, null, JsonText.Render.NONE).root();
+    String requestId = field(root, "RequestId");
+    if (requestId == null) {
+      requestId = r.requestIdHeader();
+    }
+    if (r.status() / 100 != 2) {
+      if (root == null || !root.isObject()) {
+        throw new ApiException(
+            r.status(),
+            null,
+            "the response is not the API's JSON ("
+                + describeType(r)
+                + ", "
+                + r.body().length
+                + " bytes)",
+            requestId,
+            null,
+            null);
+      }
+      throw apiError(r.status(), root, requestId);
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedResponseException(
+          "the service answered HTTP " + r.status() + " with a body that is not a JSON object",
+          requestId,
+          null);
+    }
+    JsonNode success = root.get("Success");
+    if (success != null && success.isBoolean() && !success.asBoolean()) {
+      throw apiError(r.status(), root, requestId);
+    }
+    return root;
+  }
+
   private NetworkException network(IOException e) {
     String host = baseUrl.replaceFirst("^[a-z]+://", "");
     String why;

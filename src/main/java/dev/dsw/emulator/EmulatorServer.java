@@ -101,6 +101,11 @@ public final class EmulatorServer implements AutoCloseable {
       return b.maxPageSize;
     }
 
+    /** How long each step of an instance's EmulatorTimeline lasts (docs/emulator.md). */
+    public Duration transitionStep() {
+      return b.transitionStep;
+    }
+
     public Duration latency() {
       return b.latency;
     }
@@ -216,6 +221,7 @@ public final class EmulatorServer implements AutoCloseable {
     private String accessKeySecret;
     private int maxPageSize;
     private Duration latency;
+    private Duration transitionStep;
     private double faultRate;
     private double throttleRate;
     private double truncateRate;
@@ -248,6 +254,7 @@ public final class EmulatorServer implements AutoCloseable {
       accessKeySecret = DEMO_KEY_SECRET;
       maxPageSize = 100;
       latency = Duration.ZERO;
+      transitionStep = Duration.ofSeconds(20);
       clock = Clock.systemUTC();
       log = line -> {};
       faultSeed = 42;
@@ -302,6 +309,11 @@ public final class EmulatorServer implements AutoCloseable {
 
     public Builder maxPageSize(int v) {
       maxPageSize = v;
+      return this;
+    }
+
+    public Builder transitionStep(Duration v) {
+      transitionStep = v;
       return this;
     }
 
@@ -380,6 +392,7 @@ public final class EmulatorServer implements AutoCloseable {
       c.accessKeySecret = accessKeySecret;
       c.maxPageSize = maxPageSize;
       c.latency = latency;
+      c.transitionStep = transitionStep;
       c.faultRate = faultRate;
       c.throttleRate = throttleRate;
       c.truncateRate = truncateRate;
@@ -404,6 +417,11 @@ public final class EmulatorServer implements AutoCloseable {
       rate("--truncate-rate", b.truncateRate);
       rate("--drop-rate", b.dropRate);
       rate("--spike-rate", b.spikeRate);
+      if (b.transitionStep.isNegative()
+          || b.transitionStep.isZero()
+          || b.transitionStep.compareTo(Duration.ofDays(1)) > 0) {
+        throw new InvalidOptions("--transition-step must be between 1ms and 1d");
+      }
       if (b.port < 0 || b.port > 65535) {
         throw new InvalidOptions("--port must be between 0 and 65535 (got " + b.port + ")");
       }
@@ -469,6 +487,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   private final Options options;
   private final HttpServer server;
+  private final Timelines timelines;
   private final ExecutorService pool;
   private final InstanceStore store;
   private final Map<String, InstanceStore> regionStores =
@@ -485,6 +504,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     this.keys = new Keyring(o.accessKeyId(), o.accessKeySecret(), o.clock());
     this.verifier = new SignatureVerifier(keys, o.clock());
+    this.timelines = new Timelines(o.clock(), o.transitionStep());
     this.faults =
         new Faults(
             new Faults.Rates(
@@ -675,6 +695,19 @@ public final class EmulatorServer implements AutoCloseable {
           path,
           store(region));
     }
+    String policies = AutoShutdownPoliciesRoute.PATH;
+    if (path.endsWith(policies) && ex.getRequestMethod().equals("PUT")) {
+      String region =
+          path.length() > policies.length()
+              ? path.substring(1, path.length() - policies.length())
+              : null;
+      if (region == null || options.regions().contains(region)) {
+        return autoShutdownPolicies(
+            new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
+            path,
+            region == null ? store : store(region));
+      }
+    }
     if (path.equals("/sts") || path.equals("/sts/")) {
       return assumeRole(ex, requestId, query);
     }
@@ -750,10 +783,7 @@ public final class EmulatorServer implements AutoCloseable {
         // no fault before authentication
       }
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
-      headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
-    }
+    Map<String, String> headers = headers(ex);
     try {
       verifier.verify("GET", path, query, headers, body);
       if (!"ListInstances".equals(headers.get("x-acs-action"))
@@ -778,7 +808,7 @@ public final class EmulatorServer implements AutoCloseable {
       err.put("HttpStatusCode", 400);
       return send(ex, 400, err, requestId);
     }
-    List<ObjectNode> matches = matches(fleet.snapshot(), query, selection);
+    List<ObjectNode> matches = matches(timelines.now(fleet.snapshot()), query, selection);
     long from = (long) (selection.pageNumber - 1) * selection.pageSize;
     // The same object ObjectMapper would write, with each instance serialised once and kept, and
     // the page put together in one array of its exact size: serving a 100,000-instance fleet page
@@ -825,6 +855,53 @@ public final class EmulatorServer implements AutoCloseable {
     return 200;
   }
 
+  /** The request's headers, names in lower case, the first value of each. */
+  private static Map<String, String> headers(HttpExchange ex) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
+      headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
+    }
+    return headers;
+  }
+
+  /** QueryAutoShutdownPolicies: signed like ListInstances, with the body's hash; see the route. */
+  private int autoShutdownPolicies(Call call, String path, InstanceStore fleet) throws IOException {
+    HttpExchange ex = call.ex();
+    pause(options.latency());
+    Map<String, String> headers = headers(ex);
+    try {
+      verifier.verify("PUT", path, call.query(), headers, call.body());
+      if (!"QueryAutoShutdownPolicies".equals(headers.get("x-acs-action"))
+          || !"2022-01-01".equals(headers.get("x-acs-version"))) {
+        throw new GatewayError(
+            404,
+            "InvalidApi.NotFound",
+            "Specified api is not found, please check your url and method.");
+      }
+    } catch (GatewayError e) {
+      return send(
+          ex,
+          e.status,
+          gatewayBody(call.requestId(), ex, e.code, e.getMessage()),
+          call.requestId());
+    }
+    try {
+      return send(
+          ex,
+          200,
+          AutoShutdownPoliciesRoute.answer(call.requestId(), call.body(), fleet.snapshot()),
+          call.requestId());
+    } catch (ValidationError e) {
+      ObjectNode err = Json.MAPPER.createObjectNode();
+      err.put("RequestId", call.requestId());
+      err.put("Success", false);
+      err.put("Code", "ValidationError");
+      err.put("Message", e.getMessage());
+      err.put("HttpStatusCode", 400);
+      return send(ex, 400, err, call.requestId());
+    }
+  }
+
   /**
    * Instances as JSON bytes, by identity: a fleet's nodes are never changed in place (updates
    * replace them).
@@ -836,7 +913,7 @@ public final class EmulatorServer implements AutoCloseable {
     byte[] b = serialized.get(instance);
     if (b == null) {
       try {
-        b = Json.MAPPER.writeValueAsBytes(instance);
+        b = Json.MAPPER.writeValueAsBytes(Timelines.served(instance));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

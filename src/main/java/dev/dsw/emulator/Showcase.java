@@ -96,6 +96,155 @@ final class Showcase {
       culler.put("IdleTimeInMinutes", s.idleMinutes());
       out.add(n);
     }
+    out.addAll(Findings.instances(now));
     return out;
+  }
+
+  /**
+   * Instances that give dsw audit a finding of every check, and dsw wait two that move: one reaches
+   * Running, one fails (their EmulatorTimeline; each step lasts --transition-step).
+   */
+  static final class Findings {
+    static final String STARTING_ID = "dsw-1c2d3e4f5a6b7c8d";
+    static final String FAILING_ID = "dsw-2d3e4f5a6b7c8d9e";
+
+    private Findings() {}
+
+    static List<ObjectNode> instances(Instant now) {
+      List<ObjectNode> base = FleetGenerator.generate(7, 11, now);
+      List<ObjectNode> out = new ArrayList<>();
+      ObjectNode ssh =
+          common(base.get(0), "dsw-3e4f5a6b7c8d9e0f", "ssh_public_box", "Running", now);
+      ssh.put("Accessibility", "PUBLIC");
+      ssh.putObject("EnvironmentVariables")
+          .put("OSS_ACCESS_KEY_SECRET", "demo-not-a-secret")
+          .put("MODE", "dev");
+      forward(ssh, "ssh", "22", "eip-bp1demo0000001", "47.96.10.21", "2222", List.of());
+      out.add(ssh);
+      ObjectNode jupyter =
+          common(base.get(1), "dsw-4f5a6b7c8d9e0f1a", "jupyter_exposed", "Running", now);
+      forward(jupyter, "jupyter", "8888", "", "47.96.10.22", "8888", List.of("10.0.0.0/8"));
+      jupyter.putObject("ServiceConfig").put("JupyterServerAuth", "none");
+      out.add(jupyter);
+      ObjectNode shared =
+          common(base.get(2), "dsw-5a6b7c8d9e0f1a2b", "shared_data_rw", "Stopped", now);
+      ArrayNode datasets = shared.putArray("Datasets");
+      datasets
+          .addObject()
+          .put("DatasetId", "d-demo01")
+          .put("Uri", "oss://team-datasets/")
+          .put("MountPath", "/mnt/data")
+          .put("MountAccess", "RW");
+      shared.put("ImageUrl", "docker.io/someone/custom-notebook:latest");
+      shared.put("ImageAuth", "ZGVtbzoqKioqKio=");
+      out.add(shared);
+      ObjectNode gpu = common(base.get(3), "dsw-6b7c8d9e0f1a2b3c", "gpu_unguarded", "Running", now);
+      gpuResources(gpu, "4", "NVIDIA A100");
+      out.add(gpu);
+      ObjectNode guarded =
+          common(base.get(4), "dsw-7c8d9e0f1a2b3c4d", "gpu_workspace_policy", "Running", now);
+      gpuResources(guarded, "1", "NVIDIA A10");
+      guarded
+          .putArray("EmulatorAutoShutdownPolicy")
+          .addObject()
+          .put("Expression", "IdleDuration > 1440 min AND GpuUtilization <= 1%")
+          .put("SourceType", "Workspace")
+          .putObject("Context");
+      out.add(guarded);
+      ObjectNode starting = common(base.get(5), STARTING_ID, "starting_notebook", "Starting", now);
+      ArrayNode path = starting.putArray("EmulatorTimeline");
+      path.addObject().put("Status", "EnvPreparing");
+      path.addObject().put("Status", "Running");
+      out.add(starting);
+      ObjectNode failing = common(base.get(6), FAILING_ID, "failing_notebook", "Starting", now);
+      ArrayNode fails = failing.putArray("EmulatorTimeline");
+      fails.addObject().put("Status", "EnvPreparing");
+      fails
+          .addObject()
+          .put("Status", "Failed")
+          .put("ReasonCode", "ImagePullBackOff")
+          .put("ReasonMessage", "Back-off pulling image \"custom:missing\"");
+      out.add(failing);
+      return out;
+    }
+
+    /** A generated instance renamed, in the demo's workspace, with no guard and no exposure. */
+    private static ObjectNode common(
+        ObjectNode generated, String id, String name, String status, Instant now) {
+      ObjectNode n = renamed(generated, id);
+      Instant created = now.minus(Duration.ofHours(50)).truncatedTo(ChronoUnit.SECONDS);
+      n.put("InstanceName", name);
+      n.put("Status", status);
+      n.put("ReasonCode", "");
+      n.put("ReasonMessage", "");
+      n.put("WorkspaceId", FleetGenerator.DEFAULT_WORKSPACE);
+      n.put("WorkspaceName", "ml-research");
+      n.put("Accessibility", "PRIVATE");
+      n.put("GmtCreateTime", created.toString());
+      n.put("GmtModifiedTime", created.toString());
+      n.put("ImageAuth", "");
+      n.put(
+          "ImageUrl",
+          "dsw-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai/modelscope:1.14.0-pytorch2.1.2-gpu-py310-cu121-ubuntu22.04");
+      for (String f :
+          List.of(
+              "IdleInstanceCuller",
+              "InstanceShutdownTimer",
+              "CredentialConfig",
+              "ServiceConfig",
+              "UserVpc",
+              "Datasets")) {
+        n.remove(f);
+      }
+      n.putObject("EnvironmentVariables").put("MODE", "dev");
+      ObjectNode res = n.putObject("RequestedResource");
+      res.put("CPU", "8");
+      res.put("Memory", "32");
+      res.put("SharedMemory", "32");
+      n.put("EcsSpec", "ecs.g7.2xlarge");
+      n.put("AcceleratorType", "CPU");
+      return n;
+    }
+
+    private static void gpuResources(ObjectNode n, String gpus, String type) {
+      ObjectNode res = n.putObject("RequestedResource");
+      res.put("CPU", "32");
+      res.put("Memory", "188");
+      res.put("SharedMemory", "32");
+      res.put("GPU", gpus);
+      res.put("GPUType", type);
+      n.put("EcsSpec", "ecs.gn7i-c32g1.8xlarge");
+      n.put("AcceleratorType", "GPU");
+    }
+
+    private static void forward(
+        ObjectNode n,
+        String name,
+        String port,
+        String eip,
+        String ip,
+        String publicPort,
+        List<String> allowed) {
+      ObjectNode vpc = n.putObject("UserVpc");
+      vpc.put("VpcId", "vpc-bp1demo00000001");
+      vpc.put("VSwitchId", "vsw-bp1demo00000001");
+      vpc.put("SecurityGroupId", "sg-bp1demo00000001");
+      ArrayNode fwd = vpc.putArray("ForwardInfos");
+      ObjectNode f = fwd.addObject();
+      f.put("Enable", true);
+      f.put("Name", name);
+      f.put("ContainerName", "dsw-notebook");
+      f.put("ForwardPort", port);
+      f.put("ExternalPort", publicPort);
+      f.put("EipAllocationId", eip);
+      f.putArray("AccessType").add("internet");
+      ObjectNode ci = f.putObject("ConnectInfo");
+      ci.put("Phase", "Ready");
+      ci.putObject("Internet").put("Endpoint", ip).put("Port", publicPort);
+      ObjectNode bw = vpc.putObject("BandwidthLimit");
+      ArrayNode in = bw.putArray("IngressWhitelists");
+      allowed.forEach(in::add);
+      bw.putArray("EgressWhitelists");
+    }
   }
 }

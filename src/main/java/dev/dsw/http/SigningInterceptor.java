@@ -52,14 +52,19 @@ final class SigningInterceptor implements Interceptor {
         "x-acs-date",
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     headers.put("x-acs-signature-nonce", nonces.get());
-    headers.put("x-acs-content-sha256", Acs3Signer.EMPTY_SHA256);
+    String payload =
+        api.body() == null ? Acs3Signer.EMPTY_SHA256 : Acs3Signer.sha256Hex(api.body());
+    if (api.body() != null) {
+      headers.put("content-type", Transport.JSON); // signed, as signing.md asks for a body
+    }
+    headers.put("x-acs-content-sha256", payload);
     if (c.isSts()) {
       headers.put("x-acs-security-token", c.securityToken());
     }
     Acs3Signer.Signature sig =
         Acs3Signer.sign(
             new Acs3Signer.Message(
-                request.method(), url.encodedPath(), api.query(), headers, Acs3Signer.EMPTY_SHA256),
+                request.method(), url.encodedPath(), api.query(), headers, payload),
             c.accessKeyId(),
             c.accessKeySecret());
     Request.Builder b = request.newBuilder();

@@ -294,14 +294,21 @@ public final class Transport implements AutoCloseable {
             .encodedPath(base.encodedPath().replaceAll("/+$", "") + request.path())
             .encodedQuery(query.isEmpty() ? null : query)
             .build();
+    okhttp3.RequestBody body =
+        request.body() == null
+            ? null
+            : okhttp3.RequestBody.create(request.body(), okhttp3.MediaType.get(JSON));
     return new Request.Builder()
         .url(url)
-        .get()
+        .method(request.method(), body)
         .header("User-Agent", userAgent)
         .header("Accept", "application/json")
         .tag(ApiRequest.class, request)
         .build();
   }
+
+  /** The content type of a request body, as signed. */
+  static final String JSON = "application/json";
 
   @Override
   public synchronized void close() {

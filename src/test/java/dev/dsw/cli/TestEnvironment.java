@@ -204,7 +204,50 @@ public final class TestEnvironment implements Environment {
 
   @Override
   public boolean pause(java.time.Duration d) {
+    if (sleeping != null) {
+      sleeping.advance(d);
+    }
     return pauses.test(++paused);
+  }
+
+  private ManualClock sleeping;
+
+  /** A clock that moves only when told: a pause moves it on by the pause's length. */
+  public static final class ManualClock extends Clock {
+    private volatile Instant now;
+
+    public ManualClock(Instant start) {
+      this.now = start;
+    }
+
+    public synchronized void advance(java.time.Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /**
+   * dsw's clock is this one, and each pause moves it on instead of sleeping, so a polling command
+   * (wait, --watch) sees time pass at once; share it with an emulator to move its timelines too.
+   */
+  public TestEnvironment sleepingOn(ManualClock c) {
+    this.sleeping = c;
+    this.clock = c;
+    return this;
   }
 
   private String buildId;

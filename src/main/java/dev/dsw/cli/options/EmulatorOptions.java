@@ -82,6 +82,15 @@ public final class EmulatorOptions {
   Duration latency = Duration.ZERO;
 
   @Option(
+      names = "--transition-step",
+      paramLabel = "<duration>",
+      converter = DurationConverter.class,
+      description =
+          "How long each step of an instance's EmulatorTimeline lasts (the demo's starting and"
+              + " failing instances), e.g. 2s. Default: 20s.")
+  Duration transitionStep = Duration.ofSeconds(20);
+
+  @Option(
       names = "--fault-rate",
       paramLabel = "<0..1>",
       description = "Share of requests answered 500/503. Default: 0.")
@@ -154,6 +163,7 @@ public final class EmulatorOptions {
         .accessKeyId(accessKeyId)
         .maxPageSize(maxPageSize)
         .latency(latency)
+        .transitionStep(transitionStep)
         .faultRate(faultRate)
         .throttleRate(throttleRate)
         .truncateRate(truncateRate)

@@ -162,6 +162,8 @@ public final class Services implements AutoCloseable, Fleet.Clients {
                     .anchor(demoAnchor())
                     .regions(DEMO_REGIONS)
                     .showcase(true)
+                    // the demo's starting and failing instances move every 10 s (dsw wait)
+                    .transitionStep(Duration.ofSeconds(10))
                     .clock(clock())
                     .build());
       } catch (IOException e) {
