@@ -46,6 +46,8 @@ _dsw() {
       "dsw describe") path="dsw get" ;;
       "dsw summary") path="dsw summary" ;;
       "dsw idle") path="dsw idle" ;;
+      "dsw audit") path="dsw audit" ;;
+      "dsw wait") path="dsw wait" ;;
       "dsw emulator") path="dsw emulator" ;;
       "dsw completion") path="dsw completion" ;;
       "dsw config") path="dsw config" ;;
@@ -69,10 +71,10 @@ _dsw() {
         --retries) COMPREPLY=(); return ;;
         --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      if [[ $cur == -* || -z "list get summary idle emulator completion config help" ]]; then
+      if [[ $cur == -* || -z "list get summary idle audit wait emulator completion config help" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "list get summary idle emulator completion config help" -- "$cur"))
+        COMPREPLY=($(compgen -W "list get summary idle audit wait emulator completion config help" -- "$cur"))
       fi ;;
     "dsw list")
       case "$prev" in
@@ -256,6 +258,111 @@ _dsw() {
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
+    "dsw audit")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --check) _dsw_words "$cur" $'DSW-NET-01\nDSW-NET-02\nDSW-NET-03\nDSW-VIS-01\nDSW-SEC-01\nDSW-SEC-02\nDSW-SEC-03\nDSW-SEC-04\nDSW-DATA-01\nDSW-IMG-01\nDSW-COST-01' comma; return ;;
+        --skip) _dsw_words "$cur" $'DSW-NET-01\nDSW-NET-02\nDSW-NET-03\nDSW-VIS-01\nDSW-SEC-01\nDSW-SEC-02\nDSW-SEC-03\nDSW-SEC-04\nDSW-DATA-01\nDSW-IMG-01\nDSW-COST-01' comma; return ;;
+        --min-severity) _dsw_words "$cur" $'info\nlow\nmedium\nhigh\ncritical' ; return ;;
+        --fail-on) _dsw_words "$cur" $'info\nlow\nmedium\nhigh\ncritical' ; return ;;
+        --baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --query) COMPREPLY=(); return ;;
+        --jq) COMPREPLY=(); return ;;
+        --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
+        --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
+        --name) COMPREPLY=(); return ;;
+        --resource-id) COMPREPLY=(); return ;;
+        --payment-type) _dsw_words "$cur" $'PayAsYouGo\nSubscription' ; return ;;
+        --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
+        --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
+        --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
+        --label) COMPREPLY=(); return ;;
+        --tag) COMPREPLY=(); return ;;
+        --create-user-id) COMPREPLY=(); return ;;
+        --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
+        --min-cpu) COMPREPLY=(); return ;;
+        --max-cpu) COMPREPLY=(); return ;;
+        --min-gpu) COMPREPLY=(); return ;;
+        --max-gpu) COMPREPLY=(); return ;;
+        --min-memory) COMPREPLY=(); return ;;
+        --max-memory) COMPREPLY=(); return ;;
+        --min-gpu-memory) COMPREPLY=(); return ;;
+        --max-gpu-memory) COMPREPLY=(); return ;;
+        --image-name) COMPREPLY=(); return ;;
+        --oversold-info) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold-true\nAcceptQuotaOverSold-false' ; return ;;
+        --oversold-type) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold' ; return ;;
+        --created-after) COMPREPLY=(); return ;;
+        --created-before) COMPREPLY=(); return ;;
+        --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
+        --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
+        --where) COMPREPLY=(); return ;;
+        --page-size) COMPREPLY=(); return ;;
+        --concurrency) COMPREPLY=(); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
+      esac
+      if [[ $cur == -* || -z "" ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --checks --check --skip --min-severity --fail-on --baseline --query --jq --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "" -- "$cur"))
+      fi ;;
+    "dsw wait")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --for) COMPREPLY=(); return ;;
+        --interval) COMPREPLY=(); return ;;
+        --fail-on) COMPREPLY=(); return ;;
+        --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
+        --name) COMPREPLY=(); return ;;
+        --resource-id) COMPREPLY=(); return ;;
+        --payment-type) _dsw_words "$cur" $'PayAsYouGo\nSubscription' ; return ;;
+        --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
+        --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
+        --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
+        --label) COMPREPLY=(); return ;;
+        --tag) COMPREPLY=(); return ;;
+        --create-user-id) COMPREPLY=(); return ;;
+        --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
+        --min-cpu) COMPREPLY=(); return ;;
+        --max-cpu) COMPREPLY=(); return ;;
+        --min-gpu) COMPREPLY=(); return ;;
+        --max-gpu) COMPREPLY=(); return ;;
+        --min-memory) COMPREPLY=(); return ;;
+        --max-memory) COMPREPLY=(); return ;;
+        --min-gpu-memory) COMPREPLY=(); return ;;
+        --max-gpu-memory) COMPREPLY=(); return ;;
+        --image-name) COMPREPLY=(); return ;;
+        --oversold-info) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold-true\nAcceptQuotaOverSold-false' ; return ;;
+        --oversold-type) _dsw_words "$cur" $'ForbiddenQuotaOverSold\nForceQuotaOverSold\nAcceptQuotaOverSold' ; return ;;
+        --created-after) COMPREPLY=(); return ;;
+        --created-before) COMPREPLY=(); return ;;
+        --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
+        --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
+        --where) COMPREPLY=(); return ;;
+        --page-size) COMPREPLY=(); return ;;
+        --concurrency) COMPREPLY=(); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --for --any --interval --fail-on --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+      else
+        _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
+      fi ;;
     "dsw emulator")
       case "$prev" in
         --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
@@ -277,6 +384,7 @@ _dsw() {
         --access-key-id) COMPREPLY=(); return ;;
         --max-page-size) COMPREPLY=(); return ;;
         --latency) COMPREPLY=(); return ;;
+        --transition-step) COMPREPLY=(); return ;;
         --fault-rate) COMPREPLY=(); return ;;
         --throttle-rate) COMPREPLY=(); return ;;
         --truncate-rate) COMPREPLY=(); return ;;
@@ -286,7 +394,7 @@ _dsw() {
         --regions) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --port --bind --data --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --transition-step --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

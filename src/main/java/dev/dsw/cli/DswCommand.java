@@ -1,5 +1,6 @@
 package dev.dsw.cli;
 
+import dev.dsw.cli.commands.AuditCommand;
 import dev.dsw.cli.commands.CompletionCommand;
 import dev.dsw.cli.commands.ConfigCommand;
 import dev.dsw.cli.commands.EmulatorCommand;
@@ -7,6 +8,7 @@ import dev.dsw.cli.commands.GetCommand;
 import dev.dsw.cli.commands.IdleCommand;
 import dev.dsw.cli.commands.ListInstancesCommand;
 import dev.dsw.cli.commands.SummaryCommand;
+import dev.dsw.cli.commands.WaitCommand;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.VersionProvider;
 import picocli.CommandLine.Command;
@@ -38,6 +40,9 @@ import picocli.CommandLine.Spec;
       "3:Output is incomplete: part of the result failed after retries.",
       "4:Credentials are missing, unusable or were rejected.",
       "5:An instance asked for by ID was not found (dsw get).",
+      "6:dsw audit --fail-on: a finding at least that severe.",
+      "7:dsw wait: the timeout passed before the condition was met.",
+      "8:dsw wait: an instance reached a terminal failure.",
       "130:Interrupted by Ctrl-C (also how list --watch ends); csv and jsonl keep the rows"
           + " fetched.",
     },
@@ -51,6 +56,8 @@ final class DswCommand implements Runnable {
           GetCommand.class,
           SummaryCommand.class,
           IdleCommand.class,
+          AuditCommand.class,
+          WaitCommand.class,
           EmulatorCommand.class,
           CompletionCommand.class,
           ConfigCommand.class);

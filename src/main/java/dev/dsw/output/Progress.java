@@ -30,6 +30,15 @@ public final class Progress {
     }
   }
 
+  /** Shows a line of its own (dsw wait's state), rewritten in place. */
+  public synchronized void say(String line) {
+    if (err != null && !stopped) {
+      err.print(Style.LINE_START + dev.dsw.model.Inert.printable(line));
+      err.flush();
+      shown = true;
+    }
+  }
+
   /** Erases the line, if one was drawn. */
   public synchronized void clear() {
     if (err != null && shown) {

@@ -76,10 +76,11 @@ class FormatterGoldenTest {
 
   static void golden(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+    if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN);
       Files.writeString(file, actual);
     }
+    assertThat(file).as("golden file; write it with -Dgolden.update=true and review it").exists();
     assertThat(actual).isEqualTo(Files.readString(file));
   }
 

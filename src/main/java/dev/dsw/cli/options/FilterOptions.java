@@ -252,6 +252,24 @@ public final class FilterOptions {
         .sort(sortBy, order);
   }
 
+  /**
+   * The query for these instance IDs: every workspace and resource group unless --workspace or
+   * --resource-id narrow it, as dsw get looks (no IDs: the query as the filters say).
+   */
+  public ListInstancesQuery.Builder query(List<String> ids) {
+    ListInstancesQuery.Builder b = query();
+    if (!ids.isEmpty()) {
+      b.instanceIds(ids);
+      if (workspace == null) {
+        b.workspaceId("ALL");
+      }
+      if (resourceId == null) {
+        b.resourceId("ALL");
+      }
+    }
+    return b;
+  }
+
   /** The --where expressions, each checked for control characters; parsed by the listing. */
   public List<String> where() {
     where.forEach(w -> checkText("--where", w));

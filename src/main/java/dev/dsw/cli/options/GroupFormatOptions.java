@@ -31,7 +31,7 @@ public final class GroupFormatOptions {
     if (format == Format.detail) {
       throw new ParameterException(
           spec.commandLine(),
-          "-o detail shows instances; summary prints groups (-o "
+          "-o detail shows instances; this command prints rows of its own (-o "
               + String.join(", ", new Formats())
               + ")");
     }

@@ -25,6 +25,15 @@ public final class ExitCodes {
   /** An instance asked for by ID (dsw get) was not found; the others were shown. */
   public static final int NOT_FOUND = 5;
 
+  /** dsw audit --fail-on: findings at or above that severity (after the baseline). */
+  public static final int FINDINGS = 6;
+
+  /** dsw wait: the timeout passed before the condition was met. */
+  public static final int WAIT_TIMEOUT = 7;
+
+  /** dsw wait: an instance reached a terminal failure (Failed, SaveFailed, --fail-on). */
+  public static final int WAIT_FAILED = 8;
+
   /** Interrupted by Ctrl-C (SIGINT): also how list --watch ends. */
   public static final int INTERRUPTED = 130;
 

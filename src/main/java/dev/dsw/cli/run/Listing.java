@@ -117,6 +117,22 @@ public final class Listing {
     return ExitCodes.OK;
   }
 
+  /** Prints rows of the command's own (dsw audit --checks): no request, no paging. */
+  public int print(List<Instance> rows, List<Column> columns, Output o) {
+    Report own =
+        new Report() {
+          @Override
+          public List<Column> columns() {
+            return columns;
+          }
+        };
+    Formatter formatter = o.format().formatter(spec(o, own, 0));
+    formatter.begin();
+    rows.forEach(formatter::row);
+    formatter.end();
+    return ExitCodes.OK;
+  }
+
   /**
    * list --watch: polls every {@code every} and shows what changed (see {@link WatchView}). A
    * failed poll after the first is a warning and the next poll tries again; Ctrl-C ends it.

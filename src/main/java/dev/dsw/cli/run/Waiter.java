@@ -1,0 +1,229 @@
+package dev.dsw.cli.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.api.ApiException;
+import dev.dsw.api.Fleet;
+import dev.dsw.api.IncompleteResultException;
+import dev.dsw.api.MalformedResponseException;
+import dev.dsw.api.NetworkException;
+import dev.dsw.cli.terminal.Console;
+import dev.dsw.model.Instance;
+import dev.dsw.model.Json;
+import dev.dsw.model.JsonText;
+import dev.dsw.output.Format;
+import dev.dsw.output.InstanceColumns;
+import dev.dsw.output.Progress;
+import dev.dsw.output.WaitCondition;
+import dev.dsw.output.Where;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * dsw wait: polls the instances named (or those the filters select) every interval until the
+ * condition holds (exit 0), one of them fails for good (exit 8, naming it, its status and reason)
+ * or the timeout passes (exit 7, naming every instance that missed). On a terminal a line of
+ * progress is kept on stderr; -o jsonl prints one event per change as it happens; any other format
+ * prints the instances as they ended. The time waited is the clock's, and at least the sum of the
+ * pauses, so a wait always ends.
+ */
+public final class Waiter {
+  private final Services services;
+
+  public Waiter(Services services) {
+    this.services = services;
+  }
+
+  /** The settings of one wait. {@code ids}: the instances named; empty, the filters decide. */
+  public record Plan(List<String> ids, WaitCondition condition, Duration timeout, Duration every) {}
+
+  public int run(Request r, Plan plan) {
+    InstanceColumns known = new InstanceColumns(services.clock());
+    List<Where> wheres = new ArrayList<>();
+    for (String w : r.where()) {
+      wheres.add(Where.parse(w, known, services.clock()));
+    }
+    Predicate<Instance> where = i -> wheres.stream().allMatch(w -> w.test(i));
+    if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
+      return ExitCodes.OK;
+    }
+    Console console = services.console();
+    Progress progress = console.progressOnStderr() ? Progress.on(console.err()) : Progress.OFF;
+    boolean events = r.output().format() == Format.jsonl;
+    services.env().catchInterrupts();
+    Instant start = services.clock().instant();
+    Duration paused = Duration.ZERO;
+    Map<String, Instance> previous = null;
+    while (true) {
+      Map<String, Instance> now;
+      try {
+        now = poll(r, plan.ids(), where);
+      } catch (ApiException
+          | NetworkException
+          | MalformedResponseException
+          | IncompleteResultException e) {
+        if (previous == null) {
+          throw e;
+        }
+        console.warn("poll failed, trying again: " + Failure.describe(e).message());
+        now = previous;
+      }
+      if (events) {
+        changes(previous, now);
+      }
+      for (Map.Entry<String, Instance> e : now.entrySet()) {
+        if (plan.condition().failed(e.getValue())) {
+          progress.clear();
+          end(r, now, "FAILED", plan, events);
+          Instance i = e.getValue();
+          String reason = either(i.text("ReasonMessage"), i.text("ReasonCode"));
+          throw new Verdict(
+              e.getKey()
+                  + " is "
+                  + i.text("Status")
+                  + (reason.isEmpty() ? "" : ": " + reason)
+                  + " (waiting for "
+                  + plan.condition()
+                  + ")",
+              "'dsw get " + e.getKey() + "' shows it in full",
+              ExitCodes.WAIT_FAILED);
+        }
+      }
+      if (plan.condition().done(now)) {
+        progress.clear();
+        end(r, now, "MET", plan, events);
+        return ExitCodes.OK;
+      }
+      Duration waited = Duration.between(start, services.clock().instant());
+      waited = waited.compareTo(paused) > 0 ? waited : paused;
+      if (waited.compareTo(plan.timeout()) >= 0) {
+        progress.clear();
+        end(r, now, "TIMEOUT", plan, events);
+        throw new Verdict(
+            "timed out after "
+                + span(plan.timeout())
+                + " waiting for "
+                + plan.condition()
+                + ": "
+                + (now.isEmpty() ? "no instance matched the filters" : WaitCondition.state(now)),
+            "raise --timeout, or check the instances with 'dsw get'",
+            ExitCodes.WAIT_TIMEOUT);
+      }
+      progress.say(
+          "waiting for "
+              + plan.condition()
+              + ": "
+              + (now.isEmpty() ? "no instance matches yet" : WaitCondition.state(now))
+              + " ("
+              + span(waited)
+              + " of "
+              + span(plan.timeout())
+              + ")");
+      Duration left = plan.timeout().minus(waited);
+      Duration pause = left.compareTo(plan.every()) < 0 ? left : plan.every();
+      if (services.env().pause(pause)) {
+        progress.clear();
+        return ExitCodes.INTERRUPTED;
+      }
+      paused = paused.plus(pause);
+      previous = now;
+    }
+  }
+
+  /** One poll: the named instances (null where not listed), or those the filters select. */
+  private Map<String, Instance> poll(Request r, List<String> ids, Predicate<Instance> where) {
+    Map<String, Instance> now = new LinkedHashMap<>();
+    ids.forEach(id -> now.put(id, null));
+    Fleet fleet =
+        new Fleet(
+            services,
+            services.target().regions(),
+            new Fleet.Listener() {
+              @Override
+              public void warn(String message) {
+                services.console().warn(message);
+              }
+            },
+            Fleet.Projection.ALL);
+    for (dev.dsw.api.ListInstancesQuery part : r.query().splitByIds()) {
+      fleet.all(part, r.paging(), where, i -> now.put(i.id(), i));
+    }
+    fleet.complete();
+    return now;
+  }
+
+  /** -o jsonl: one line per instance that appeared, changed status or went away. */
+  private void changes(Map<String, Instance> before, Map<String, Instance> now) {
+    Instant time = services.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    for (Map.Entry<String, Instance> e : now.entrySet()) {
+      Instance was = before == null ? null : before.get(e.getKey());
+      Instance is = e.getValue();
+      String from = was == null ? null : was.text("Status");
+      String to = is == null ? null : is.text("Status");
+      if (before != null && java.util.Objects.equals(from, to)) {
+        continue;
+      }
+      ObjectNode event = JsonText.NODES.objectNode();
+      event.put("Time", time.toString());
+      event.put("Event", is == null ? (was == null ? "NOT_FOUND" : "REMOVED") : "STATUS");
+      event.put("InstanceId", e.getKey());
+      if (is != null) {
+        event.put("Status", to);
+        event.put("ReasonCode", is.text("ReasonCode"));
+        event.put("ReasonMessage", is.text("ReasonMessage"));
+      }
+      if (from != null) {
+        event.put("PreviousStatus", from);
+      }
+      services.console().out().println(JsonText.toString(event));
+    }
+    services.console().out().flush();
+  }
+
+  /** The end: a last jsonl event, or the instances as they ended in the format asked. */
+  private void end(
+      Request r, Map<String, Instance> now, String outcome, Plan plan, boolean events) {
+    if (events) {
+      ObjectNode event = JsonText.NODES.objectNode();
+      event.put("Time", services.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString());
+      event.put("Event", outcome);
+      event.put("Condition", plan.condition().toString());
+      ObjectNode statuses = event.putObject("Instances");
+      now.forEach((id, i) -> statuses.put(id, i == null ? null : i.text("Status")));
+      services.console().out().println(JsonText.toString(event));
+      services.console().out().flush();
+      return;
+    }
+    List<Instance> rows = new ArrayList<>();
+    now.forEach(
+        (id, i) -> {
+          if (i != null) {
+            rows.add(i);
+          } else {
+            ObjectNode missing = Json.MAPPER.createObjectNode();
+            missing.put("InstanceId", id).put("ReasonMessage", "not found");
+            rows.add(new Instance(missing));
+          }
+        });
+    new Listing(services)
+        .print(
+            rows,
+            new InstanceColumns(services.clock())
+                .resolve(List.of("ID", "NAME", "STATUS", "ReasonCode", "ReasonMessage")),
+            r.output());
+  }
+
+  /** A wait's length: seconds under a minute, else as durations are written (3h20m). */
+  private static String span(Duration d) {
+    return d.toSeconds() < 60 ? d.toSeconds() + "s" : dev.dsw.model.Times.format(d);
+  }
+
+  private static String either(String a, String b) {
+    return a.isEmpty() ? b : a;
+  }
+}
