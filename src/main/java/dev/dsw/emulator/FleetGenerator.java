@@ -98,9 +98,81 @@ final class FleetGenerator {
       } while (!ids.add(id));
       // The first 15 instances cover every status; the rest lean towards Running and Stopped.
       String status = i < statuses.length ? statuses[i].name() : weightedStatus(r, statuses);
-      out.add(instance(r, id, status, anchor));
+      out.add(Seeded.apply(instance(r, id, status, anchor), i));
     }
     return out;
+  }
+
+  /**
+   * What every generated fleet of 37 or more holds besides, one kind every 37 instances, so that
+   * dsw audit finds each check and dsw wait has instances that move (docs/emulator.md). Applied
+   * after the instance is made, without drawing from the fleet's random numbers, so every other
+   * value of the fleet stays as it was.
+   */
+  static final class Seeded {
+    private Seeded() {}
+
+    static ObjectNode apply(ObjectNode n, int index) {
+      switch (index % 37) {
+        case 5 -> internet(n, "ssh", "22", List.of());
+        case 11 -> internet(n, "jupyter", "8888", List.of("10.0.0.0/8"));
+        case 17 -> {
+          ArrayNode datasets = n.putArray("Datasets");
+          datasets
+              .addObject()
+              .put("DatasetId", "d-" + n.path("InstanceId").asText().substring(4, 12))
+              .put("Uri", "oss://shared-datasets/")
+              .put("MountPath", "/mnt/shared")
+              .put("MountAccess", "RW");
+          n.put("ImageUrl", "docker.io/community/notebook:latest");
+        }
+        case 23 -> {
+          n.put("Status", "Running");
+          n.remove("IdleInstanceCuller");
+          n.remove("InstanceShutdownTimer");
+          ObjectNode res = object(n, "RequestedResource");
+          if (res.path("GPU").asText("0").equals("0") || res.path("GPU").asText("").isEmpty()) {
+            res.put("GPU", "1");
+            res.put("GPUType", "NVIDIA A10");
+          }
+          n.put("AcceleratorType", "GPU");
+        }
+        case 29 -> moving(n, "Running", "", "");
+        case 31 -> moving(n, "Failed", "ImagePullBackOff", "Back-off pulling image");
+        default -> {
+          // an ordinary instance
+        }
+      }
+      return n;
+    }
+
+    private static void internet(ObjectNode n, String name, String port, List<String> allowed) {
+      ObjectNode vpc = object(n, "UserVpc");
+      ArrayNode fwd = vpc.putArray("ForwardInfos");
+      ObjectNode f = fwd.addObject();
+      f.put("Enable", true);
+      f.put("Name", name);
+      f.put("ContainerName", "dsw-notebook");
+      f.put("ForwardPort", port);
+      f.put("EipAllocationId", "eip-" + n.path("InstanceId").asText().substring(4, 16));
+      f.putArray("AccessType").add("internet");
+      ObjectNode ci = f.putObject("ConnectInfo");
+      ci.put("Phase", "Ready");
+      ci.putObject("Internet").put("Endpoint", "47.96.0." + (port.length() * 7)).put("Port", port);
+      ArrayNode in = object(vpc, "BandwidthLimit").putArray("IngressWhitelists");
+      allowed.forEach(in::add);
+    }
+
+    private static ObjectNode object(ObjectNode parent, String field) {
+      return parent.get(field) instanceof ObjectNode o ? o : parent.putObject(field);
+    }
+
+    private static void moving(ObjectNode n, String end, String code, String message) {
+      n.put("Status", "Starting");
+      ArrayNode path = n.putArray("EmulatorTimeline");
+      path.addObject().put("Status", "EnvPreparing");
+      path.addObject().put("Status", end).put("ReasonCode", code).put("ReasonMessage", message);
+    }
   }
 
   private static String weightedStatus(SplittableRandom r, InstanceStatus[] all) {

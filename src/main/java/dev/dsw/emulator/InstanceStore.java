@@ -59,7 +59,7 @@ public final class InstanceStore {
               + "; expected a JSON array of instances or an object with an Instances array");
     } catch (IOException e) {
       throw new EmulatorServer.InvalidOptions(
-          "--data " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+          "--data " + file + ": " + dev.dsw.model.Inert.unreadable(e));
     }
     JsonNode array = root != null && root.isObject() ? root.get("Instances") : root;
     if (array == null || !array.isArray()) {

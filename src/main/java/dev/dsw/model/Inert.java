@@ -99,4 +99,18 @@ public final class Inert {
     String p = printable(s);
     return p.length() > 200 ? p.substring(0, 200) + "…" : p;
   }
+
+  /** Why a file named on the command line could not be read, in words, never a class name. */
+  public static String unreadable(java.io.IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "does not exist";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "is not readable";
+    }
+    return "cannot be read"
+        + (e.getMessage() == null || e.getMessage().contains("Exception")
+            ? ""
+            : " (" + printableShort(e.getMessage()) + ")");
+  }
 }

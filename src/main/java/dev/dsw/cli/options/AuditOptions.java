@@ -121,7 +121,7 @@ public final class AuditOptions {
                       + e.getLocation().getColumnNr()
                       + ")"));
     } catch (IOException e) {
-      throw bad("cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw bad(dev.dsw.model.Inert.unreadable(e));
     }
     if (root == null || !root.isArray()) {
       throw bad("expected a JSON array of {\"CheckId\", \"InstanceId\"} objects");
