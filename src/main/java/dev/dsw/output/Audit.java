@@ -54,16 +54,19 @@ public final class Audit {
       String remedy,
       BiFunction<Instance, Context, Optional<Hit>> test) {}
 
+  /** exposure-audit.md §2's rule for DSW-SEC-01, as written there (searched, not matched). */
   private static final Pattern SECRET_NAME =
-      Pattern.compile("(?i).*(secret|token|passw|key|credential).*|(?i)(.*[_-])?(ak|sk)");
+      Pattern.compile("(?i)(secret|token|passw|key|credential|ak$|sk$)");
+
   private static final Pattern SECRET_VALUE =
       Pattern.compile("LTAI[0-9A-Za-z]{12,}|eyJ[0-9A-Za-z_-]+\\.[0-9A-Za-z_-]+\\..*");
   private static final Set<String> WEAK_AUTH =
       Set.of("false", "none", "disabled", "disable", "off", "0", "no", "noauth");
   private static final Pattern BUCKET_ROOT = Pattern.compile("(?i)^oss://[^/]+/?$");
+
+  /** An official PAI image: a host under aliyuncs.com, a first path segment starting with pai. */
   private static final Pattern OFFICIAL_IMAGE =
-      Pattern.compile(
-          "(?i)^(dsw-)?registry(-vpc)?\\.[a-z0-9-]+\\.(aliyuncs|cr\\.aliyuncs)\\.com/pai[^/]*/.*");
+      Pattern.compile("(?i)^[a-z0-9.-]+\\.aliyuncs\\.com/pai[^/]*/.*");
 
   /** Every check, in the order --checks lists them. */
   public static final List<Check> CHECKS =
@@ -113,9 +116,9 @@ public final class Audit {
               "DSW-SEC-01",
               Severity.medium,
               "Environment variables look like secrets",
-              "an EnvironmentVariables name matching secret, token, passw, key, credential or"
-                  + " ending in ak/sk, or a value shaped like an AccessKey ID or a JWT (values are"
-                  + " never shown)",
+              "an EnvironmentVariables name containing secret, token, passw, key or credential,"
+                  + " or ending in ak or sk, or a value shaped like an AccessKey ID or a JWT"
+                  + " (values are never shown)",
               "Move secrets to a RAM role (CredentialConfig) or a secrets manager",
               (i, c) -> secretEnv(i).map(e -> new Hit(Severity.medium, e))),
           new Check(
@@ -158,7 +161,7 @@ public final class Audit {
               "DSW-IMG-01",
               Severity.info,
               "The image comes from outside the official PAI registries",
-              "ImageUrl is set and is not registry[-vpc].REGION.aliyuncs.com/pai*",
+              "ImageUrl is set and is not HOST.aliyuncs.com/pai*",
               "Use an official image, or scan custom images before use",
               (i, c) -> {
                 String url = i.text("ImageUrl");
@@ -208,10 +211,9 @@ public final class Audit {
     boolean gpu =
         Metrics.gpus(i).compareTo(BigDecimal.ZERO) > 0 || "GPU".equals(i.text("AcceleratorType"));
     JsonNode culler = i.raw().path("IdleInstanceCuller");
-    boolean culled =
-        culler.isObject() && !culler.isEmpty() && culler.path("MaxIdleTimeInMinutes").asLong(1) > 0;
+    boolean culled = culler.isObject() && !culler.isEmpty();
     JsonNode timer = i.raw().path("InstanceShutdownTimer");
-    boolean timed = timer.isObject() && !timer.path("DueTime").asText("").isEmpty();
+    boolean timed = timer.isObject() && !timer.isEmpty();
     return "Running".equals(i.text("Status")) && gpu && !culled && !timed;
   }
 
@@ -411,7 +413,7 @@ public final class Audit {
   }
 
   private static boolean secretLike(String name, String value) {
-    return SECRET_NAME.matcher(name).matches() || SECRET_VALUE.matcher(value).lookingAt();
+    return SECRET_NAME.matcher(name).find() || SECRET_VALUE.matcher(value).lookingAt();
   }
 
   private static Optional<String> credentialInjection(Instance i) {

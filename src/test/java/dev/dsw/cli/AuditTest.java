@@ -113,6 +113,13 @@ class AuditTest {
     return env.run(all.toArray(String[]::new));
   }
 
+  /** Waits (up to 5 s) for the emulator's log line of a PUT, written after its answer. */
+  void awaitPut() throws InterruptedException {
+    for (int i = 0; i < 100 && log.stream().noneMatch(l -> l.contains(" PUT ")); i++) {
+      Thread.sleep(50);
+    }
+  }
+
   static Set<String> found(String json) throws Exception {
     Set<String> out = new TreeSet<>();
     for (JsonNode f : Json.MAPPER.readTree(json)) {
@@ -136,6 +143,7 @@ class AuditTest {
         .doesNotContain("hunter2")
         .contains("acs:ram::1:role/wide");
     // one batch call for the Running GPU instances without a guard of their own
+    awaitPut();
     assertThat(
             log.stream().filter(l -> l.contains(" PUT /api/v2/batch/autoshutdownpolicies/query")))
         .hasSize(1)
@@ -168,6 +176,8 @@ class AuditTest {
         .containsExactlyInAnyOrder(
             "DSW-NET-01 high dsw-a1", "DSW-NET-01 high dsw-a3", "DSW-COST-01 medium dsw-a6");
 
+    awaitPut(); // the emulator logs a request after answering it: let it land, then clear
+    assertThat(log.stream().filter(l -> l.contains(" PUT "))).hasSize(1);
     log.clear();
     TestEnvironment skip = TestEnvironment.withDemoKeys(dir);
     assertThat(audit(skip, "-o", "json", "--skip", "DSW-COST-01", "--min-severity", "medium"))

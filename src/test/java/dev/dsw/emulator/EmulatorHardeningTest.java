@@ -71,6 +71,9 @@ class EmulatorHardeningTest {
           (HttpURLConnection) URI.create(server.baseUrl() + "/?" + query).toURL().openConnection();
       c.getResponseCode();
       c.disconnect();
+      for (int i = 0; i < 100 && log.isEmpty(); i++) {
+        Thread.sleep(50); // the log line is written after the answer
+      }
     }
     assertThat(log).isNotEmpty();
     String all = String.join("\n", log);
