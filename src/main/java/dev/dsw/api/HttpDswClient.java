@@ -112,6 +112,27 @@ public final class HttpDswClient implements DswClient {
     return all;
   }
 
+  /** An answer that is not 2xx: the service's error when it sent one, else what came instead. */
+  private static void failIfError(HttpResponse r, JsonNode root, String requestId) {
+    if (r.status() / 100 == 2) {
+      return;
+    }
+    if (root == null || !root.isObject()) {
+      throw new ApiException(
+          r.status(),
+          null,
+          "the response is not the API's JSON ("
+              + describeType(r)
+              + ", "
+              + r.body().length
+              + " bytes)",
+          requestId,
+          null,
+          null);
+    }
+    throw apiError(r.status(), root, requestId);
+  }
+
   /**
    * The JSON object of a reply, or the typed exception its status and body call for: the error
    * handling every API's answer shares (a redirect, an error status, an unreadable body, Success
@@ -123,22 +144,7 @@ public final class HttpDswClient implements DswClient {
     if (requestId == null) {
       requestId = r.requestIdHeader();
     }
-    if (r.status() / 100 != 2) {
-      if (root == null || !root.isObject()) {
-        throw new ApiException(
-            r.status(),
-            null,
-            "the response is not the API's JSON ("
-                + describeType(r)
-                + ", "
-                + r.body().length
-                + " bytes)",
-            requestId,
-            null,
-            null);
-      }
-      throw apiError(r.status(), root, requestId);
-    }
+    failIfError(r, root, requestId);
     if (root == null || !root.isObject()) {
       throw new MalformedResponseException(
           "the service answered HTTP " + r.status() + " with a body that is not a JSON object",
@@ -191,22 +197,7 @@ public final class HttpDswClient implements DswClient {
           null,
           null);
     }
-    if (r.status() / 100 != 2) {
-      if (root == null || !root.isObject()) {
-        throw new ApiException(
-            r.status(),
-            null,
-            "the response is not the API's JSON ("
-                + describeType(r)
-                + ", "
-                + r.body().length
-                + " bytes)",
-            requestId,
-            null,
-            null);
-      }
-      throw apiError(r.status(), root, requestId);
-    }
+    failIfError(r, root, requestId);
     if (root == null) {
       throw new MalformedResponseException(
           "the service answered HTTP "

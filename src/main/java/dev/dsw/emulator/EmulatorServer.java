@@ -783,16 +783,8 @@ public final class EmulatorServer implements AutoCloseable {
         // no fault before authentication
       }
     }
-    Map<String, String> headers = headers(ex);
     try {
-      verifier.verify("GET", path, query, headers, body);
-      if (!"ListInstances".equals(headers.get("x-acs-action"))
-          || !"2022-01-01".equals(headers.get("x-acs-version"))) {
-        throw new GatewayError(
-            404,
-            "InvalidApi.NotFound",
-            "Specified api is not found, please check your url and method.");
-      }
+      authenticate(ex, "GET", path, query, body, "ListInstances");
     } catch (GatewayError e) {
       return send(ex, e.status, gatewayBody(requestId, ex, e.code, e.getMessage()), requestId);
     }
@@ -800,13 +792,7 @@ public final class EmulatorServer implements AutoCloseable {
     try {
       selection = new Selection(query, options.defaultWorkspace(), options.maxPageSize());
     } catch (ValidationError e) {
-      ObjectNode err = Json.MAPPER.createObjectNode();
-      err.put("RequestId", requestId);
-      err.put("Success", false);
-      err.put("Code", "ValidationError");
-      err.put("Message", e.getMessage());
-      err.put("HttpStatusCode", 400);
-      return send(ex, 400, err, requestId);
+      return send(ex, 400, validationError(requestId, e), requestId);
     }
     List<ObjectNode> matches = matches(timelines.now(fleet.snapshot()), query, selection);
     long from = (long) (selection.pageNumber - 1) * selection.pageSize;
@@ -855,6 +841,17 @@ public final class EmulatorServer implements AutoCloseable {
     return 200;
   }
 
+  /** The DSW error envelope of a 400 ValidationError. */
+  private static ObjectNode validationError(String requestId, ValidationError e) {
+    ObjectNode err = Json.MAPPER.createObjectNode();
+    err.put("RequestId", requestId);
+    err.put("Success", false);
+    err.put("Code", "ValidationError");
+    err.put("Message", e.getMessage());
+    err.put("HttpStatusCode", 400);
+    return err;
+  }
+
   /** The request's headers, names in lower case, the first value of each. */
   private static Map<String, String> headers(HttpExchange ex) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -864,20 +861,35 @@ public final class EmulatorServer implements AutoCloseable {
     return headers;
   }
 
+  /**
+   * The gateway's checks every API shares: the V3 signature (with the body's hash) and the action
+   * and version the route serves; a GatewayError says which failed.
+   */
+  private void authenticate(
+      HttpExchange ex,
+      String method,
+      String path,
+      Map<String, String> query,
+      byte[] body,
+      String action)
+      throws GatewayError {
+    Map<String, String> headers = headers(ex);
+    verifier.verify(method, path, query, headers, body);
+    if (!action.equals(headers.get("x-acs-action"))
+        || !"2022-01-01".equals(headers.get("x-acs-version"))) {
+      throw new GatewayError(
+          404,
+          "InvalidApi.NotFound",
+          "Specified api is not found, please check your url and method.");
+    }
+  }
+
   /** QueryAutoShutdownPolicies: signed like ListInstances, with the body's hash; see the route. */
   private int autoShutdownPolicies(Call call, String path, InstanceStore fleet) throws IOException {
     HttpExchange ex = call.ex();
     pause(options.latency());
-    Map<String, String> headers = headers(ex);
     try {
-      verifier.verify("PUT", path, call.query(), headers, call.body());
-      if (!"QueryAutoShutdownPolicies".equals(headers.get("x-acs-action"))
-          || !"2022-01-01".equals(headers.get("x-acs-version"))) {
-        throw new GatewayError(
-            404,
-            "InvalidApi.NotFound",
-            "Specified api is not found, please check your url and method.");
-      }
+      authenticate(ex, "PUT", path, call.query(), call.body(), "QueryAutoShutdownPolicies");
     } catch (GatewayError e) {
       return send(
           ex,
@@ -892,13 +904,7 @@ public final class EmulatorServer implements AutoCloseable {
           AutoShutdownPoliciesRoute.answer(call.requestId(), call.body(), fleet.snapshot()),
           call.requestId());
     } catch (ValidationError e) {
-      ObjectNode err = Json.MAPPER.createObjectNode();
-      err.put("RequestId", call.requestId());
-      err.put("Success", false);
-      err.put("Code", "ValidationError");
-      err.put("Message", e.getMessage());
-      err.put("HttpStatusCode", 400);
-      return send(ex, 400, err, call.requestId());
+      return send(ex, 400, validationError(call.requestId(), e), call.requestId());
     }
   }
 

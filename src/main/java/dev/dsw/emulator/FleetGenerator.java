@@ -147,20 +147,44 @@ final class FleetGenerator {
     }
 
     private static void internet(ObjectNode n, String name, String port, List<String> allowed) {
+      forward(
+          n,
+          name,
+          port,
+          "eip-" + n.path("InstanceId").asText().substring(4, 16),
+          "47.96.0." + (port.length() * 7),
+          port,
+          allowed);
+    }
+
+    /**
+     * A port forward open to the Internet (through this EIP, at this public address and port),
+     * behind these ingress ranges (none: open to all).
+     */
+    static void forward(
+        ObjectNode n,
+        String name,
+        String port,
+        String eip,
+        String ip,
+        String publicPort,
+        List<String> allowed) {
       ObjectNode vpc = object(n, "UserVpc");
-      ArrayNode fwd = vpc.putArray("ForwardInfos");
-      ObjectNode f = fwd.addObject();
+      ObjectNode f = vpc.putArray("ForwardInfos").addObject();
       f.put("Enable", true);
       f.put("Name", name);
       f.put("ContainerName", "dsw-notebook");
       f.put("ForwardPort", port);
-      f.put("EipAllocationId", "eip-" + n.path("InstanceId").asText().substring(4, 16));
+      f.put("ExternalPort", publicPort);
+      f.put("EipAllocationId", eip);
       f.putArray("AccessType").add("internet");
       ObjectNode ci = f.putObject("ConnectInfo");
       ci.put("Phase", "Ready");
-      ci.putObject("Internet").put("Endpoint", "47.96.0." + (port.length() * 7)).put("Port", port);
-      ArrayNode in = object(vpc, "BandwidthLimit").putArray("IngressWhitelists");
+      ci.putObject("Internet").put("Endpoint", ip).put("Port", publicPort);
+      ObjectNode bw = object(vpc, "BandwidthLimit");
+      ArrayNode in = bw.putArray("IngressWhitelists");
       allowed.forEach(in::add);
+      bw.putArray("EgressWhitelists");
     }
 
     private static ObjectNode object(ObjectNode parent, String field) {

@@ -49,13 +49,7 @@ public final class InstanceStore {
           "--data "
               + file
               + ": not JSON"
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")")
+              + Json.where(e)
               + "; expected a JSON array of instances or an object with an Instances array");
     } catch (IOException e) {
       throw new EmulatorServer.InvalidOptions(

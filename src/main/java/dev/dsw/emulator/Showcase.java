@@ -225,26 +225,12 @@ final class Showcase {
         String ip,
         String publicPort,
         List<String> allowed) {
-      ObjectNode vpc = n.putObject("UserVpc");
+      n.remove("UserVpc");
+      FleetGenerator.Seeded.forward(n, name, port, eip, ip, publicPort, allowed);
+      ObjectNode vpc = (ObjectNode) n.get("UserVpc");
       vpc.put("VpcId", "vpc-bp1demo00000001");
       vpc.put("VSwitchId", "vsw-bp1demo00000001");
       vpc.put("SecurityGroupId", "sg-bp1demo00000001");
-      ArrayNode fwd = vpc.putArray("ForwardInfos");
-      ObjectNode f = fwd.addObject();
-      f.put("Enable", true);
-      f.put("Name", name);
-      f.put("ContainerName", "dsw-notebook");
-      f.put("ForwardPort", port);
-      f.put("ExternalPort", publicPort);
-      f.put("EipAllocationId", eip);
-      f.putArray("AccessType").add("internet");
-      ObjectNode ci = f.putObject("ConnectInfo");
-      ci.put("Phase", "Ready");
-      ci.putObject("Internet").put("Endpoint", ip).put("Port", publicPort);
-      ObjectNode bw = vpc.putObject("BandwidthLimit");
-      ArrayNode in = bw.putArray("IngressWhitelists");
-      allowed.forEach(in::add);
-      bw.putArray("EgressWhitelists");
     }
   }
 }

@@ -19,4 +19,15 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /** Where a parser stopped, for a message: " (line L, column C)", or "" when it does not say. */
+  public static String where(com.fasterxml.jackson.core.JacksonException e) {
+    return e.getLocation() == null
+        ? ""
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
+  }
 }

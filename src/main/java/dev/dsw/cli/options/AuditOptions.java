@@ -111,15 +111,7 @@ public final class AuditOptions {
     try {
       root = Json.MAPPER.readTree(Files.readAllBytes(baseline));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw bad(
-          "not JSON"
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
+      throw bad("not JSON" + Json.where(e));
     } catch (IOException e) {
       throw bad(dev.dsw.model.Inert.unreadable(e));
     }
