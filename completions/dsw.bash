@@ -48,6 +48,7 @@ _dsw() {
       "dsw idle") path="dsw idle" ;;
       "dsw audit") path="dsw audit" ;;
       "dsw wait") path="dsw wait" ;;
+      "dsw version") path="dsw version" ;;
       "dsw emulator") path="dsw emulator" ;;
       "dsw completion") path="dsw completion" ;;
       "dsw config") path="dsw config" ;;
@@ -71,10 +72,10 @@ _dsw() {
         --retries) COMPREPLY=(); return ;;
         --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      if [[ $cur == -* || -z "list get summary idle audit wait emulator completion config help" ]]; then
+      if [[ $cur == -* || -z "list get summary idle audit wait version emulator completion config help" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "list get summary idle audit wait emulator completion config help" -- "$cur"))
+        COMPREPLY=($(compgen -W "list get summary idle audit wait version emulator completion config help" -- "$cur"))
       fi ;;
     "dsw list")
       case "$prev" in
@@ -97,7 +98,7 @@ _dsw() {
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
         --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
-        --label) COMPREPLY=(); return ;;
+        -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
@@ -117,7 +118,7 @@ _dsw() {
         --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
         --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
         --where) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail\nname' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nWorkspaceId\nWorkspaceName\nInstanceId\nInstanceName\nTenantId\nStatus\nReasonCode\nReasonMessage\nEcsSpec\nAcceleratorType\nAccessibility\nPaymentType\nResourceId\nResourceName\nPriority\nRequestedResource.CPU\nRequestedResource.Memory\nRequestedResource.SharedMemory\nRequestedResource.GPU\nRequestedResource.GPUType\nImageId\nImageName\nImageUrl\nInstanceUrl\nJupyterlabUrl\nWebIDEUrl\nTerminalUrl\nAccumulatedRunningTimeInMs\nGmtCreateTime\nGmtModifiedTime\nUserId\nUserName\nLabels\nTags\nDatasets\nCloudDisks\nDriver\nWorkspaceSource\nOversoldType\nOversoldInfo\nUserVpc.VpcId\nUserVpc.VSwitchId\nUserVpc.SecurityGroupId\nUserVpc.Ip\nInstanceShutdownTimer.DueTime\nInstanceShutdownTimer.RemainingTimeInMs\nIdleInstanceCuller.IdleTimeInMinutes\nIdleInstanceCuller.MaxIdleTimeInMinutes\nIdleInstanceCuller.CpuPercentThreshold\nIdleInstanceCuller.GpuPercentThreshold\nLatestSnapshot.ImageName\nLatestSnapshot.Status\nLatestSnapshot.GmtCreateTime\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nWorkspaceId\nWorkspaceName\nInstanceId\nInstanceName\nTenantId\nStatus\nReasonCode\nReasonMessage\nEcsSpec\nAcceleratorType\nAccessibility\nPaymentType\nResourceId\nResourceName\nPriority\nRequestedResource.CPU\nRequestedResource.Memory\nRequestedResource.SharedMemory\nRequestedResource.GPU\nRequestedResource.GPUType\nImageId\nImageName\nImageUrl\nInstanceUrl\nJupyterlabUrl\nWebIDEUrl\nTerminalUrl\nAccumulatedRunningTimeInMs\nGmtCreateTime\nGmtModifiedTime\nUserId\nUserName\nLabels\nTags\nDatasets\nCloudDisks\nDriver\nWorkspaceSource\nOversoldType\nOversoldInfo\nUserVpc.VpcId\nUserVpc.VSwitchId\nUserVpc.SecurityGroupId\nUserVpc.Ip\nInstanceShutdownTimer.DueTime\nInstanceShutdownTimer.RemainingTimeInMs\nIdleInstanceCuller.IdleTimeInMinutes\nIdleInstanceCuller.MaxIdleTimeInMinutes\nIdleInstanceCuller.CpuPercentThreshold\nIdleInstanceCuller.GpuPercentThreshold\nLatestSnapshot.ImageName\nLatestSnapshot.Status\nLatestSnapshot.GmtCreateTime\nhelp' ; return ;;
         --page) COMPREPLY=(); return ;;
@@ -127,7 +128,7 @@ _dsw() {
         --interval) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -146,7 +147,7 @@ _dsw() {
         --jq) COMPREPLY=(); return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
         --resource-id) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail\nname' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nWorkspaceId\nWorkspaceName\nInstanceId\nInstanceName\nTenantId\nStatus\nReasonCode\nReasonMessage\nEcsSpec\nAcceleratorType\nAccessibility\nPaymentType\nResourceId\nResourceName\nPriority\nRequestedResource.CPU\nRequestedResource.Memory\nRequestedResource.SharedMemory\nRequestedResource.GPU\nRequestedResource.GPUType\nImageId\nImageName\nImageUrl\nInstanceUrl\nJupyterlabUrl\nWebIDEUrl\nTerminalUrl\nAccumulatedRunningTimeInMs\nGmtCreateTime\nGmtModifiedTime\nUserId\nUserName\nLabels\nTags\nDatasets\nCloudDisks\nDriver\nWorkspaceSource\nOversoldType\nOversoldInfo\nUserVpc.VpcId\nUserVpc.VSwitchId\nUserVpc.SecurityGroupId\nUserVpc.Ip\nInstanceShutdownTimer.DueTime\nInstanceShutdownTimer.RemainingTimeInMs\nIdleInstanceCuller.IdleTimeInMinutes\nIdleInstanceCuller.MaxIdleTimeInMinutes\nIdleInstanceCuller.CpuPercentThreshold\nIdleInstanceCuller.GpuPercentThreshold\nLatestSnapshot.ImageName\nLatestSnapshot.Status\nLatestSnapshot.GmtCreateTime\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nWorkspaceId\nWorkspaceName\nInstanceId\nInstanceName\nTenantId\nStatus\nReasonCode\nReasonMessage\nEcsSpec\nAcceleratorType\nAccessibility\nPaymentType\nResourceId\nResourceName\nPriority\nRequestedResource.CPU\nRequestedResource.Memory\nRequestedResource.SharedMemory\nRequestedResource.GPU\nRequestedResource.GPUType\nImageId\nImageName\nImageUrl\nInstanceUrl\nJupyterlabUrl\nWebIDEUrl\nTerminalUrl\nAccumulatedRunningTimeInMs\nGmtCreateTime\nGmtModifiedTime\nUserId\nUserName\nLabels\nTags\nDatasets\nCloudDisks\nDriver\nWorkspaceSource\nOversoldType\nOversoldInfo\nUserVpc.VpcId\nUserVpc.VSwitchId\nUserVpc.SecurityGroupId\nUserVpc.Ip\nInstanceShutdownTimer.DueTime\nInstanceShutdownTimer.RemainingTimeInMs\nIdleInstanceCuller.IdleTimeInMinutes\nIdleInstanceCuller.MaxIdleTimeInMinutes\nIdleInstanceCuller.CpuPercentThreshold\nIdleInstanceCuller.GpuPercentThreshold\nLatestSnapshot.ImageName\nLatestSnapshot.Status\nLatestSnapshot.GmtCreateTime\nhelp' ; return ;;
       esac
@@ -177,7 +178,7 @@ _dsw() {
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
         --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
-        --label) COMPREPLY=(); return ;;
+        -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
@@ -202,7 +203,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --by --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --by --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -227,7 +228,7 @@ _dsw() {
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
         --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
-        --label) COMPREPLY=(); return ;;
+        -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
@@ -247,14 +248,14 @@ _dsw() {
         --sort-by) _dsw_words "$cur" $'Priority\nGmtCreateTime\nGmtModifiedTime' ; return ;;
         --order) _dsw_words "$cur" $'ASC\nDESC' ; return ;;
         --where) COMPREPLY=(); return ;;
-        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail' ; return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv\ndetail\nname' ; return ;;
         --columns) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nWorkspaceId\nWorkspaceName\nInstanceId\nInstanceName\nTenantId\nStatus\nReasonCode\nReasonMessage\nEcsSpec\nAcceleratorType\nAccessibility\nPaymentType\nResourceId\nResourceName\nPriority\nRequestedResource.CPU\nRequestedResource.Memory\nRequestedResource.SharedMemory\nRequestedResource.GPU\nRequestedResource.GPUType\nImageId\nImageName\nImageUrl\nInstanceUrl\nJupyterlabUrl\nWebIDEUrl\nTerminalUrl\nAccumulatedRunningTimeInMs\nGmtCreateTime\nGmtModifiedTime\nUserId\nUserName\nLabels\nTags\nDatasets\nCloudDisks\nDriver\nWorkspaceSource\nOversoldType\nOversoldInfo\nUserVpc.VpcId\nUserVpc.VSwitchId\nUserVpc.SecurityGroupId\nUserVpc.Ip\nInstanceShutdownTimer.DueTime\nInstanceShutdownTimer.RemainingTimeInMs\nIdleInstanceCuller.IdleTimeInMinutes\nIdleInstanceCuller.MaxIdleTimeInMinutes\nIdleInstanceCuller.CpuPercentThreshold\nIdleInstanceCuller.GpuPercentThreshold\nLatestSnapshot.ImageName\nLatestSnapshot.Status\nLatestSnapshot.GmtCreateTime\nhelp' comma; return ;;
         --sort-column) _dsw_words "$cur" $'ID\nNAME\nSTATUS\nWORKSPACE\nGPU\nCPU\nMEMORY\nIMAGE\nOWNER\nAGE\nPAYMENT\nACCESS\nSPEC\nRESOURCE\nIDLE\nCREATED\nREGION\nIDLE_FOR\nWASTE\nRUNTIME\nWorkspaceId\nWorkspaceName\nInstanceId\nInstanceName\nTenantId\nStatus\nReasonCode\nReasonMessage\nEcsSpec\nAcceleratorType\nAccessibility\nPaymentType\nResourceId\nResourceName\nPriority\nRequestedResource.CPU\nRequestedResource.Memory\nRequestedResource.SharedMemory\nRequestedResource.GPU\nRequestedResource.GPUType\nImageId\nImageName\nImageUrl\nInstanceUrl\nJupyterlabUrl\nWebIDEUrl\nTerminalUrl\nAccumulatedRunningTimeInMs\nGmtCreateTime\nGmtModifiedTime\nUserId\nUserName\nLabels\nTags\nDatasets\nCloudDisks\nDriver\nWorkspaceSource\nOversoldType\nOversoldInfo\nUserVpc.VpcId\nUserVpc.VSwitchId\nUserVpc.SecurityGroupId\nUserVpc.Ip\nInstanceShutdownTimer.DueTime\nInstanceShutdownTimer.RemainingTimeInMs\nIdleInstanceCuller.IdleTimeInMinutes\nIdleInstanceCuller.MaxIdleTimeInMinutes\nIdleInstanceCuller.CpuPercentThreshold\nIdleInstanceCuller.GpuPercentThreshold\nLatestSnapshot.ImageName\nLatestSnapshot.Status\nLatestSnapshot.GmtCreateTime\nhelp' ; return ;;
         --page-size) COMPREPLY=(); return ;;
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --for --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --for --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -284,7 +285,7 @@ _dsw() {
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
         --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
-        --label) COMPREPLY=(); return ;;
+        -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
@@ -309,7 +310,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --checks --check --skip --min-severity --fail-on --baseline --query --jq --status --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --checks --check --skip --min-severity --fail-on --baseline --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -334,7 +335,7 @@ _dsw() {
         --accessibility) _dsw_words "$cur" $'PRIVATE\nPUBLIC' ; return ;;
         --accelerator-type) _dsw_words "$cur" $'CPU\nGPU' ; return ;;
         --instance-id) _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma; return ;;
-        --label) COMPREPLY=(); return ;;
+        -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
@@ -359,9 +360,26 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --for --any --interval --fail-on --workspace --name --resource-id --payment-type --accessibility --accelerator-type --instance-id --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --for --any --interval --fail-on --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
+      fi ;;
+    "dsw version")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+      esac
+      if [[ $cur == -* || -z "" ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
     "dsw emulator")
       case "$prev" in

@@ -8,6 +8,7 @@ import dev.dsw.cli.commands.GetCommand;
 import dev.dsw.cli.commands.IdleCommand;
 import dev.dsw.cli.commands.ListInstancesCommand;
 import dev.dsw.cli.commands.SummaryCommand;
+import dev.dsw.cli.commands.VersionCommand;
 import dev.dsw.cli.commands.WaitCommand;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.VersionProvider;
@@ -58,6 +59,7 @@ final class DswCommand implements Runnable {
           IdleCommand.class,
           AuditCommand.class,
           WaitCommand.class,
+          VersionCommand.class,
           EmulatorCommand.class,
           CompletionCommand.class,
           ConfigCommand.class);

@@ -13,7 +13,8 @@ public enum Format {
   yaml(s -> new YamlFormatter(s)),
   csv(s -> new CsvFormatter(s, ',')),
   tsv(s -> new CsvFormatter(s, '\t')),
-  detail(s -> new DetailFormatter(s));
+  detail(s -> new DetailFormatter(s)),
+  name(s -> new NameFormatter(s));
 
   private final Function<OutputSpec, Formatter> factory;
 

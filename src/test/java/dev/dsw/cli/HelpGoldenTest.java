@@ -30,6 +30,7 @@ class HelpGoldenTest {
         "idle",
         "audit",
         "wait",
+        "version",
         "emulator",
         "completion",
         "config",

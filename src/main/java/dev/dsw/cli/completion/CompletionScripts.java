@@ -376,6 +376,7 @@ public final class CompletionScripts {
   private static String zshText(String s) {
     String t =
         s.replaceAll("\\$\\{[A-Z-]+}", "")
+            .replace("%n", " ")
             .replaceAll("[\\[\\]]", "")
             .replace(":", "\\:")
             .replace("'", "'\\''")

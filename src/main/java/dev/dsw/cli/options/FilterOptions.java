@@ -33,6 +33,11 @@ public final class FilterOptions {
   String workspace;
 
   @Option(
+      names = {"-A", "--all-workspaces"},
+      description = "Every workspace, as kubectl's -A: the same as --workspace ALL.")
+  boolean allWorkspaces;
+
+  @Option(
       names = "--name",
       paramLabel = "<text>",
       description = "Instance name contains this text.")
@@ -70,7 +75,7 @@ public final class FilterOptions {
   List<String> instanceIds = new ArrayList<>();
 
   @Option(
-      names = "--label",
+      names = {"-l", "--label"},
       paramLabel = "<key=value>",
       mapFallbackValue = "\u0000",
       description = "Label that must be present; repeatable, at most 4.")
@@ -201,7 +206,7 @@ public final class FilterOptions {
       paramLabel = "<expr>",
       description = {
         "Client-side filter FIELD OP VALUE; repeatable, all must hold. FIELD: a column or field"
-            + " path; OP: = != < <= > >= ~ (regex) !~. Numbers, times (2024-01-12, 7d ago) and"
+            + " path; OP: = != < <= > >= ~ (regex) !~. Numbers, times (2024-01-12; >7d: newer) and"
             + " durations (2h) compare by value, e.g. 'IdleInstanceCuller.IdleTimeInMinutes>=120',"
             + " 'InstanceName~^train', 'Labels.team=nlp'."
       })
@@ -215,6 +220,13 @@ public final class FilterOptions {
 
   /** The query these flags ask; refuses bad combinations before anything is sent. */
   public ListInstancesQuery.Builder query() {
+    if (allWorkspaces) {
+      if (workspace != null && !workspace.equals("ALL")) {
+        throw new ParameterException(
+            spec.commandLine(), "-A (every workspace) and --workspace " + workspace + " conflict");
+      }
+      workspace = "ALL";
+    }
     checkPairs("--label", labels);
     checkPairs("--tag", tags);
     checkText("--workspace", workspace);

@@ -28,10 +28,12 @@ public final class GroupFormatOptions {
 
   /** The format asked for (table by default); detail is refused. */
   public Format format() {
-    if (format == Format.detail) {
+    if (format == Format.detail || format == Format.name) {
       throw new ParameterException(
           spec.commandLine(),
-          "-o detail shows instances; this command prints rows of its own (-o "
+          "-o "
+              + format
+              + " shows instances; this command prints rows of its own (-o "
               + String.join(", ", new Formats())
               + ")");
     }
@@ -47,7 +49,7 @@ public final class GroupFormatOptions {
     @Override
     public Iterator<String> iterator() {
       return Arrays.stream(Format.values())
-          .filter(f -> f != Format.detail)
+          .filter(f -> f != Format.detail && f != Format.name)
           .map(Enum::name)
           .iterator();
     }

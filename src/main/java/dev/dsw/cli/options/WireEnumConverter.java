@@ -35,7 +35,10 @@ public final class WireEnumConverter<E extends Enum<E>> implements ITypeConverte
             + "'? Allowed: "
             + Arrays.stream(type.getEnumConstants())
                 .map(Enum::name)
-                .collect(Collectors.joining(", ")));
+                .collect(Collectors.joining(", "))
+            + (type == dev.dsw.model.SortField.class
+                ? " (the server's sort; to sort by a column, use --sort-column " + value + ")"
+                : ""));
   }
 
   private E closest(String v) {

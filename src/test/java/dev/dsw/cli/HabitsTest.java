@@ -1,0 +1,69 @@
+package dev.dsw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What kubectl and gh users type first (issue #33): -o name, -A, -l, a version command; and small
+ * frictions: --sort-by pointing to --sort-column, no "%n" in zsh's descriptions, no --where syntax
+ * in the help that is refused.
+ */
+class HabitsTest {
+  @TempDir Path home;
+
+  TestEnvironment run(String... args) {
+    TestEnvironment env = new TestEnvironment(home);
+    env.run(args);
+    return env;
+  }
+
+  @Test
+  void outputNamePrintsOneIdALine() {
+    TestEnvironment env = new TestEnvironment(home);
+    assertThat(env.run("--demo", "list", "-o", "name", "--limit", "3")).isZero();
+    assertThat(env.stdout().lines().toList()).hasSize(3).allMatch(l -> l.matches("dsw-[0-9a-f]+"));
+    TestEnvironment csv =
+        run("--demo", "list", "--columns", "ID", "--no-headers", "-o", "csv", "--limit", "3");
+    assertThat(env.stdout()).isEqualTo(csv.stdout());
+    TestEnvironment summary = new TestEnvironment(home);
+    assertThat(summary.run("--demo", "summary", "-o", "name")).isEqualTo(2);
+  }
+
+  @Test
+  void shortFlagsMeanWhatKubectlsDo() {
+    assertThat(run("--demo", "list", "-A", "-o", "name").stdout())
+        .isEqualTo(run("--demo", "list", "--workspace", "ALL", "-o", "name").stdout())
+        .isNotEmpty();
+    assertThat(run("--demo", "list", "-l", "team=nlp", "-o", "name").stdout())
+        .isEqualTo(run("--demo", "list", "--label", "team=nlp", "-o", "name").stdout())
+        .isNotEmpty();
+    TestEnvironment conflict = new TestEnvironment(home);
+    assertThat(conflict.run("--demo", "list", "-A", "--workspace", "40823")).isEqualTo(2);
+    assertThat(conflict.stderr()).startsWith("dsw: -A (every workspace) and --workspace 40823");
+  }
+
+  @Test
+  void versionIsACommandToo() {
+    TestEnvironment command = new TestEnvironment(home);
+    assertThat(command.run("version")).isZero();
+    TestEnvironment flag = new TestEnvironment(home);
+    assertThat(flag.run("--version")).isZero();
+    assertThat(command.stdout()).startsWith("dsw ").isEqualTo(flag.stdout());
+  }
+
+  @Test
+  void smallFrictionsAreGone() {
+    TestEnvironment sortBy = new TestEnvironment(home);
+    assertThat(sortBy.run("--demo", "list", "--sort-by", "NAME")).isEqualTo(2);
+    assertThat(sortBy.stderr()).contains("use --sort-column NAME");
+    assertThat(run("completion", "zsh").stdout()).doesNotContain("%n");
+    assertThat(run("list", "--help").stdout()).doesNotContain("7d ago");
+    // what the help says instead works
+    TestEnvironment newer = new TestEnvironment(home);
+    assertThat(newer.run("--demo", "list", "--where", "GmtCreateTime>7d", "-o", "name")).isZero();
+    assertThat(newer.stdout()).isNotEmpty();
+  }
+}
