@@ -66,4 +66,22 @@ class HabitsTest {
     assertThat(newer.run("--demo", "list", "--where", "GmtCreateTime>7d", "-o", "name")).isZero();
     assertThat(newer.stdout()).isNotEmpty();
   }
+
+  /** An empty answer says so on stderr, naming the filters; stdout stays what the format says. */
+  @Test
+  void anEmptyAnswerSaysSoNamingTheFilters() {
+    TestEnvironment table = new TestEnvironment(home);
+    assertThat(table.run("--demo", "list", "--status", "Saving", "--where", "GPU>=99")).isZero();
+    assertThat(table.stdout().lines().toList()).hasSize(1).first().asString().startsWith("ID");
+    assertThat(table.stderr())
+        .isEqualTo("no instances match (server: Status=Saving) (client: GPU>=99)\n");
+    TestEnvironment json = new TestEnvironment(home);
+    assertThat(json.run("--demo", "list", "--name", "no-such-notebook", "-o", "json")).isZero();
+    assertThat(json.stdout().strip()).isEqualTo("[]");
+    assertThat(json.stderr())
+        .contains("no instances match (server: InstanceName=no-such-notebook)");
+    TestEnvironment quiet = new TestEnvironment(home);
+    quiet.run("--demo", "-q", "list", "--name", "no-such-notebook");
+    assertThat(quiet.stderr()).isEmpty();
+  }
 }

@@ -110,6 +110,9 @@ public final class Listing {
     report.finish(formatter);
     formatter.end();
     fleet.complete();
+    if (passed[0] == 0 && report == Report.PRINT) {
+      console.info(nothingMatched(r)); // stdout stays what the format prescribes ([] for json)
+    }
     report.check();
     if (!cache.save()) {
       console.debugLine("could not update the completion cache in " + cache.dir());
@@ -131,6 +134,27 @@ public final class Listing {
     rows.forEach(formatter::row);
     formatter.end();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The line an empty answer gets on stderr, as kubectl's "No resources found": what was asked of
+   * the server and what the client filtered, so a filter that matched nothing can be spotted.
+   */
+  static String nothingMatched(Request r) {
+    java.util.List<String> server = new ArrayList<>();
+    r.query()
+        .toParameters()
+        .forEach(
+            (k, v) -> {
+              if (!Set.of("PageNumber", "PageSize", "SortBy", "Order").contains(k)) {
+                server.add(k + "=" + v);
+              }
+            });
+    String client = String.join(" and ", r.where());
+    return "no instances match"
+        + (server.isEmpty() ? "" : " (server: " + String.join(", ", server) + ")")
+        + (client.isEmpty() ? "" : " (client: " + client + ")")
+        + (server.isEmpty() && client.isEmpty() ? " in this workspace and region" : "");
   }
 
   /**
