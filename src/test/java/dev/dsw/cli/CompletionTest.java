@@ -148,7 +148,7 @@ public class CompletionTest {
     assertThat(bash("dsw list --status Running,Sto"))
         .containsExactlyInAnyOrder("Running,Stopped", "Running,Stopping");
     assertThat(bash("dsw list -o "))
-        .containsExactly("table", "wide", "json", "jsonl", "yaml", "csv", "tsv", "detail");
+        .containsExactly("table", "wide", "json", "jsonl", "yaml", "csv", "tsv", "detail", "name");
     assertThat(bash("dsw list --sort-by "))
         .containsExactly("Priority", "GmtCreateTime", "GmtModifiedTime");
     assertThat(bash("dsw list --payment-type ")).containsExactly("PayAsYouGo", "Subscription");
