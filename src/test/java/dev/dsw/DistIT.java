@@ -195,7 +195,13 @@ class DistIT {
     boolean onRequest = Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
     Result r =
         runArgs(
-            Map.of("PATH", bin.toString(), "DSW_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+            Map.of(
+                "PATH",
+                bin.toString(),
+                // the launcher keeps the JVM's own console output off stdout: turn it back on
+                "DSW_JAVA_OPTS",
+                "-XX:+DisplayVMOutput -XX:+PrintFlagsFinal"),
+            "--version");
     assertThat(r.code).as(r.err).isZero();
     Map<String, String> flags = new HashMap<>();
     for (String line : r.out.lines().toList()) {
