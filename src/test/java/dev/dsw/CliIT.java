@@ -566,7 +566,12 @@ class CliIT {
       pb.environment()
           .put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", dev.dsw.emulator.EmulatorServer.DEMO_KEY_SECRET);
       Process p = pb.start();
-      Thread.sleep(3000); // a few pages of 50 at 300 ms each; 60 pages in all
+      // a few pages of 50 at 300 ms each (60 pages in all): wait until rows have been written, up
+      // to 30 s on a loaded machine, rather than for a fixed time
+      for (int i = 0; i < 300 && Files.size(csv) == 0; i++) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(500);
       assertThat(p.isAlive())
           .as("still listing: %s", Files.readString(dir.resolve("err")))
           .isTrue();

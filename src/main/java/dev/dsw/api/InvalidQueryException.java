@@ -3,7 +3,7 @@ package dev.dsw.api;
 /**
  * A query that must not be sent (min above max, a 5th label, bad units). Exits 2: nothing was sent.
  */
-public final class InvalidQueryException extends RuntimeException {
+public class InvalidQueryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String hint;
@@ -16,6 +16,18 @@ public final class InvalidQueryException extends RuntimeException {
   public InvalidQueryException(String message, String hint) {
     super(message);
     this.hint = hint;
+  }
+
+  /**
+   * No region anywhere (no --region, no variable, no profile's region_id): a usage error when
+   * credentials exist; without any, the missing account is what the user should hear about.
+   */
+  public static final class MissingRegion extends InvalidQueryException {
+    private static final long serialVersionUID = 1L;
+
+    public MissingRegion(String message, String hint) {
+      super(message, hint);
+    }
   }
 
   /** What the user might do instead, or null. */

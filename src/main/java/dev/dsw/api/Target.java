@@ -131,7 +131,7 @@ public final class Target {
     if (p.isPresent() && p.get().regionId() != null) {
       return p.get().regionId();
     }
-    throw new InvalidQueryException(
+    throw new InvalidQueryException.MissingRegion(
         "no region: --region not given, ALIBABA_CLOUD_REGION_ID not set, and "
             + (p.isPresent()
                 ? "profile '" + p.get().name() + "' has no region_id"

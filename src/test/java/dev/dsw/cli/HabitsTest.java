@@ -3,6 +3,7 @@ package dev.dsw.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,5 +84,26 @@ class HabitsTest {
     TestEnvironment quiet = new TestEnvironment(home);
     quiet.run("--demo", "-q", "list", "--name", "no-such-notebook");
     assertThat(quiet.stderr()).isEmpty();
+  }
+
+  /** No account: one line of what was looked for, how to try the demo and how to set keys. */
+  @Test
+  void noAccountIsExitFourWithTheDemoWhateverTheRegion() {
+    for (String[] args :
+        new String[][] {{"list"}, {"--region", "cn-hangzhou", "list"}, {"summary"}, {"audit"}}) {
+      TestEnvironment env = new TestEnvironment(home);
+      assertThat(env.run(args)).as(env.stderr()).isEqualTo(4);
+      List<String> lines = env.stderr().lines().toList();
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(0)).startsWith("dsw: no credentials found; tried: environment");
+      assertThat(lines.get(1)).contains("aliyun configure").contains("dsw --demo list");
+    }
+    // with keys and still no region, the region is what is missing (exit 2)
+    TestEnvironment keys =
+        new TestEnvironment(home)
+            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tHabitsKey000001")
+            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "s");
+    assertThat(keys.run("list")).isEqualTo(2);
+    assertThat(keys.stderr()).startsWith("dsw: no region");
   }
 }

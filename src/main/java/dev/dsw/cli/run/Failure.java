@@ -32,7 +32,8 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
           msg,
           Optional.of(
               "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or configure a"
-                  + " profile with 'aliyun configure'"),
+                  + " profile with 'aliyun configure'; to try dsw without an account: dsw --demo"
+                  + " list"),
           ExitCodes.CREDENTIALS);
     }
     if (e instanceof ConfigException) {

@@ -102,10 +102,24 @@ public final class Services implements AutoCloseable, Fleet.Clients {
       client =
           global.isDemo()
               ? demoClient(global.region())
-              : httpClient(target().endpoint(), this::credentials);
+              : httpClient(endpointOrNoAccount(), this::credentials);
       closeables.add(client);
     }
     return client;
+  }
+
+  /**
+   * The endpoint; with no region anywhere and no credentials either, the missing account is the
+   * error (exit 4, with how to try dsw without one), not the region (issue #33).
+   */
+  private String endpointOrNoAccount() {
+    try {
+      return target().endpoint();
+    } catch (InvalidQueryException.MissingRegion noRegion) {
+      settings(); // usage errors first, as always
+      credentials(); // throws when there are none
+      throw noRegion;
+    }
   }
 
   /**
