@@ -19,7 +19,7 @@ _dsw_cache_dir() { printf '%s' "${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete/$(_
 _dsw_fresh() { [[ -n $(find "$1" -mmin -1440 2>/dev/null) ]] && cat "$1"; }
 _dsw_dynamic() {
   case "$1" in
-    profiles) tr ',{' '\n\n' < "$HOME/.aliyun/config.json" 2>/dev/null | sed -n 's/^[[:space:]]*"name"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' ;;
+    profiles) tr ',{' '\n\n' 2>/dev/null < "$HOME/.aliyun/config.json" | sed -n 's/^[[:space:]]*"name"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' ;;
     workspaces) echo ALL; _dsw_fresh "$(_dsw_cache_dir)/workspaces" ;;
     *) _dsw_fresh "$(_dsw_cache_dir)/$1" ;;
   esac

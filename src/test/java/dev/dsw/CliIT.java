@@ -594,6 +594,27 @@ class CliIT {
    * JVM's own output nowhere, so a script reading -o json through a pipe never gets a thread dump
    * in the middle of it (issue #31).
    */
+  /**
+   * A build copied or moved elsewhere cannot use its class-data archive (it names the folder it was
+   * made in); the JVM's warning about that is not for the user (issue #33).
+   */
+  @Test
+  void aMovedBuildPrintsNoArchiveWarning(@TempDir Path moved) throws Exception {
+    for (Path f : Files.list(TARGET).toList()) {
+      String name = f.getFileName().toString();
+      if (name.equals("dsw") || name.equals("dsw.jar") || name.endsWith(".jsa")) {
+        Files.copy(f, moved.resolve(name), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    Result r =
+        exec(
+            List.of(moved.resolve("dsw").toString(), "--demo", "list", "--limit", "1"),
+            Map.of("XDG_CACHE_HOME", moved.resolve("cache").toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("dsw-");
+  }
+
   @Test
   void aSigquitDumpNeverLandsInStdout() throws Exception {
     ProcessBuilder pb =

@@ -398,4 +398,20 @@ public class CompletionTest {
     assertThat(Files.readAllLines(cache.dir().resolve("workspaces")))
         .containsExactly("dsw-line1", "40823");
   }
+
+  /** TAB never prints an error into the prompt line: no config file means no profile names. */
+  @Test
+  void profileCompletionWithoutAConfigFileIsSilent(@TempDir Path bare) throws Exception {
+    String script =
+        "source /usr/share/bash-completion/bash_completion || exit 3\n"
+            + "source "
+            + BASH_FILE.toAbsolutePath()
+            + "\nCOMP_WORDS=(dsw --profile ''); COMP_CWORD=2; _dsw; echo \"n=${#COMPREPLY[@]}\"\n";
+    ProcessBuilder pb = new ProcessBuilder(which("bash"), "-c", script).redirectErrorStream(true);
+    pb.environment().put("HOME", bare.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEqualTo("n=0\n"); // nothing offered, and no "No such file" line
+  }
 }

@@ -85,7 +85,8 @@ public final class CompletionScripts {
    * minified.
    */
   private static final String PROFILE_NAMES =
-      "tr ',{' '\\n\\n' < \"$HOME/.aliyun/config.json\" 2>/dev/null"
+      // 2>/dev/null first: a missing file is reported by the '<' itself, before a later 2> applies
+      "tr ',{' '\\n\\n' 2>/dev/null < \"$HOME/.aliyun/config.json\""
           + " | sed -n 's/^[[:space:]]*\"name\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p'";
 
   private CompletionScripts() {}
