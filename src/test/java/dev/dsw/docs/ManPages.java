@@ -75,6 +75,28 @@ public final class ManPages {
   private static CommandLine.Model.CommandSpec[] specs(CommandLine cl) {
     List<CommandLine.Model.CommandSpec> all = new ArrayList<>();
     all.add(cl.getCommandSpec());
+    globalOptionsLast(cl);
     return all.toArray(CommandLine.Model.CommandSpec[]::new);
+  }
+
+  /**
+   * Each page lists the command's own options first and the global ones after them, as --help does
+   * (HelpLayout): the global mixin is declared first in every command, so its options are moved to
+   * the end of the model the generator reads.
+   */
+  private static void globalOptionsLast(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    CommandLine.Model.CommandSpec global =
+        spec.mixins().get(dev.dsw.cli.options.GlobalOptions.MIXIN_NAME);
+    if (global != null && cl.getParent() != null) {
+      for (CommandLine.Model.OptionSpec o : global.options()) {
+        CommandLine.Model.OptionSpec own = spec.findOption(o.longestName());
+        if (own != null) {
+          spec.remove(own);
+          spec.addOption(own);
+        }
+      }
+    }
+    cl.getSubcommands().values().stream().distinct().forEach(ManPages::globalOptionsLast);
   }
 }
