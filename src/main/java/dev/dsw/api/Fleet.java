@@ -63,8 +63,22 @@ public final class Fleet {
     this.projection = projection;
   }
 
-  /** Fetches all pages (up to the limit) and hands instances that pass the filter to the sink. */
+  /**
+   * Fetches all pages (up to the limit) and hands instances that pass the filter to the sink. A
+   * query that names more instance IDs than one request takes goes out as several, one after the
+   * other ({@link ListInstancesQuery#splitByIds}; the limit then applies to each).
+   */
   public void all(
+      ListInstancesQuery query,
+      Pages.Options paging,
+      Predicate<Instance> where,
+      Consumer<Instance> sink) {
+    for (ListInstancesQuery part : query.splitByIds()) {
+      allOf(part, paging, where, sink);
+    }
+  }
+
+  private void allOf(
       ListInstancesQuery query,
       Pages.Options paging,
       Predicate<Instance> where,

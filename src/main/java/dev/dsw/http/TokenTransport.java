@@ -91,21 +91,14 @@ public final class TokenTransport implements TokenHttp {
 
   private synchronized OkHttpClient tls() {
     if (tls == null) {
-      tls =
-          builder
-              .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
-              .build();
+      tls = Transport.tls(builder);
     }
     return tls;
   }
 
   private synchronized OkHttpClient cleartext() {
     if (cleartext == null) {
-      cleartext =
-          builder
-              .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-              .dns(Loopback.onlyLoopback(Loopback.SYSTEM))
-              .build();
+      cleartext = Transport.loopbackOnly(builder);
     }
     return cleartext;
   }

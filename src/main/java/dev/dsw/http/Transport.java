@@ -243,21 +243,32 @@ public final class Transport implements AutoCloseable {
   private synchronized OkHttpClient client(boolean tls) {
     if (tls) {
       if (tlsClient == null) {
-        tlsClient =
-            builder
-                .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
-                .build();
+        tlsClient = tls(builder);
       }
       return tlsClient;
     }
     if (cleartextClient == null) {
-      cleartextClient =
-          builder
-              .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-              .dns(Loopback.onlyLoopback(Loopback.SYSTEM))
-              .build();
+      cleartextClient = loopbackOnly(builder);
     }
     return cleartextClient;
+  }
+
+  /** The client for https URLs, from the one stack. */
+  static OkHttpClient tls(OkHttpClient.Builder stack) {
+    return stack
+        .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+        .build();
+  }
+
+  /**
+   * The client for plain http, from the one stack: no TLS connection spec (so okhttp never loads a
+   * trust store it cannot use), and connections only to addresses of this machine.
+   */
+  static OkHttpClient loopbackOnly(OkHttpClient.Builder stack) {
+    return stack
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+        .dns(Loopback.onlyLoopback(Loopback.SYSTEM))
+        .build();
   }
 
   /**

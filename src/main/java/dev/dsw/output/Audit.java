@@ -225,22 +225,20 @@ public final class Audit {
       Instance i, String region, List<Check> checks, Map<String, List<String>> policies) {
     Set<String> secrets = new LinkedHashSet<>();
     Context ctx = new Context(policies, secrets);
-    secrets.addAll(secretHits(i, ctx)); // DSW-VIS-01 is worse beside them, selected or not
-    List<Instance> rows = new ArrayList<>();
-    for (Check c : checks) {
-      c.test().apply(i, ctx).ifPresent(hit -> rows.add(row(i, region, c, hit)));
-    }
-    return rows;
-  }
-
-  private static Set<String> secretHits(Instance i, Context ctx) {
-    Set<String> ids = new LinkedHashSet<>();
+    // each check runs once; DSW-VIS-01 reads whether a secret check hit, selected or not
+    Map<String, Optional<Hit>> hits = new java.util.HashMap<>();
+    java.util.function.Function<Check, Optional<Hit>> run =
+        c -> hits.computeIfAbsent(c.id(), id -> c.test().apply(i, ctx));
     for (String id : List.of("DSW-SEC-01", "DSW-SEC-02")) {
-      if (check(id).orElseThrow().test().apply(i, ctx).isPresent()) {
-        ids.add(id);
+      if (run.apply(check(id).orElseThrow()).isPresent()) {
+        secrets.add(id);
       }
     }
-    return ids;
+    List<Instance> rows = new ArrayList<>();
+    for (Check c : checks) {
+      run.apply(c).ifPresent(hit -> rows.add(row(i, region, c, hit)));
+    }
+    return rows;
   }
 
   /** Most severe first, then by check ID and instance ID: a stable order to diff. */

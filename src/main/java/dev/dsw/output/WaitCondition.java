@@ -71,12 +71,19 @@ public final class WaitCondition {
     return new WaitCondition(wanted, false, any, failures);
   }
 
+  /** Every status an instance can show: the API's 15 and the two arrears states. */
+  private static final List<String> KNOWN = known();
+
+  private static List<String> known() {
+    List<String> all = new ArrayList<>();
+    Arrays.stream(InstanceStatus.values()).map(Enum::name).forEach(all::add);
+    all.addAll(List.of("ArrearStopping", "Arrearge"));
+    return List.copyOf(all);
+  }
+
   private static String status(String flag, String s) {
     String t = s.trim();
-    List<String> known = new ArrayList<>();
-    Arrays.stream(InstanceStatus.values()).map(Enum::name).forEach(known::add);
-    known.addAll(List.of("ArrearStopping", "Arrearge"));
-    for (String k : known) {
+    for (String k : KNOWN) {
       if (k.equalsIgnoreCase(t)) {
         return k;
       }
@@ -86,7 +93,7 @@ public final class WaitCondition {
             + ": unknown status '"
             + dev.dsw.model.Inert.printableShort(t)
             + "'"
-            + Spelling.nearest(t, known).map(n -> "; did you mean " + n + "?").orElse(""));
+            + Spelling.nearest(t, KNOWN).map(n -> "; did you mean " + n + "?").orElse(""));
   }
 
   /** Whether one instance (null: not listed) meets the condition. */

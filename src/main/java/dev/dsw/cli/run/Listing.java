@@ -98,10 +98,7 @@ public final class Listing {
       if (r.page() != null) {
         fleet.single(r.query(), r.page(), r.paging().pageSize(), where, sink);
       } else {
-        // a long list of IDs (dsw get) goes out as several requests the server accepts
-        for (dev.dsw.api.ListInstancesQuery part : r.query().splitByIds()) {
-          fleet.all(part, paging, where, sink);
-        }
+        fleet.all(r.query(), paging, where, sink);
       }
     } catch (RuntimeException e) {
       formatter.abort(); // what was fetched stays where the format can hold it (json: closed)
@@ -141,7 +138,7 @@ public final class Listing {
    * the server and what the client filtered, so a filter that matched nothing can be spotted.
    */
   static String nothingMatched(Request r) {
-    java.util.List<String> server = new ArrayList<>();
+    List<String> server = new ArrayList<>();
     r.query()
         .toParameters()
         .forEach(
@@ -185,11 +182,8 @@ public final class Listing {
         Fleet fleet = fleet(progress(false), Fleet.Projection.ALL);
         fleet.all(r.query(), r.paging(), where, i -> now.put(i.text("RegionId") + "/" + i.id(), i));
         fleet.complete(); // a region missing from one poll must not read as its instances removed
-      } catch (ApiException
-          | NetworkException
-          | MalformedResponseException
-          | IncompleteResultException e) {
-        if (previous == null) {
+      } catch (RuntimeException e) {
+        if (previous == null || !pollMayFail(e)) {
           throw e;
         }
         services
@@ -221,7 +215,18 @@ public final class Listing {
         : Progress.OFF;
   }
 
-  private Fleet fleet(Progress progress, Fleet.Projection projection) {
+  /**
+   * Whether a poll of a polling command (list --watch, wait) may fail and be tried again at the
+   * next interval: the service, the network or a page failed. The first poll may not.
+   */
+  static boolean pollMayFail(RuntimeException e) {
+    return e instanceof ApiException
+        || e instanceof NetworkException
+        || e instanceof MalformedResponseException
+        || e instanceof IncompleteResultException;
+  }
+
+  Fleet fleet(Progress progress, Fleet.Projection projection) {
     Console console = services.console();
     Fleet.Listener listener =
         new Fleet.Listener() {
@@ -249,7 +254,7 @@ public final class Listing {
   }
 
   /** The --where expressions, parsed once: a bad one is a usage error naming it. */
-  private List<Where> parse(List<String> expressions) {
+  List<Where> parse(List<String> expressions) {
     List<Where> parsed = new ArrayList<>();
     for (String e : expressions) {
       parsed.add(Where.parse(e, known, services.clock()));
@@ -257,7 +262,7 @@ public final class Listing {
     return parsed;
   }
 
-  private static Predicate<Instance> all(List<Where> wheres) {
+  static Predicate<Instance> all(List<Where> wheres) {
     Predicate<Instance> all = i -> true;
     for (Where w : wheres) {
       all = all.and(w);

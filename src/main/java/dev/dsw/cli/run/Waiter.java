@@ -1,11 +1,7 @@
 package dev.dsw.cli.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dsw.api.ApiException;
 import dev.dsw.api.Fleet;
-import dev.dsw.api.IncompleteResultException;
-import dev.dsw.api.MalformedResponseException;
-import dev.dsw.api.NetworkException;
 import dev.dsw.cli.terminal.Console;
 import dev.dsw.model.Instance;
 import dev.dsw.model.Json;
@@ -14,7 +10,6 @@ import dev.dsw.output.Format;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.Progress;
 import dev.dsw.output.WaitCondition;
-import dev.dsw.output.Where;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,12 +38,8 @@ public final class Waiter {
   public record Plan(List<String> ids, WaitCondition condition, Duration timeout, Duration every) {}
 
   public int run(Request r, Plan plan) {
-    InstanceColumns known = new InstanceColumns(services.clock());
-    List<Where> wheres = new ArrayList<>();
-    for (String w : r.where()) {
-      wheres.add(Where.parse(w, known, services.clock()));
-    }
-    Predicate<Instance> where = i -> wheres.stream().allMatch(w -> w.test(i));
+    Listing listing = new Listing(services);
+    Predicate<Instance> where = Listing.all(listing.parse(r.where()));
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
@@ -62,12 +53,9 @@ public final class Waiter {
     while (true) {
       Map<String, Instance> now;
       try {
-        now = poll(r, plan.ids(), where);
-      } catch (ApiException
-          | NetworkException
-          | MalformedResponseException
-          | IncompleteResultException e) {
-        if (previous == null) {
+        now = poll(listing, r, plan.ids(), where);
+      } catch (RuntimeException e) {
+        if (previous == null || !Listing.pollMayFail(e)) {
           throw e;
         }
         console.warn("poll failed, trying again: " + Failure.describe(e).message());
@@ -136,23 +124,12 @@ public final class Waiter {
   }
 
   /** One poll: the named instances (null where not listed), or those the filters select. */
-  private Map<String, Instance> poll(Request r, List<String> ids, Predicate<Instance> where) {
+  private static Map<String, Instance> poll(
+      Listing listing, Request r, List<String> ids, Predicate<Instance> where) {
     Map<String, Instance> now = new LinkedHashMap<>();
     ids.forEach(id -> now.put(id, null));
-    Fleet fleet =
-        new Fleet(
-            services,
-            services.target().regions(),
-            new Fleet.Listener() {
-              @Override
-              public void warn(String message) {
-                services.console().warn(message);
-              }
-            },
-            Fleet.Projection.ALL);
-    for (dev.dsw.api.ListInstancesQuery part : r.query().splitByIds()) {
-      fleet.all(part, r.paging(), where, i -> now.put(i.id(), i));
-    }
+    Fleet fleet = listing.fleet(Progress.OFF, Fleet.Projection.ALL);
+    fleet.all(r.query(), r.paging(), where, i -> now.put(i.id(), i));
     fleet.complete();
     return now;
   }
