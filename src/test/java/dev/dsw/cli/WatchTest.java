@@ -42,34 +42,37 @@ class WatchTest {
    * second poll.
    */
   TestEnvironment env() {
+    return changing(
+        fleet -> {
+          List<ObjectNode> next = new ArrayList<>();
+          for (ObjectNode i : fleet) {
+            String id = i.get("InstanceId").asText();
+            if (id.equals("dsw-r1")) {
+              next.add(i.deepCopy().put("Status", "Stopped"));
+            } else if (!id.equals("dsw-s2")) {
+              next.add(i);
+            }
+          }
+          next.add(
+              fleet
+                  .get(0)
+                  .deepCopy()
+                  .put("InstanceId", "dsw-n1")
+                  .put("InstanceName", "new_one")
+                  .put("Status", "Creating"));
+          return next;
+        });
+  }
+
+  /** The demo keys, and a first pause that changes the fleet so; stops after the second poll. */
+  TestEnvironment changing(java.util.function.UnaryOperator<List<ObjectNode>> change) {
     return new TestEnvironment(dir)
         .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
         .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
         .onPause(
             n -> {
               if (n == 1) {
-                server
-                    .store()
-                    .update(
-                        fleet -> {
-                          List<ObjectNode> next = new ArrayList<>();
-                          for (ObjectNode i : fleet) {
-                            String id = i.get("InstanceId").asText();
-                            if (id.equals("dsw-r1")) {
-                              next.add(i.deepCopy().put("Status", "Stopped"));
-                            } else if (!id.equals("dsw-s2")) {
-                              next.add(i);
-                            }
-                          }
-                          next.add(
-                              fleet
-                                  .get(0)
-                                  .deepCopy()
-                                  .put("InstanceId", "dsw-n1")
-                                  .put("InstanceName", "new_one")
-                                  .put("Status", "Creating"));
-                          return next;
-                        });
+                server.store().update(change);
               }
               return n >= 2;
             });
@@ -217,29 +220,18 @@ class WatchTest {
   void changeLinesShowServerEscapesAsText() {
     String evil = "\u001b]0;pwned\u0007\u001b[2J\u202egnp.exe\u2028x";
     TestEnvironment env =
-        new TestEnvironment(dir)
-            .set("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorServer.DEMO_KEY_ID)
-            .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorServer.DEMO_KEY_SECRET)
-            .onPause(
-                n -> {
-                  if (n == 1) {
-                    server
-                        .store()
-                        .update(
-                            fleet -> {
-                              List<ObjectNode> next = new ArrayList<>(fleet);
-                              next.add(
-                                  fleet
-                                      .get(0)
-                                      .deepCopy()
-                                      .put("InstanceId", "dsw-evil1")
-                                      .put("InstanceName", "n" + evil)
-                                      .put("Status", "Running" + evil));
-                              return next;
-                            });
-                  }
-                  return n >= 2;
-                });
+        changing(
+            fleet -> {
+              List<ObjectNode> next = new ArrayList<>(fleet);
+              next.add(
+                  fleet
+                      .get(0)
+                      .deepCopy()
+                      .put("InstanceId", "dsw-evil1")
+                      .put("InstanceName", "n" + evil)
+                      .put("Status", "Running" + evil));
+              return next;
+            });
     assertThat(run(env, "--columns", "ID,STATUS")).isEqualTo(ExitCodes.INTERRUPTED);
     String out = env.stdout();
     assertThat(out).contains("dsw-evil1").contains("\\x1b]0;pwned\\x07").contains("\\u202e");
