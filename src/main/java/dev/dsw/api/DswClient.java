@@ -16,6 +16,19 @@ public interface DswClient extends AutoCloseable {
     throw new UnsupportedOperationException("this client does not call QueryAutoShutdownPolicies");
   }
 
+  /**
+   * One metric of one instance over [start, end] asked for every {@code step} (GetInstanceMetrics,
+   * in calls of at most a day): each pod's points, joined.
+   */
+  default InstanceMetrics.Series instanceMetrics(
+      String instanceId,
+      dev.dsw.model.MetricType type,
+      java.time.Instant start,
+      java.time.Instant end,
+      java.time.Duration step) {
+    throw new UnsupportedOperationException("this client does not call GetInstanceMetrics");
+  }
+
   /** Returns the signed request for the query, redacted, without sending it. */
   String dryRun(ListInstancesQuery query);
 

@@ -81,15 +81,7 @@ public final class HttpDswClient implements DswClient {
 
   @Override
   public InstancePage listInstances(ListInstancesQuery query) {
-    HttpResponse r;
-    try {
-      r = transport.send(request(query));
-    } catch (dev.dsw.http.ResponseTooLargeException e) {
-      throw new MalformedResponseException("the response is too large: " + e.getMessage(), null, e);
-    } catch (IOException e) {
-      throw network(e);
-    }
-    return decode(r, fields, render);
+    return decode(send(request(query)), fields, render);
   }
 
   @Override
@@ -98,18 +90,35 @@ public final class HttpDswClient implements DswClient {
     java.util.Map<String, java.util.List<AutoShutdownPolicies.Condition>> all =
         new java.util.LinkedHashMap<>();
     for (ApiRequest request : AutoShutdownPolicies.requests(baseUrl, instanceIds)) {
-      HttpResponse r;
-      try {
-        r = transport.send(request);
-      } catch (dev.dsw.http.ResponseTooLargeException e) {
-        throw new MalformedResponseException(
-            "the response is too large: " + e.getMessage(), null, e);
-      } catch (IOException e) {
-        throw network(e);
-      }
-      all.putAll(AutoShutdownPolicies.decode(r));
+      all.putAll(AutoShutdownPolicies.decode(send(request)));
     }
     return all;
+  }
+
+  @Override
+  public InstanceMetrics.Series instanceMetrics(
+      String instanceId,
+      dev.dsw.model.MetricType type,
+      java.time.Instant start,
+      java.time.Instant end,
+      java.time.Duration step) {
+    java.util.Map<String, java.util.NavigableMap<Long, Double>> pods = InstanceMetrics.pods();
+    for (ApiRequest request :
+        InstanceMetrics.requests(baseUrl, instanceId, type, start, end, step)) {
+      InstanceMetrics.decode(send(request), pods);
+    }
+    return new InstanceMetrics.Series(instanceId, type, start, end, step, pods);
+  }
+
+  /** Sends one request; a body too large or a network failure becomes the typed exception. */
+  private HttpResponse send(ApiRequest request) {
+    try {
+      return transport.send(request);
+    } catch (dev.dsw.http.ResponseTooLargeException e) {
+      throw new MalformedResponseException("the response is too large: " + e.getMessage(), null, e);
+    } catch (IOException e) {
+      throw network(e);
+    }
   }
 
   /** An answer that is not 2xx: the service's error when it sent one, else what came instead. */

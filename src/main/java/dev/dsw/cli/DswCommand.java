@@ -8,6 +8,7 @@ import dev.dsw.cli.commands.GetCommand;
 import dev.dsw.cli.commands.IdleCommand;
 import dev.dsw.cli.commands.ListInstancesCommand;
 import dev.dsw.cli.commands.SummaryCommand;
+import dev.dsw.cli.commands.TopCommand;
 import dev.dsw.cli.commands.VersionCommand;
 import dev.dsw.cli.commands.WaitCommand;
 import dev.dsw.cli.options.GlobalOptions;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
       "1:The API or the network failed, the response was malformed, or stdout could not be"
           + " written.",
       "2:Usage error: unknown flag or bad value; nothing was sent.",
-      "3:Output is incomplete: part of the result failed after retries.",
+      "3:Output is incomplete: part of the result failed after retries (or, for top and idle,"
+          + " some instances could not be measured).",
       "4:Credentials are missing, unusable or were rejected.",
       "5:An instance asked for by ID was not found (dsw get).",
       "6:dsw audit --fail-on: a finding at least that severe.",
@@ -57,6 +59,7 @@ final class DswCommand implements Runnable {
           GetCommand.class,
           SummaryCommand.class,
           IdleCommand.class,
+          TopCommand.class,
           AuditCommand.class,
           WaitCommand.class,
           VersionCommand.class,

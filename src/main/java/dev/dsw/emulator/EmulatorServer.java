@@ -110,6 +110,11 @@ public final class EmulatorServer implements AutoCloseable {
       return b.latency;
     }
 
+    /** The --metrics file GetInstanceMetrics serves, or null for the instances' profiles. */
+    public Path metrics() {
+      return b.metrics;
+    }
+
     public double faultRate() {
       return b.faultRate;
     }
@@ -209,7 +214,7 @@ public final class EmulatorServer implements AutoCloseable {
    * The emulator's settings, with the defaults of {@link Options#defaults()}; {@link #build()}
    * checks each bound once.
    */
-  public static final class Builder {
+  public static final class Builder implements Cloneable {
     private String host;
     private int port;
     private Path data;
@@ -234,6 +239,13 @@ public final class EmulatorServer implements AutoCloseable {
     private Duration spike;
 
     private boolean showcase;
+    private Path metrics;
+
+    /** Serve GetInstanceMetrics from this file (see MetricsRoute) instead of the profiles. */
+    public Builder metrics(Path v) {
+      metrics = v;
+      return this;
+    }
 
     /**
      * Adds the instances the README and --help examples name, created relative to the clock
@@ -378,32 +390,13 @@ public final class EmulatorServer implements AutoCloseable {
       return new Options(this);
     }
 
+    /** A field-by-field copy: every setting, whatever is added later (no list to keep up). */
     private Builder copy() {
-      Builder c = new Builder();
-      c.showcase = showcase;
-      c.host = host;
-      c.port = port;
-      c.data = data;
-      c.instances = instances;
-      c.seed = seed;
-      c.anchor = anchor;
-      c.defaultWorkspace = defaultWorkspace;
-      c.accessKeyId = accessKeyId;
-      c.accessKeySecret = accessKeySecret;
-      c.maxPageSize = maxPageSize;
-      c.latency = latency;
-      c.transitionStep = transitionStep;
-      c.faultRate = faultRate;
-      c.throttleRate = throttleRate;
-      c.truncateRate = truncateRate;
-      c.clock = clock;
-      c.log = log;
-      c.faultSeed = faultSeed;
-      c.regions = regions;
-      c.dropRate = dropRate;
-      c.spikeRate = spikeRate;
-      c.spike = spike;
-      return c;
+      try {
+        return (Builder) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException(e); // Builder is Cloneable
+      }
     }
   }
 
@@ -495,9 +488,11 @@ public final class EmulatorServer implements AutoCloseable {
   private final Keyring keys;
   private final SignatureVerifier verifier;
   private final Faults faults;
+  private final MetricsRoute.Source metrics;
 
   private EmulatorServer(Options o, List<ObjectNode> fleet) throws IOException {
     this.options = o;
+    this.metrics = o.metrics() == null ? null : MetricsRoute.load(o.metrics());
     this.store = new InstanceStore(fleet);
     if (!o.regions().isEmpty()) {
       regionStores.put(o.regions().get(0), store);
@@ -695,6 +690,16 @@ public final class EmulatorServer implements AutoCloseable {
           path,
           store(region));
     }
+    java.util.regex.Matcher metric = MetricsRoute.match(path);
+    if (metric != null
+        && ex.getRequestMethod().equals("GET")
+        && (metric.group(1) == null || options.regions().contains(metric.group(1)))) {
+      return instanceMetrics(
+          new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
+          path,
+          metric.group(1) == null ? store : store(metric.group(1)),
+          java.net.URLDecoder.decode(metric.group(2).replace("+", "%2B"), StandardCharsets.UTF_8));
+    }
     String policies = AutoShutdownPoliciesRoute.PATH;
     if (path.endsWith(policies) && ex.getRequestMethod().equals("PUT")) {
       String region =
@@ -741,48 +746,11 @@ public final class EmulatorServer implements AutoCloseable {
     String rawQuery = call.rawQuery();
     Map<String, String> query = call.query();
     byte[] body = call.body();
-    pause(options.latency());
-    Faults.Kind fault = faults.decide(rawQuery);
-    switch (fault) {
-      case THROTTLE -> {
-        ex.getResponseHeaders().add("Retry-After", "1");
-        return send(
-            ex,
-            429,
-            gatewayBody(
-                requestId, ex, "Throttling.User", "Request was denied due to user flow control."),
-            requestId);
-      }
-      case ERROR_500 -> {
-        return send(
-            ex,
-            500,
-            gatewayBody(
-                requestId,
-                ex,
-                "InternalError",
-                "The request processing has failed due to some unknown error."),
-            requestId);
-      }
-      case ERROR_503 -> {
-        return send(
-            ex,
-            503,
-            gatewayBody(
-                requestId,
-                ex,
-                "ServiceUnavailable",
-                "The request has failed due to a temporary failure of the server."),
-            requestId);
-      }
-      case DROP -> {
-        return -1; // the exchange closes with nothing sent: the client sees the connection end
-      }
-      case SPIKE -> pause(options.spike());
-      default -> {
-        // no fault before authentication
-      }
+    Fault faulted = fault(call);
+    if (faulted.status() != null) {
+      return faulted.status();
     }
+    Faults.Kind fault = faulted.kind();
     try {
       authenticate(ex, "GET", path, query, body, "ListInstances");
     } catch (GatewayError e) {
@@ -839,6 +807,114 @@ public final class EmulatorServer implements AutoCloseable {
     out.write(bytes);
     out.close();
     return 200;
+  }
+
+  /** The fault a request drew, and the status it was answered with (null: it goes on). */
+  private record Fault(Faults.Kind kind, Integer status) {}
+
+  /**
+   * The latency and the fault every API route shares, drawn before authentication: throttling,
+   * 500/503, a dropped connection or a spike; a truncated body is the route's to cut.
+   */
+  private Fault fault(Call call) throws IOException {
+    HttpExchange ex = call.ex();
+    String requestId = call.requestId();
+    pause(options.latency());
+    Faults.Kind fault = faults.decide(call.rawQuery());
+    Integer status =
+        switch (fault) {
+          case THROTTLE -> {
+            ex.getResponseHeaders().add("Retry-After", "1");
+            yield send(
+                ex,
+                429,
+                gatewayBody(
+                    requestId,
+                    ex,
+                    "Throttling.User",
+                    "Request was denied due to user flow control."),
+                requestId);
+          }
+          case ERROR_500 ->
+              send(
+                  ex,
+                  500,
+                  gatewayBody(
+                      requestId,
+                      ex,
+                      "InternalError",
+                      "The request processing has failed due to some unknown error."),
+                  requestId);
+          case ERROR_503 ->
+              send(
+                  ex,
+                  503,
+                  gatewayBody(
+                      requestId,
+                      ex,
+                      "ServiceUnavailable",
+                      "The request has failed due to a temporary failure of the server."),
+                  requestId);
+          case DROP -> -1; // the exchange closes with nothing sent: the client sees the end
+          case SPIKE -> {
+            pause(options.spike());
+            yield null;
+          }
+          default -> null;
+        };
+    return new Fault(fault, status);
+  }
+
+  /**
+   * GetInstanceMetrics: signed like ListInstances; faults and latency as for it (a truncated body
+   * included); see the route for the answer.
+   */
+  private int instanceMetrics(Call call, String path, InstanceStore fleet, String id)
+      throws IOException {
+    HttpExchange ex = call.ex();
+    Fault faulted = fault(call);
+    if (faulted.status() != null) {
+      return faulted.status();
+    }
+    try {
+      authenticate(ex, "GET", path, call.query(), call.body(), "GetInstanceMetrics");
+    } catch (GatewayError e) {
+      return send(
+          ex,
+          e.status,
+          gatewayBody(call.requestId(), ex, e.code, e.getMessage()),
+          call.requestId());
+    }
+    ObjectNode answer;
+    try {
+      answer =
+          MetricsRoute.answer(
+              call.requestId(),
+              id,
+              call.query(),
+              timelines.now(fleet.snapshot()),
+              metrics,
+              options.clock().instant());
+    } catch (ValidationError e) {
+      return send(ex, 400, validationError(call.requestId(), e), call.requestId());
+    } catch (MetricsRoute.NotFound e) {
+      ObjectNode err = Json.MAPPER.createObjectNode();
+      err.put("RequestId", call.requestId());
+      err.put("Success", false);
+      err.put("Code", "InstanceNotFound");
+      err.put("Message", e.getMessage());
+      err.put("HttpStatusCode", 404);
+      return send(ex, 404, err, call.requestId());
+    }
+    if (faulted.kind() == Faults.Kind.TRUNCATE) {
+      byte[] bytes = Json.MAPPER.writeValueAsBytes(answer);
+      ex.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+      ex.sendResponseHeaders(200, bytes.length);
+      ex.getResponseBody().write(bytes, 0, bytes.length / 2);
+      ex.getResponseBody().flush();
+      return -1;
+    }
+    return send(ex, 200, answer, call.requestId());
   }
 
   /** The DSW error envelope of a 400 ValidationError. */

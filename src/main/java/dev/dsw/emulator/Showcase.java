@@ -26,18 +26,40 @@ final class Showcase {
       String gpu,
       String gpuType,
       long ageHours,
-      int idleMinutes) {}
+      int idleMinutes,
+      String usage) {}
 
   private static final List<Shown> SHOWN =
       List.of(
-          new Shown(FIRST_ID, "train_llama_7b", "Running", "1", "NVIDIA A10", 30, 150),
+          new Shown(FIRST_ID, "train_llama_7b", "Running", "1", "NVIDIA A10", 30, 150, "busy"),
           new Shown(
-              "dsw-4f2b8c9d1e6a0735", "train_bert_large", "Running", "2", "NVIDIA A10", 100, 185),
+              "dsw-4f2b8c9d1e6a0735",
+              "train_bert_large",
+              "Running",
+              "2",
+              "NVIDIA A10",
+              100,
+              185,
+              "idle"),
           new Shown(
-              "dsw-9c1d2e3f4a5b6c7d", "train_sentiment_v2", "Stopped", "1", "NVIDIA A10", 400, 240),
+              "dsw-9c1d2e3f4a5b6c7d",
+              "train_sentiment_v2",
+              "Stopped",
+              "1",
+              "NVIDIA A10",
+              400,
+              240,
+              "busy"),
           new Shown(
-              "dsw-0b1c2d3e4f5a6b7c", "train_vision_moe", "Running", "8", "NVIDIA H100", 20, 320),
-          new Shown("dsw-5e6f7a8b9c0d1e2f", "notebook_nlp", "Running", "0", "", 60, 20));
+              "dsw-0b1c2d3e4f5a6b7c",
+              "train_vision_moe",
+              "Running",
+              "8",
+              "NVIDIA H100",
+              20,
+              320,
+              "bursty"),
+          new Shown("dsw-5e6f7a8b9c0d1e2f", "notebook_nlp", "Running", "0", "", 60, 20, "busy"));
 
   private Showcase() {}
 
@@ -94,6 +116,7 @@ final class Showcase {
       culler.put("GpuPercentThreshold", 10);
       culler.put("MaxIdleTimeInMinutes", 480);
       culler.put("IdleTimeInMinutes", s.idleMinutes());
+      n.put(MetricsRoute.FIELD, s.usage());
       out.add(n);
     }
     out.addAll(Findings.instances(now));
@@ -140,10 +163,12 @@ final class Showcase {
       out.add(shared);
       ObjectNode gpu = common(base.get(3), "dsw-6b7c8d9e0f1a2b3c", "gpu_unguarded", "Running", now);
       gpuResources(gpu, "4", "NVIDIA A100");
+      gpu.put(MetricsRoute.FIELD, "idle"); // idle by usage, with nothing to stop it: dsw idle
       out.add(gpu);
       ObjectNode guarded =
           common(base.get(4), "dsw-7c8d9e0f1a2b3c4d", "gpu_workspace_policy", "Running", now);
       gpuResources(guarded, "1", "NVIDIA A10");
+      guarded.put(MetricsRoute.FIELD, "busy");
       guarded
           .putArray("EmulatorAutoShutdownPolicy")
           .addObject()

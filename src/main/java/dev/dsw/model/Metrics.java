@@ -41,9 +41,14 @@ public final class Metrics {
    */
   static final long MAX_MINUTES = 1_000_000_000_000L;
 
-  /** How long IdleInstanceCuller says the instance has been idle, or zero; saturates. */
+  /**
+   * How long the instance has been idle, or zero; saturates: what dsw idle found ({@link
+   * Measured#IDLE}), else what IdleInstanceCuller says.
+   */
   public static Duration idle(Instance i) {
-    BigDecimal m = number(i.text("IdleInstanceCuller.IdleTimeInMinutes"));
+    String measured = i.text("Idle.Minutes");
+    BigDecimal m =
+        number(measured.isEmpty() ? i.text("IdleInstanceCuller.IdleTimeInMinutes") : measured);
     return Duration.ofMinutes(
         m.signum() <= 0 ? 0 : m.min(BigDecimal.valueOf(MAX_MINUTES)).longValue());
   }
@@ -53,6 +58,19 @@ public final class Metrics {
     return gpus(i)
         .multiply(BigDecimal.valueOf(idle(i).toMinutes()))
         .divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * What would stop the instance by itself: "culler" (an IdleInstanceCuller), "timer" (an
+   * InstanceShutdownTimer), "both", or "none". A workspace auto-shutdown policy is not on the
+   * instance (QueryAutoShutdownPolicies reads it; dsw audit does).
+   */
+  public static String guard(Instance i) {
+    com.fasterxml.jackson.databind.JsonNode culler = i.raw().path("IdleInstanceCuller");
+    boolean culled = culler.isObject() && !culler.isEmpty();
+    com.fasterxml.jackson.databind.JsonNode timer = i.raw().path("InstanceShutdownTimer");
+    boolean timed = timer.isObject() && !timer.isEmpty();
+    return culled && timed ? "both" : culled ? "culler" : timed ? "timer" : "none";
   }
 
   /** A number for display: at most one decimal, no trailing zeros (12, 0.5, 1234.6). */

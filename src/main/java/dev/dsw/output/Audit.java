@@ -210,11 +210,7 @@ public final class Audit {
   public static boolean unguardedGpu(Instance i) {
     boolean gpu =
         Metrics.gpus(i).compareTo(BigDecimal.ZERO) > 0 || "GPU".equals(i.text("AcceleratorType"));
-    JsonNode culler = i.raw().path("IdleInstanceCuller");
-    boolean culled = culler.isObject() && !culler.isEmpty();
-    JsonNode timer = i.raw().path("InstanceShutdownTimer");
-    boolean timed = timer.isObject() && !timer.isEmpty();
-    return "Running".equals(i.text("Status")) && gpu && !culled && !timed;
+    return "Running".equals(i.text("Status")) && gpu && Metrics.guard(i).equals("none");
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.dsw.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.Instance;
+import dev.dsw.model.Measured;
+import dev.dsw.model.MetricType;
 import dev.dsw.model.Metrics;
 import dev.dsw.model.Times;
 import java.math.BigDecimal;
@@ -127,14 +129,14 @@ public final class InstanceColumns {
         false);
     add(
         "IDLE_FOR",
-        "idle time, e.g. 3h20m (IdleInstanceCuller)",
-        Set.of(CULLER),
+        "idle time, e.g. 3h20m (IdleInstanceCuller, or dsw idle's measured window)",
+        Set.of(CULLER, Measured.IDLE),
         InstanceColumns::idleFor,
         false);
     add(
         "WASTE",
         "GPU-hours idle: GPUs × idle hours",
-        Set.of(RESOURCES, CULLER),
+        Set.of(RESOURCES, CULLER, Measured.IDLE),
         i -> Metrics.display(Metrics.idleGpuHours(i)),
         false);
     add(
@@ -143,6 +145,95 @@ public final class InstanceColumns {
         Set.of("AccumulatedRunningTimeInMs"),
         i -> Metrics.display(Metrics.runningHours(i)),
         false);
+    addMeasured();
+  }
+
+  /**
+   * The columns of what dsw top and dsw idle measured: per metric its average, p95 and maximum
+   * (GPU_AVG, CPU_P95, GPU_MEM_MAX…), COVERAGE, and dsw idle's EVIDENCE and GUARD. A metric not
+   * measured shows "-", one without a point "no data", one that failed "unknown": never 0 %.
+   */
+  private void addMeasured() {
+    for (MetricType m : MetricType.values()) {
+      String what = m.name() + (m.percent() ? " %" : "");
+      add(
+          m.column() + "_AVG",
+          "average " + what,
+          Set.of(Measured.USAGE),
+          i -> stat(i, m, "Average"),
+          false);
+      add(
+          m.column() + "_P95",
+          "95th percentile " + what,
+          Set.of(Measured.USAGE),
+          i -> stat(i, m, "P95"),
+          false);
+      add(
+          m.column() + "_MAX",
+          "maximum " + what,
+          Set.of(Measured.USAGE),
+          i -> stat(i, m, "Max"),
+          false);
+    }
+    add(
+        "COVERAGE",
+        "share of the window with data (the least of the metrics measured)",
+        Set.of(Measured.USAGE),
+        InstanceColumns::coverage,
+        false);
+    add(
+        "EVIDENCE",
+        "what found it idle: culler, usage or both (dsw idle)",
+        Set.of(Measured.IDLE),
+        i -> i.text("Idle.Evidence"),
+        false);
+    add(
+        "GUARD",
+        "what would stop it: culler, timer, both or none (dsw idle)",
+        Set.of(Measured.IDLE),
+        i -> i.text("Idle.Guard"),
+        false);
+  }
+
+  /** A cell for a metric that was not measured. */
+  public static final String NOT_MEASURED = "-";
+
+  /** A cell for a metric measured without a single point in the window. */
+  public static final String NO_DATA = "no data";
+
+  /** A cell for a metric whose reading failed. */
+  public static final String UNKNOWN = "unknown";
+
+  static String stat(Instance i, MetricType m, String field) {
+    JsonNode n = Measured.of(i, m);
+    if (n == null) {
+      return NOT_MEASURED;
+    }
+    if (n.has("Error")) {
+      return UNKNOWN;
+    }
+    JsonNode v = n.get(field);
+    if (v == null || !v.isNumber()) {
+      return NO_DATA;
+    }
+    return Metrics.display(v.decimalValue()) + (m.percent() ? "%" : "");
+  }
+
+  static String coverage(Instance i) {
+    JsonNode usage = i.raw().get(Measured.USAGE);
+    BigDecimal least = null;
+    for (MetricType m : MetricType.values()) {
+      JsonNode n = usage == null ? null : usage.get(m.name());
+      if (n == null) {
+        continue;
+      }
+      if (n.has("Error")) {
+        return UNKNOWN;
+      }
+      BigDecimal c = n.path("Coverage").decimalValue();
+      least = least == null || c.compareTo(least) < 0 ? c : least;
+    }
+    return least == null ? NOT_MEASURED : Metrics.display(least) + "%";
   }
 
   private void add(
@@ -228,7 +319,7 @@ public final class InstanceColumns {
   }
 
   static String idleFor(Instance i) {
-    return i.text("IdleInstanceCuller.IdleTimeInMinutes").isEmpty()
+    return i.text("IdleInstanceCuller.IdleTimeInMinutes").isEmpty() && !i.raw().has(Measured.IDLE)
         ? ""
         : Times.format(Metrics.idle(i));
   }

@@ -12,7 +12,8 @@ import java.util.Set;
  * A client-side order (--sort-column) and the --limit that applies after it: the whole result is
  * sorted first, then cut. Cells compare by what they hold ({@link Cells#compare}: quantities such
  * as 8×H100 and 32G by their number, durations as durations, else text), and a missing value
- * (empty, or "-" as the GPU column shows none) sorts last in either direction.
+ * (empty, "-" as the GPU column shows none, or a usage with no data or unknown) sorts last in
+ * either direction.
  */
 public record Order(Column column, boolean descending, long limit) {
   /** The top-level fields the order reads (null: not known), for the page reader's projection. */
@@ -46,6 +47,9 @@ public record Order(Column column, boolean descending, long limit) {
   }
 
   static boolean missing(String cell) {
-    return cell.isBlank() || cell.equals("-");
+    return cell.isBlank()
+        || cell.equals("-")
+        || cell.equals(InstanceColumns.NO_DATA)
+        || cell.equals(InstanceColumns.UNKNOWN);
   }
 }

@@ -148,4 +148,19 @@ public final class WatchView {
         String.format(
             "%-7s %s  %s%s  %s", c.event(), i.id(), i.text("InstanceName"), region, what));
   }
+
+  /**
+   * The line above each redraw of a repeated listing (dsw top --watch) on a terminal: the screen
+   * cleared, then when and how often.
+   */
+  public static void header(PrintStream out, Duration every, Instant time) {
+    out.print(Style.CLEAR_SCREEN);
+    out.println(
+        "Every "
+            + dev.dsw.model.Times.format(every)
+            + " · "
+            + time.toString().replace('T', ' ')
+            + " · Ctrl-C stops");
+    out.flush();
+  }
 }

@@ -213,7 +213,11 @@ public final class Where implements Predicate<Instance> {
       case "MEMORY", "RequestedResource.Memory", "RequestedResource.SharedMemory" -> Kind.QUANTITY;
       case "IDLE_FOR", "AGE", "RUNTIME" -> Kind.DURATION;
       case "CREATED" -> Kind.TIME;
+      case "COVERAGE" -> Kind.NUMBER;
       default -> {
+        if (key.matches("[A-Z_]+_(AVG|P95|MAX)")) {
+          yield Kind.NUMBER; // what top measured: 12.5%
+        }
         if (key.endsWith("InMinutes") || key.endsWith("InMs") || key.endsWith("Threshold")) {
           yield Kind.NUMBER;
         }

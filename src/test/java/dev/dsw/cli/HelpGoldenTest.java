@@ -28,6 +28,7 @@ class HelpGoldenTest {
         "get",
         "summary",
         "idle",
+        "top",
         "audit",
         "wait",
         "version",

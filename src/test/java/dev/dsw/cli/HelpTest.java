@@ -24,6 +24,7 @@ class HelpTest {
         "get",
         "summary",
         "idle",
+        "top",
         "emulator",
         "completion",
         "config",

@@ -154,4 +154,9 @@ final class Findings implements Report {
     }
     return policies;
   }
+
+  @Override
+  public String emptyAnswer(String nothingMatched) {
+    return null; // it says "no findings in N instances"
+  }
 }

@@ -38,4 +38,9 @@ final class Grouping implements Report {
   public List<Column> columns() {
     return summary.columns();
   }
+
+  @Override
+  public String emptyAnswer(String nothingMatched) {
+    return null; // its TOTAL row says 0
+  }
 }

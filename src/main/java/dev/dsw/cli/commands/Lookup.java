@@ -62,4 +62,9 @@ final class Lookup implements Report {
           "check the ID with 'dsw list --workspace ALL --resource-id ALL', or pass --region");
     }
   }
+
+  @Override
+  public String emptyAnswer(String nothingMatched) {
+    return null; // it names the IDs not found (exit 5)
+  }
 }

@@ -38,6 +38,15 @@ public final class EmulatorOptions {
   Path data;
 
   @Option(
+      names = "--metrics",
+      paramLabel = "<file>",
+      description =
+          "Serve GetInstanceMetrics from this file: a JSON object InstanceId → MetricType →"
+              + " [{\"Time\": epoch seconds, \"Value\": n}]. Default: each instance's usage profile"
+              + " (docs/emulator.md).")
+  Path metrics;
+
+  @Option(
       names = "--instances",
       paramLabel = "<n>",
       description = "Size of the generated fleet. Default: ${DEFAULT-VALUE}.")
@@ -78,7 +87,7 @@ public final class EmulatorOptions {
       names = "--latency",
       paramLabel = "<duration>",
       converter = DurationConverter.class,
-      description = "Delay added to every ListInstances request, e.g. 50ms.")
+      description = "Delay added to every API request, e.g. 50ms.")
   Duration latency = Duration.ZERO;
 
   @Option(
@@ -157,6 +166,7 @@ public final class EmulatorOptions {
         .host(bind)
         .port(port)
         .data(data)
+        .metrics(metrics)
         .instances(instances)
         .seed(seed)
         .defaultWorkspace(defaultWorkspace)

@@ -18,4 +18,9 @@ public final class StatusOptions {
   public List<InstanceStatus> statuses() {
     return List.copyOf(statuses);
   }
+
+  /** The statuses asked for, or this one when none was. */
+  public List<InstanceStatus> orElse(InstanceStatus byDefault) {
+    return statuses.isEmpty() ? List.of(byDefault) : statuses();
+  }
 }

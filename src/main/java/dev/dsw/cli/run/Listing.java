@@ -11,6 +11,7 @@ import dev.dsw.cli.terminal.Console;
 import dev.dsw.cli.terminal.OutputClosedException;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
+import dev.dsw.model.Times;
 import dev.dsw.output.Column;
 import dev.dsw.output.Format;
 import dev.dsw.output.Formatter;
@@ -60,7 +61,10 @@ public final class Listing {
       return ExitCodes.OK;
     }
     List<Where> wheres = parse(r.where());
-    Predicate<Instance> where = all(wheres);
+    // a --where on what the report adds (top's usage) tests the rows it prints, the rest the pages
+    List<Where> late = wheres.stream().filter(w -> touches(w, report.adds())).toList();
+    Predicate<Instance> where =
+        all(wheres.stream().filter(w -> !touches(w, report.adds())).toList());
     // A sort orders the whole result, so every page is fetched and the limit applies after it.
     boolean sorted = r.output().sortColumn() != null;
     Pages.Options paging = sorted ? r.paging().withLimit(0) : r.paging();
@@ -80,8 +84,10 @@ public final class Listing {
             : format.heldRows();
     Progress progress = progress(held > 0);
     Fleet fleet = fleet(progress, projection);
-    Formatter formatter =
-        r.transform() == null ? format.formatter(spec) : format.queried(spec, r.transform());
+    Counted formatter =
+        new Counted(
+            r.transform() == null ? format.formatter(spec) : format.queried(spec, r.transform()),
+            all(late));
     CompletionCache cache = new CompletionCache(services.env(), services.completionContext());
     formatter.begin();
     int[] passed = {0};
@@ -107,14 +113,56 @@ public final class Listing {
     report.finish(formatter);
     formatter.end();
     fleet.complete();
-    if (passed[0] == 0 && report == Report.PRINT) {
-      console.info(nothingMatched(r)); // stdout stays what the format prescribes ([] for json)
+    String empty = formatter.rows == 0 ? report.emptyAnswer(nothingMatched(r)) : null;
+    if (empty != null) {
+      console.info(empty); // stdout stays what the format prescribes ([] for json)
     }
     report.check();
     if (!cache.save()) {
       console.debugLine("could not update the completion cache in " + cache.dir());
     }
     return ExitCodes.OK;
+  }
+
+  /** Whether a --where reads one of these fields (or fields it cannot name). */
+  private static boolean touches(Where w, Set<String> fields) {
+    return !fields.isEmpty()
+        && (w.fields() == null || w.fields().stream().anyMatch(fields::contains));
+  }
+
+  /** The formatter a report writes to: it keeps the rows a late --where passes, and counts them. */
+  private static final class Counted implements Formatter {
+    private final Formatter out;
+    private final Predicate<Instance> keep;
+    int rows;
+
+    Counted(Formatter out, Predicate<Instance> keep) {
+      this.out = out;
+      this.keep = keep;
+    }
+
+    @Override
+    public void begin() {
+      out.begin();
+    }
+
+    @Override
+    public void row(Instance instance) {
+      if (keep.test(instance)) {
+        rows++;
+        out.row(instance);
+      }
+    }
+
+    @Override
+    public void end() {
+      out.end();
+    }
+
+    @Override
+    public void abort() {
+      out.abort();
+    }
   }
 
   /** Prints rows of the command's own (dsw audit --checks): no request, no paging. */
@@ -201,6 +249,50 @@ public final class Listing {
     } while (!services.env().pause(every));
     return ExitCodes
         .INTERRUPTED; // stopped by Ctrl-C, the only way a watch ends: 130, as a shell says
+  }
+
+  /**
+   * dsw top --watch: the listing again every {@code every}, each run whole, a new report each time;
+   * a terminal is cleared before each. A failed run after the first is a warning, as is a verdict
+   * (some instances not measured); Ctrl-C ends it (exit 130). Without {@code every}, one run.
+   */
+  public int repeat(Request r, java.util.function.Supplier<Report> report, Duration every) {
+    if (every == null) {
+      return run(r, report.get());
+    }
+    if (r.transform() != null) {
+      throw new UsageException(
+          r.transform().flag() + " applies to a listing, not to --watch", null);
+    }
+    services.env().catchInterrupts();
+    boolean first = true;
+    do {
+      if (services.console().movesCursor()) {
+        WatchView.header(
+            services.console().out(),
+            every,
+            services.clock().instant().truncatedTo(ChronoUnit.SECONDS));
+      }
+      try {
+        run(r, report.get());
+      } catch (Verdict v) {
+        services.console().warn(v.getMessage());
+      } catch (RuntimeException e) {
+        if (first || !pollMayFail(e)) {
+          throw e;
+        }
+        services
+            .console()
+            .warn(
+                "measuring failed, trying again in "
+                    + Times.format(every)
+                    + ": "
+                    + Failure.describe(e).message());
+      }
+      OutputClosedException.check(services.env());
+      first = false;
+    } while (!services.env().pause(every));
+    return ExitCodes.INTERRUPTED;
   }
 
   /**

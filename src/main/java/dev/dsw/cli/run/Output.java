@@ -23,4 +23,9 @@ public record Output(
   public boolean columnHelp() {
     return columns != null && columns.size() == 1 && columns.get(0).equalsIgnoreCase("help");
   }
+
+  /** The same output sorted by this column, ascending (a command's default order). */
+  public Output sortedBy(String column) {
+    return new Output(format, columns, defaults, headers, column, showSecrets);
+  }
 }

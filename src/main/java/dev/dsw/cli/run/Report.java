@@ -27,6 +27,22 @@ public interface Report {
     return null;
   }
 
+  /**
+   * Top-level fields this report adds to the rows it prints (dsw top's Usage): a --where on them is
+   * applied to the rows it prints, not to the instances read.
+   */
+  default java.util.Set<String> adds() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * The line stderr gets when no row was printed, given the listing's own ("no instances match …");
+   * null for none (a report that says it itself).
+   */
+  default String emptyAnswer(String nothingMatched) {
+    return nothingMatched;
+  }
+
   /** Prints each instance as it arrives. */
   Report PRINT = new Report() {};
 }
