@@ -4,13 +4,13 @@
 # package), curl, jq, GNU time (/usr/bin/time), script(1) from util-linux and Node.js with npm (the official Alibaba Cloud Node
 # client is installed into bench/node on first use).
 # Usage: bench/run.sh [runs] [sections]   runs: default 10 (volume: a third of it, at least 3)
-#                                         sections: any of startup,paging,volume (default: all)
+#                                         sections: any of startup,paging,volume,metrics (default: all)
 # Prints Markdown for docs/benchmarks.md. Every figure is the median of the runs, taken in rounds
 # so that each contender sees the same moments of machine load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-sections=${2:-startup,paging,volume}
+sections=${2:-startup,paging,volume,metrics}
 dsw=./target/dsw
 export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIdemo0000emulator ALIBABA_CLOUD_ACCESS_KEY_SECRET=demo-secret-not-a-real-key
 work=$(mktemp -d)
@@ -131,4 +131,27 @@ if [[ $sections == *volume* ]]; then
       echo "| $label | $n | $(awk -v a="$(ms "$k$n")" 'BEGIN {printf "%.2f", a / 1000}') | $(mib "$k$n") | $(awk -v a="$(ms "$k$n")" -v b="$jq_ms" 'BEGIN {printf "%.2f", a / b}') |"
     done
   done
+fi
+
+if [[ $sections == *metrics* ]]; then
+  # dsw top on 200 Running GPU instances: 2 pages, then 2 metrics each (400 GetInstanceMetrics
+  # calls), the emulator adding 50 ms to every request; the floor is the pages' round trips plus
+  # ⌈400 / 8⌉ rounds of 50 ms.
+  jq -n '[range(200) | {InstanceId: "dsw-bench\(.)", InstanceName: "bench_\(.)", Status: "Running",
+    WorkspaceId: "40823", PaymentType: "PayAsYouGo", GmtCreateTime: "2026-01-01T00:00:00Z",
+    RequestedResource: {GPU: "1", GPUType: "NVIDIA A10", CPU: "8", Memory: "32"}, EmulatorUsage: "busy"}]' >"$work/gpus.json"
+  start_emulator --data "$work/gpus.json" --latency 50ms
+  warm_emulator 3 --endpoint "$url" --workspace ALL
+  $dsw top --endpoint "$url" --workspace ALL -o csv >/dev/null # the emulator's metrics route warm too
+  for _ in $(seq "$runs"); do
+    run top8 $dsw top --endpoint "$url" --workspace ALL -o csv --concurrency 8
+    run nodetop node bench/node/metrics.js "$url" 8
+  done
+  stop_emulator
+  floor=$(( 2 * 50 + (400 + 7) / 8 * 50 ))
+  echo
+  echo "| dsw top: 200 Running GPU instances × 2 metrics, emulator adding 50 ms per request | median ms | peak RSS MiB | floor (2 pages + ⌈400/8⌉ rounds) × 50 ms | × floor |"
+  echo "|---|---|---|---|---|"
+  echo "| dsw top --concurrency 8 (the default) | $(ms top8) | $(mib top8) | $floor | $(awk -v a="$(ms top8)" -v b="$floor" 'BEGIN {printf "%.2f", a / b}') |"
+  echo "| official Node client: the same listing and 400 calls, 8 in flight (bench/node/metrics.js; reference) | $(ms nodetop) | $(mib nodetop) | $floor | $(awk -v a="$(ms nodetop)" -v b="$floor" 'BEGIN {printf "%.2f", a / b}') |"
 fi

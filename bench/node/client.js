@@ -20,4 +20,22 @@ function listInstances(endpointUrl) {
   return (query) => client.callApi(params, new OpenApi.OpenApiRequest({ query }), new Util.RuntimeOptions({}));
 }
 
-module.exports = { listInstances };
+// instanceMetrics(endpointUrl) returns a function (instanceId, query) that sends one signed
+// GetInstanceMetrics GET, as the generated SDK's getInstanceMetricsWithOptions does (the ID
+// percent-encoded into /api/v2/instance/{InstanceId}/metrics).
+function instanceMetrics(endpointUrl) {
+  const url = new URL(endpointUrl);
+  const client = new OpenApi.default(new OpenApi.Config({
+    accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+    accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+    endpoint: url.host,
+    protocol: url.protocol.replace(':', ''),
+  }));
+  return (id, query) => client.callApi(new OpenApi.Params({
+    action: 'GetInstanceMetrics', version: '2022-01-01', protocol: 'HTTPS',
+    pathname: `/api/v2/instance/${encodeURIComponent(id)}/metrics`,
+    method: 'GET', authType: 'AK', style: 'ROA', reqBodyType: 'json', bodyType: 'json',
+  }), new OpenApi.OpenApiRequest({ query }), new Util.RuntimeOptions({}));
+}
+
+module.exports = { listInstances, instanceMetrics };

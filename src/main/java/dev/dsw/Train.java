@@ -36,6 +36,7 @@ public final class Train {
           List.of("--demo", "list", "--dry-run"),
           List.of("--demo", "summary", "--by", "status,gpu-type"),
           List.of("--demo", "idle"),
+          List.of("--demo", "top"),
           List.of("--demo", "list", "--limit", "1", "-o", "detail"));
 
   private Train() {}

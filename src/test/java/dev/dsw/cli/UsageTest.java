@@ -382,4 +382,72 @@ class UsageTest {
               "ID,GPU_AVG,COVERAGE", "dsw-k1,unknown,unknown", "dsw-k2,unknown,unknown");
     }
   }
+
+  @Test
+  void watchMeasuresAgainEveryIntervalUntilCtrlC() {
+    TestEnvironment env = TestEnvironment.withDemoKeys(dir).onPause(n -> n >= 2);
+    int code =
+        run(env, "top", "--watch", "--interval", "30s", "-o", "csv", "--columns", "ID,GPU_MAX");
+    assertThat(code).as(env.stderr()).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(env.stdout().lines().filter(l -> l.equals("ID,GPU_MAX"))).hasSize(2);
+    assertThat(env.stdout().lines().filter(l -> l.startsWith("dsw-g1,"))).hasSize(2);
+    assertThat(env.pauses()).isEqualTo(2);
+  }
+
+  /**
+   * Answers a metrics call may get that are not the spec's shape; none may leak into stderr raw.
+   */
+  @Test
+  void hostileMetricsAnswersAreUnknownAndOneLineEach() throws Exception {
+    String[] bodies = {
+      "{\"PodMetrics\":\"all good\"}",
+      "{\"PodMetrics\":[{\"PodId\":\"p\",\"Metrics\":[{\"Time\":\"soon\",\"Value\":\"1\"}]}]}",
+      "<html>\u001b[31mgateway\u001b[0m</html>",
+      "{\"Code\":\"Boom\u001b]8;;http://x\u0007\",\"Message\":\"\u202eevil\\n"
+          + "line\",\"Success\":false}",
+    };
+    for (String body : bodies) {
+      try (MockWebServer mock = new MockWebServer()) {
+        mock.setDispatcher(
+            new Dispatcher() {
+              @Override
+              public MockResponse dispatch(RecordedRequest r) {
+                return r.getUrl().encodedPath().equals("/api/v2/instances")
+                    ? new MockResponse.Builder()
+                        .body(
+                            "{\"RequestId\":\"R\",\"TotalCount\":1,\"Instances\":[{\"InstanceId\":\"dsw-h1\","
+                                + "\"Status\":\"Running\",\"RequestedResource\":{\"GPU\":\"1\"}}]}")
+                        .build()
+                    : new MockResponse.Builder()
+                        .code(body.startsWith("<") ? 502 : 200)
+                        .body(body)
+                        .build();
+              }
+            });
+        mock.start();
+        TestEnvironment env = TestEnvironment.withDemoKeys(dir);
+        int code =
+            env.run(
+                "top",
+                "--endpoint",
+                mock.url("/").toString(),
+                "--retries",
+                "0",
+                "-o",
+                "csv",
+                "--columns",
+                "ID,GPU_AVG,CPU_AVG");
+        assertThat(code).as(body + "\n" + env.stderr()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(env.stdout().lines())
+            .containsExactly("ID,GPU_AVG,CPU_AVG", "dsw-h1,unknown,unknown");
+        assertThat(env.stderr().lines().filter(l -> l.startsWith("dsw:"))).hasSize(1);
+        assertThat(env.stderr())
+            .contains("1 of 1 instances could not be measured")
+            .doesNotContain("\tat ")
+            .doesNotContain("\u001b")
+            .doesNotContain("\u202e")
+            .doesNotContain("\u0007");
+      }
+    }
+  }
 }
