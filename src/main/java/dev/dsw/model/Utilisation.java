@@ -2,7 +2,6 @@ package dev.dsw.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,9 @@ import java.util.TreeMap;
  *   <li>p95 is the nearest rank: the smallest value with at least 95 % of the points at or below
  *       it.
  *   <li>Coverage is the share of the window the points stand for: points × their interval ÷ the
- *       window, at most 100 %. The interval is the step asked for, or the usual spacing of the
- *       points (their median gap) when the API answered at a coarser step.
+ *       window, at most 100 %. The interval is the points' usual spacing (the most common gap
+ *       between two of them), which is the step asked for when the service honours it; with a
+ *       single point, the step.
  *   <li>No point at all is no data: there is no average, and never a 0 %.
  * </ul>
  *
@@ -59,7 +59,8 @@ public record Utilisation(int points, Double average, Double p95, Double max, do
     Arrays.sort(values);
     double p95 = values[(int) Math.ceil(0.95 * values.length) - 1];
     double window = Math.max(1, Duration.between(start, end).toSeconds());
-    double interval = Math.max(step.toSeconds(), medianGap(merged));
+    long gap = usualGap(merged);
+    double interval = gap > 0 ? gap : step.toSeconds();
     double coverage = Math.min(100.0, 100.0 * values.length * interval / window);
     return new Utilisation(
         values.length, sum / values.length, p95, values[values.length - 1], coverage);
@@ -80,20 +81,28 @@ public record Utilisation(int points, Double average, Double p95, Double max, do
     return merged;
   }
 
-  /** The median gap between consecutive points, in seconds (0 for fewer than two points). */
-  private static double medianGap(NavigableMap<Long, Double> points) {
-    if (points.size() < 2) {
-      return 0;
-    }
-    List<Long> gaps = new ArrayList<>(points.size() - 1);
+  /**
+   * The points' usual spacing: the most common gap between two consecutive points (the smaller on a
+   * tie), in seconds; 0 for fewer than two points. A stretch without data changes a few gaps, not
+   * the most common one.
+   */
+  private static long usualGap(NavigableMap<Long, Double> points) {
+    Map<Long, Integer> counts = new java.util.HashMap<>();
     Long previous = null;
     for (long t : points.keySet()) {
       if (previous != null) {
-        gaps.add(t - previous);
+        counts.merge(t - previous, 1, Integer::sum);
       }
       previous = t;
     }
-    gaps.sort(null);
-    return gaps.get((gaps.size() - 1) / 2);
+    long best = 0;
+    int most = 0;
+    for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+      if (e.getValue() > most || (e.getValue() == most && e.getKey() < best)) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return best;
   }
 }

@@ -161,6 +161,17 @@ class InstanceMetricsTest {
     Utilisation coarse = Utilisation.of(List.of(series(0, 1, 300, 2, 600, 3)), start, end, step);
     assertThat(coarse.coverage()).isEqualTo(100);
     assertThat(coarse.p95()).isEqualTo(3);
+    // finer than asked (every 10 s, as a --metrics file may be): the first half of the window
+    NavigableMap<Long, Double> fine = new TreeMap<>();
+    for (long t = 0; t < 300; t += 10) {
+      fine.put(t, 1.0);
+    }
+    assertThat(Utilisation.of(List.of(fine), start, end, step).coverage()).isEqualTo(50);
+    // a stretch without data (minutes 3 to 7) leaves the usual spacing a minute: 6 of 10 minutes
+    Utilisation outage =
+        Utilisation.of(
+            List.of(series(0, 1, 60, 1, 120, 1, 480, 1, 540, 1, 600, 1)), start, end, step);
+    assertThat(outage.coverage()).isEqualTo(60);
     // p95 by nearest rank: of 1..100, the 95th smallest
     NavigableMap<Long, Double> hundred = new TreeMap<>();
     for (int k = 1; k <= 100; k++) {

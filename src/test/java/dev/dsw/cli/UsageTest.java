@@ -450,4 +450,56 @@ class UsageTest {
       }
     }
   }
+
+  @Test
+  void progressGoesToAStderrTerminalOnlyAndIsErased() {
+    TestEnvironment tty = TestEnvironment.withDemoKeys(dir).stderrTerminal();
+    assertThat(run(tty, "top", "-o", "csv")).isZero();
+    assertThat(tty.stderr()).contains("measuring 7/7…").endsWith("\r\u001b[K");
+    TestEnvironment piped = TestEnvironment.withDemoKeys(dir);
+    assertThat(run(piped, "top", "-o", "csv")).isZero();
+    assertThat(piped.stderr()).isEmpty();
+  }
+
+  @Test
+  void theEmulatorsFaultsReachMetricsCallsAndRetriesRideThemOut() throws Exception {
+    List<String> faulted = new CopyOnWriteArrayList<>();
+    try (EmulatorServer flaky =
+        EmulatorServer.start(
+            TestEnvironment.emulator()
+                .withData(dir.resolve("fleet.json"))
+                .withLog(faulted::add)
+                .toBuilder()
+                .metrics(dir.resolve("metrics.json"))
+                .throttleRate(0.2)
+                .faultRate(0.2)
+                .build())) {
+      TestEnvironment env = TestEnvironment.withDemoKeys(dir);
+      int code =
+          env.run(
+              "top",
+              "--endpoint",
+              flaky.baseUrl(),
+              "--workspace",
+              "ALL",
+              "--resource-id",
+              "ALL",
+              "--retries",
+              "8",
+              "-o",
+              "csv",
+              "--columns",
+              "ID,GPU_MAX");
+      assertThat(code).as(env.stderr()).isZero();
+      assertThat(env.stdout().lines())
+          .containsExactly("ID,GPU_MAX", "dsw-g1,3%", "dsw-g2,20%", "dsw-g3,50%", "dsw-c1,-");
+      Thread.sleep(200); // the last request's log line
+      assertThat(faulted)
+          .as("some metrics calls were throttled or failed, and were retried")
+          .anyMatch(
+              l ->
+                  l.contains("/metrics?")
+                      && (l.contains(" 429 ") || l.contains(" 500 ") || l.contains(" 503 ")));
+    }
+  }
 }
