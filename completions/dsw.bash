@@ -102,6 +102,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
         --max-cpu) COMPREPLY=(); return ;;
@@ -129,7 +130,7 @@ _dsw() {
         --interval) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -182,6 +183,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
         --max-cpu) COMPREPLY=(); return ;;
@@ -204,7 +206,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --by --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --by --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -236,6 +238,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
         --max-cpu) COMPREPLY=(); return ;;
@@ -260,7 +263,7 @@ _dsw() {
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --for --gpu-below --cpu-below --min-coverage --no-usage --window --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --for --gpu-below --cpu-below --min-coverage --no-usage --window --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -291,6 +294,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
         --max-cpu) COMPREPLY=(); return ;;
@@ -317,7 +321,7 @@ _dsw() {
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --metrics -w --watch --interval --window --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --metrics -w --watch --interval --window --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -350,6 +354,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
         --max-cpu) COMPREPLY=(); return ;;
@@ -372,7 +377,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --checks --check --skip --min-severity --fail-on --baseline --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --checks --check --skip --min-severity --fail-on --baseline --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -400,6 +405,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
         --max-cpu) COMPREPLY=(); return ;;
@@ -422,7 +428,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --for --any --interval --fail-on --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --for --any --interval --fail-on --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
       fi ;;
@@ -463,6 +469,10 @@ _dsw() {
         --anchor) COMPREPLY=(); return ;;
         --default-workspace) COMPREPLY=(); return ;;
         --access-key-id) COMPREPLY=(); return ;;
+        --caller) COMPREPLY=(); return ;;
+        --caller-id) COMPREPLY=(); return ;;
+        --caller-name) COMPREPLY=(); return ;;
+        --account-id) COMPREPLY=(); return ;;
         --max-page-size) COMPREPLY=(); return ;;
         --latency) COMPREPLY=(); return ;;
         --transition-step) COMPREPLY=(); return ;;
@@ -475,7 +485,7 @@ _dsw() {
         --regions) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --port --bind --data --metrics --instances --seed --anchor --default-workspace --access-key-id --max-page-size --latency --transition-step --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --port --bind --data --metrics --instances --seed --anchor --default-workspace --access-key-id --caller --caller-id --caller-name --account-id --max-page-size --latency --transition-step --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;

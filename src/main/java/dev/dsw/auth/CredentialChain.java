@@ -203,6 +203,29 @@ public final class CredentialChain {
     throw new CredentialsException("no credentials found", tried);
   }
 
+  /**
+   * Who these credentials belong to (STS GetCallerIdentity at {@link #stsUrl()}), for --mine and
+   * dsw config show.
+   */
+  public CallerIdentity identity(Credentials credentials) {
+    return tokens.callerIdentity(stsUrl(), credentials);
+  }
+
+  /**
+   * Where STS is for the credentials {@link #resolve} picks: the profile's sts_endpoint or
+   * sts_region when a profile gives them, else ALIBABA_CLOUD_STS_ENDPOINT or
+   * ALIBABA_CLOUD_STS_REGION, else sts.aliyuncs.com.
+   */
+  public String stsUrl() {
+    Profile p = null;
+    if (config.isPresent() && (profileFlag != null || !environmentHasKeys(env))) {
+      String name =
+          profileFlag != null ? profileFlag : config.get().selectedName(null, value(PROFILE_VARS));
+      p = config.get().profile(name).orElse(null);
+    }
+    return p == null ? stsUrl(null, null) : stsUrl(p.stsRegion(), p.stsEndpoint());
+  }
+
   private Optional<CredentialProvider> fromIni(String section, List<String> tried) {
     List<Path> paths = new ArrayList<>();
     String override = env.get("ALIBABA_CLOUD_CREDENTIALS_FILE");

@@ -59,6 +59,29 @@ final class TokenServices {
   }
 
   /**
+   * Asks STS who these credentials belong to: GetCallerIdentity, an RPC call V1-signed as
+   * AssumeRole is (get-caller-identity.md §2.1; GET is allowed), sent only to the STS endpoint.
+   */
+  CallerIdentity callerIdentity(String stsBaseUrl, Credentials base) {
+    Map<String, String> fixed = new LinkedHashMap<>();
+    fixed.put("Action", "GetCallerIdentity");
+    fixed.put("Format", "JSON");
+    fixed.put("Version", "2015-04-01");
+    return CallerIdentity.of(
+        json(
+            call(
+                new TokenHttp.Call(
+                    "STS GetCallerIdentity",
+                    "GET",
+                    stsBaseUrl,
+                    "/",
+                    () -> RpcSigner.signed(fixed, base, clock),
+                    Map.of("Accept", "application/json"),
+                    false)),
+            "STS GetCallerIdentity"));
+  }
+
+  /**
    * Fetches the ECS RAM role credentials from the metadata service (IMDSv2 token first, then v1).
    */
   Credentials ecsRole(String metadataBaseUrl, String roleName, String source) {

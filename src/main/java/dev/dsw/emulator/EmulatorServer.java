@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.dsw.auth.RpcSigner;
 import dev.dsw.model.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -240,6 +239,21 @@ public final class EmulatorServer implements AutoCloseable {
 
     private boolean showcase;
     private Path metrics;
+    private StsRoute.Caller caller = StsRoute.Caller.DEMO;
+
+    /**
+     * Who GetCallerIdentity says the configured key is: {@code kind} account, ram-user or
+     * assumed-role; the account ID; the UserId (RoleId for a role); the user or role name.
+     */
+    public Builder caller(String kind, String accountId, String id, String name) {
+      String type = StsRoute.Caller.KINDS.get(kind);
+      if (type == null) {
+        throw new InvalidOptions(
+            "--caller must be account, ram-user or assumed-role (got " + kind + ")");
+      }
+      caller = new StsRoute.Caller(type, accountId, type.equals("Account") ? accountId : id, name);
+      return this;
+    }
 
     /** Serve GetInstanceMetrics from this file (see MetricsRoute) instead of the profiles. */
     public Builder metrics(Path v) {
@@ -489,6 +503,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final SignatureVerifier verifier;
   private final Faults faults;
   private final MetricsRoute.Source metrics;
+  private final StsRoute sts;
 
   private EmulatorServer(Options o, List<ObjectNode> fleet) throws IOException {
     this.options = o;
@@ -498,6 +513,7 @@ public final class EmulatorServer implements AutoCloseable {
       regionStores.put(o.regions().get(0), store);
     }
     this.keys = new Keyring(o.accessKeyId(), o.accessKeySecret(), o.clock());
+    this.sts = new StsRoute(keys, o.b.caller);
     this.verifier = new SignatureVerifier(keys, o.clock());
     this.timelines = new Timelines(o.clock(), o.transitionStep());
     this.faults =
@@ -713,8 +729,10 @@ public final class EmulatorServer implements AutoCloseable {
             region == null ? store : store(region));
       }
     }
-    if (path.equals("/sts") || path.equals("/sts/")) {
-      return assumeRole(ex, requestId, query);
+    if (path.equals("/sts")
+        || path.equals("/sts/")
+        || (path.equals("/") && query.containsKey("Action"))) {
+      return sts(ex, requestId, query, body);
     }
     if (path.startsWith("/latest/")) {
       return metadata(ex, requestId, path);
@@ -1041,57 +1059,34 @@ public final class EmulatorServer implements AutoCloseable {
     return fresh;
   }
 
-  private int assumeRole(HttpExchange ex, String requestId, Map<String, String> query)
+  /**
+   * STS (AssumeRole, GetCallerIdentity) at / and /sts, GET or POST: the query's parameters and a
+   * form body's; see StsRoute.
+   */
+  private int sts(HttpExchange ex, String requestId, Map<String, String> query, byte[] body)
       throws IOException {
     Map<String, String> params = new LinkedHashMap<>(query);
-    String signature = params.remove("Signature");
-    Keyring.Key key = keys.find(params.getOrDefault("AccessKeyId", ""));
-    if (!"AssumeRole".equals(params.get("Action")) || params.get("RoleArn") == null) {
-      return send(
-          ex,
-          400,
-          gatewayBody(
-              requestId, ex, "MissingParameter", "Action=AssumeRole and RoleArn are required."),
-          requestId);
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (body.length > 0 && type != null && type.startsWith("application/x-www-form-urlencoded")) {
+      try {
+        params.putAll(decodeQuery(new String(body, StandardCharsets.UTF_8)));
+      } catch (IllegalArgumentException e) {
+        return send(
+            ex,
+            400,
+            gatewayBody(requestId, ex, "InvalidParameter.Format", "The body is not well encoded."),
+            requestId);
+      }
     }
-    if (key == null) {
-      return send(
-          ex,
-          404,
-          gatewayBody(
-              requestId, ex, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
-          requestId);
-    }
-    if (signature == null || !signature.equals(RpcSigner.sign("GET", params, key.secret()))) {
-      return send(
-          ex,
-          400,
-          gatewayBody(
-              requestId,
-              ex,
-              "SignatureDoesNotMatch",
-              "Specified signature is not matched with our calculation."),
-          requestId);
-    }
-    int seconds;
     try {
-      seconds = Integer.parseInt(params.getOrDefault("DurationSeconds", "3600"));
-    } catch (NumberFormatException e) {
-      seconds = 3600;
+      return send(
+          ex,
+          200,
+          sts.answer(ex.getRequestMethod(), params, requestId, EmulatorServer::credentialsJson),
+          requestId);
+    } catch (GatewayError e) {
+      return send(ex, e.status, gatewayBody(requestId, ex, e.code, e.getMessage()), requestId);
     }
-    Keyring.Key issued = keys.issue(Duration.ofSeconds(Math.max(900, seconds)));
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("RequestId", requestId);
-    body.putObject("AssumedRoleUser")
-        .put("Arn", params.get("RoleArn") + "/" + params.getOrDefault("RoleSessionName", ""))
-        .put(
-            "AssumedRoleId",
-            "3"
-                + Math.abs(params.get("RoleArn").hashCode())
-                + ":"
-                + params.getOrDefault("RoleSessionName", ""));
-    body.set("Credentials", credentialsJson(issued));
-    return send(ex, 200, body, requestId);
   }
 
   private int metadata(HttpExchange ex, String requestId, String path) throws IOException {

@@ -70,7 +70,8 @@ public final class AuditCommand implements Callable<Integer> {
             paging.options(0),
             null,
             output,
-            query.query());
+            query.query(),
+            filters.owners());
     return new Listing(services).run(request, findings);
   }
 }

@@ -33,8 +33,7 @@ public final class ConfigCommand implements Runnable {
 
   @Command(
       name = "show",
-      description =
-          "Print the region, endpoint, profile and credential source (AccessKey ID masked).")
+      description = "Print the region, endpoint, profile, credentials and whose they are.")
   static final class Show implements Callable<Integer> {
     @Mixin(name = GlobalOptions.MIXIN_NAME)
     GlobalOptions global;
@@ -73,6 +72,7 @@ public final class ConfigCommand implements Runnable {
         out.println(
             "key id:      " + c.maskedKeyId() + (c.isSts() ? " (temporary, with STS token)" : ""));
       }
+      out.println("identity:    " + services.identityOrWhyNot());
       out.flush();
       return ExitCodes.OK;
     }

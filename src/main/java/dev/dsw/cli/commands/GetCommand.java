@@ -7,6 +7,7 @@ import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.IdOptions;
 import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.run.Listing;
+import dev.dsw.cli.run.Owners;
 import dev.dsw.cli.run.Request;
 import dev.dsw.cli.run.Services;
 import dev.dsw.output.Format;
@@ -61,7 +62,8 @@ public final class GetCommand implements Callable<Integer> {
             new Pages.Options(Pages.MAX_PAGE_SIZE, 4, 0),
             null,
             columns.output(format.format(Format.detail), format),
-            query.query());
+            query.query(),
+            Owners.ANY);
     return new Listing(services)
         .run(request, new Lookup(ids.wanted(), ids.scope(), services.target().multiRegion()));
   }

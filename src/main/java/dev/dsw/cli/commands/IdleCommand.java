@@ -67,7 +67,8 @@ public final class IdleCommand implements Callable<Integer> {
             paging.options(0),
             null,
             columns.output(format.format(Format.table), format, Waste.COLUMNS),
-            query.query());
+            query.query(),
+            filters.owners());
     Measuring measuring = new Measuring(services, window, request.paging().concurrency());
     return new Listing(services).run(request, new Waste(services, window, thresholds, measuring));
   }

@@ -65,7 +65,8 @@ public final class ListInstancesCommand implements Callable<Integer> {
         paging.options(pages.limit()),
         pages.page(),
         columns.output(f, format),
-        query.query());
+        query.query(),
+        filters.owners());
   }
 
   @Override

@@ -66,7 +66,8 @@ public final class SummaryCommand implements Callable<Integer> {
             paging.options(0),
             null,
             new Output(f, null, List.of(), format.headers(), null, false),
-            query.query());
+            query.query(),
+            filters.owners());
     String region =
         summary.keys().contains(Summary.Key.REGION) && !services.target().multiRegion()
             ? services.target().regionOrEmpty()

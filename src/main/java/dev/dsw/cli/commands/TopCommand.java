@@ -71,7 +71,8 @@ public final class TopCommand implements Callable<Integer> {
             paging.options(pages.limit()),
             pages.page(),
             Top.sorted(columns.output(f, format, Top.columns(metrics, f)), metrics),
-            query.query());
+            query.query(),
+            filters.owners());
     return new Listing(services)
         .repeat(request, () -> new Top(services, window, request.paging(), metrics), top.every());
   }

@@ -62,7 +62,8 @@ public final class WaitCommand implements Callable<Integer> {
             paging.options(0),
             null,
             new Output(format.format(), null, List.of(), format.headers(), null, false),
-            null);
+            null,
+            filters.owners());
     return new Waiter(services).run(request, plan);
   }
 }

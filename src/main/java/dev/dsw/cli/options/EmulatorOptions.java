@@ -78,6 +78,34 @@ public final class EmulatorOptions {
   String accessKeyId = EmulatorServer.DEMO_KEY_ID;
 
   @Option(
+      names = "--caller",
+      paramLabel = "<kind>",
+      description =
+          "Who STS GetCallerIdentity says the accepted key is: account, ram-user or assumed-role"
+              + " (keys from AssumeRole are always their role). Default: ${DEFAULT-VALUE}.")
+  String caller = "ram-user";
+
+  @Option(
+      names = "--caller-id",
+      paramLabel = "<uid>",
+      description =
+          "Its UserId, or RoleId for assumed-role (account: the account ID). Default:"
+              + " ${DEFAULT-VALUE} (alice, who owns some of every generated fleet).")
+  String callerId = "203400000000001";
+
+  @Option(
+      names = "--caller-name",
+      paramLabel = "<name>",
+      description = "Its user or role name, in the Arn. Default: ${DEFAULT-VALUE}.")
+  String callerName = "alice";
+
+  @Option(
+      names = "--account-id",
+      paramLabel = "<id>",
+      description = "The account of every identity. Default: ${DEFAULT-VALUE}.")
+  String accountId = "1234567890123456";
+
+  @Option(
       names = "--max-page-size",
       paramLabel = "<n>",
       description = "Largest PageSize accepted. Default: ${DEFAULT-VALUE}.")
@@ -167,6 +195,7 @@ public final class EmulatorOptions {
         .port(port)
         .data(data)
         .metrics(metrics)
+        .caller(caller, accountId, callerId, callerName)
         .instances(instances)
         .seed(seed)
         .defaultWorkspace(defaultWorkspace)

@@ -92,6 +92,22 @@ public final class FilterOptions {
   String createUserId;
 
   @Option(
+      names = "--mine",
+      description =
+          "Only your own instances: the UID STS GetCallerIdentity gives your credentials, sent as"
+              + " CreateUserId (cached an hour).")
+  boolean mine;
+
+  @Option(
+      names = "--owner",
+      split = ",",
+      paramLabel = "<uid|name>",
+      description =
+          "Only instances of these owners: UIDs (digits) or user names (UserName), comma list or"
+              + " repeated.")
+  List<String> owners = new ArrayList<>();
+
+  @Option(
       names = "--gpu-type",
       paramLabel = "<model>",
       description = "GPU model, exactly, e.g. \"NVIDIA A10\".")
@@ -280,6 +296,27 @@ public final class FilterOptions {
       }
     }
     return b;
+  }
+
+  /**
+   * Whose instances: --mine, --owner or anyone's. An empty --owner, or --mine, --owner and
+   * --create-user-id together, is a usage error.
+   */
+  public dev.dsw.cli.run.Owners owners() {
+    owners.forEach(o -> checkText("--owner", o));
+    if (owners.stream().anyMatch(String::isBlank)) {
+      throw new ParameterException(
+          spec.commandLine(), "--owner needs a UID or a user name (got an empty one)");
+    }
+    int given = (mine ? 1 : 0) + (owners.isEmpty() ? 0 : 1) + (createUserId == null ? 0 : 1);
+    if (given > 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--mine, --owner and --create-user-id each say whose instances; give one of them");
+    }
+    return mine
+        ? new dev.dsw.cli.run.Owners(true, List.of(), List.of())
+        : dev.dsw.cli.run.Owners.named(owners.stream().map(String::strip).distinct().toList());
   }
 
   /** The --where expressions, each checked for control characters; parsed by the listing. */

@@ -61,17 +61,19 @@ public final class Listing {
       return ExitCodes.OK;
     }
     List<Where> wheres = parse(r.where());
+    Ownership owned = Ownership.of(r.owners(), services);
+    r = r.withQuery(owned.query(r.query()));
     // a --where on what the report adds (top's usage) tests the rows it prints, the rest the pages
     List<Where> late = wheres.stream().filter(w -> touches(w, report.adds())).toList();
     Predicate<Instance> where =
-        all(wheres.stream().filter(w -> !touches(w, report.adds())).toList());
+        owned.and(all(wheres.stream().filter(w -> !touches(w, report.adds())).toList()));
     // A sort orders the whole result, so every page is fetched and the limit applies after it.
     boolean sorted = r.output().sortColumn() != null;
     Pages.Options paging = sorted ? r.paging().withLimit(0) : r.paging();
     OutputSpec spec = spec(r.output(), report, sorted ? r.paging().limit() : 0);
     Fleet.Projection projection =
         report == Report.PRINT && r.transform() == null
-            ? projection(r.output().format(), spec, wheres)
+            ? projection(r.output().format(), spec, wheres, owned.fields())
             : Fleet.Projection.ALL;
     if (services.dryRun(r.query().page(r.page() != null ? r.page() : 1, r.paging().pageSize()))) {
       return ExitCodes.OK;
@@ -113,6 +115,7 @@ public final class Listing {
     report.finish(formatter);
     formatter.end();
     fleet.complete();
+    owned.check(formatter.rows, services);
     String empty = formatter.rows == 0 ? report.emptyAnswer(nothingMatched(r)) : null;
     if (empty != null) {
       console.info(empty); // stdout stays what the format prescribes ([] for json)
@@ -215,7 +218,9 @@ public final class Listing {
       throw new UsageException(
           "--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")", null);
     }
-    Predicate<Instance> where = all(parse(r.where()));
+    Ownership owned = Ownership.of(r.owners(), services);
+    Predicate<Instance> where = owned.and(all(parse(r.where())));
+    r = r.withQuery(owned.query(r.query()));
     OutputSpec spec = spec(r.output(), Report.PRINT, 0);
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
@@ -430,7 +435,8 @@ public final class Listing {
    * format prints whole instances (compact json and jsonl, one region), masked unless secrets were
    * asked for.
    */
-  private Fleet.Projection projection(Format format, OutputSpec spec, List<Where> wheres) {
+  private Fleet.Projection projection(
+      Format format, OutputSpec spec, List<Where> wheres, Set<String> owners) {
     boolean rendered =
         (format == Format.jsonl || (format == Format.json && !spec.pretty()))
             && !services.target().multiRegion();
@@ -438,6 +444,7 @@ public final class Listing {
       return Fleet.Projection.ALL;
     }
     Set<String> fields = new HashSet<>(ALWAYS);
+    fields.addAll(owners);
     List<Set<String>> parts = new ArrayList<>();
     parts.add(format.hasColumns() ? Column.fieldsOf(spec.columns()) : Set.of());
     wheres.forEach(w -> parts.add(w.fields()));

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -218,10 +219,65 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   }
 
   public CredentialProvider credentials() {
+    return chain().resolve();
+  }
+
+  private CredentialChain chain() {
     return new CredentialChain(env.variables(), env.home(), cliConfig(), global.profile(), clock())
         .http(new dev.dsw.http.TokenTransport(settings()))
-        .warnings(console()::warn)
-        .resolve();
+        .warnings(console()::warn);
+  }
+
+  private dev.dsw.auth.CallerIdentity identity;
+
+  /** {@link #identity()} described in one line, or why it could not be had (dsw config show). */
+  public String identityOrWhyNot() {
+    try {
+      dev.dsw.auth.CallerIdentity id = identity();
+      return id.describe() + " from " + (global.isDemo() ? "the demo's STS" : "STS");
+    } catch (RuntimeException e) {
+      return "(unknown: " + Failure.describe(e).message() + ")";
+    }
+  }
+
+  /**
+   * Who the credentials in force belong to (--mine, dsw config show): STS GetCallerIdentity, sent
+   * only to the STS endpoint of those credentials (the demo's own with --demo), and kept an hour in
+   * the cache under a hash of the AccessKey ID and that endpoint, never the key itself.
+   */
+  public synchronized dev.dsw.auth.CallerIdentity identity() {
+    if (identity == null) {
+      CredentialChain chain;
+      Credentials credentials;
+      if (global.isDemo()) {
+        client(); // starts the demo emulator
+        chain =
+            new CredentialChain(
+                    Map.of("ALIBABA_CLOUD_STS_ENDPOINT", demoServer.baseUrl() + "/sts"),
+                    env.home(),
+                    Optional.empty(),
+                    null,
+                    clock())
+                .http(new dev.dsw.http.TokenTransport(settings()));
+        credentials =
+            Credentials.of(
+                EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
+      } else {
+        chain = chain();
+        credentials = sharedCredentials().get();
+      }
+      IdentityCache cache =
+          new IdentityCache(env.cacheDir(), credentials.accessKeyId(), chain.stsUrl(), clock());
+      identity = cache.read();
+      if (identity == null) {
+        identity = chain.identity(credentials);
+        cache.write(identity);
+        console().debugLine("identity: " + identity.describe() + " (STS GetCallerIdentity)");
+      } else {
+        console().debugLine("identity: " + identity.describe() + " (cached)");
+      }
+    }
+    return identity;
   }
 
   private Transport.Settings settings;

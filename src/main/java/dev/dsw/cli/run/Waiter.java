@@ -39,7 +39,9 @@ public final class Waiter {
 
   public int run(Request r, Plan plan) {
     Listing listing = new Listing(services);
-    Predicate<Instance> where = Listing.all(listing.parse(r.where()));
+    Ownership owned = Ownership.of(r.owners(), services);
+    Predicate<Instance> where = owned.and(Listing.all(listing.parse(r.where())));
+    r = r.withQuery(owned.query(r.query()));
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
