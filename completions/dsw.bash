@@ -20,6 +20,7 @@ _dsw_fresh() { [[ -n $(find "$1" -mmin -1440 2>/dev/null) ]] && cat "$1"; }
 _dsw_dynamic() {
   case "$1" in
     profiles) tr ',{' '\n\n' 2>/dev/null < "$HOME/.aliyun/config.json" | sed -n 's/^[[:space:]]*"name"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' ;;
+    views) { printf '%s\n' mine gpu triage idle; sed -n 's/^[[:space:]]*\([A-Za-z0-9][A-Za-z0-9_.-]*\)[[:space:]]*=.*/\1/p' 2>/dev/null < "${XDG_CONFIG_HOME:-$HOME/.config}/dsw/views"; } ;;
     workspaces) echo ALL; _dsw_fresh "$(_dsw_cache_dir)/workspaces" ;;
     *) _dsw_fresh "$(_dsw_cache_dir)/$1" ;;
   esac
@@ -49,6 +50,9 @@ _dsw() {
       "dsw top") path="dsw top" ;;
       "dsw audit") path="dsw audit" ;;
       "dsw wait") path="dsw wait" ;;
+      "dsw view") path="dsw view" ;;
+      "dsw view list") path="dsw view list" ;;
+      "dsw view show") path="dsw view show" ;;
       "dsw version") path="dsw version" ;;
       "dsw emulator") path="dsw emulator" ;;
       "dsw completion") path="dsw completion" ;;
@@ -73,10 +77,10 @@ _dsw() {
         --retries) COMPREPLY=(); return ;;
         --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      if [[ $cur == -* || -z "list get summary idle top audit wait version emulator completion config help" ]]; then
+      if [[ $cur == -* || -z "list get summary idle top audit wait view version emulator completion config help" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "list get summary idle top audit wait version emulator completion config help" -- "$cur"))
+        COMPREPLY=($(compgen -W "list get summary idle top audit wait view version emulator completion config help" -- "$cur"))
       fi ;;
     "dsw list")
       case "$prev" in
@@ -102,6 +106,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --view) _dsw_words "$cur" "$(_dsw_dynamic views)" ; return ;;
         --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
@@ -130,7 +135,7 @@ _dsw() {
         --interval) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --view --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -w --watch --interval -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -183,6 +188,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --view) _dsw_words "$cur" "$(_dsw_dynamic views)" ; return ;;
         --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
@@ -206,7 +212,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --by --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --by --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --view --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -238,6 +244,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --view) _dsw_words "$cur" "$(_dsw_dynamic views)" ; return ;;
         --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
@@ -263,7 +270,7 @@ _dsw() {
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --for --gpu-below --cpu-below --min-coverage --no-usage --window --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --query --jq --for --gpu-below --cpu-below --min-coverage --no-usage --window --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --view --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -294,6 +301,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --view) _dsw_words "$cur" "$(_dsw_dynamic views)" ; return ;;
         --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
@@ -321,7 +329,7 @@ _dsw() {
         --concurrency) COMPREPLY=(); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --metrics -w --watch --interval --window --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --metrics -w --watch --interval --window --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --view --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where -o --output --no-headers --columns --sort-column --show-secrets --page --limit --page-size --concurrency -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -354,6 +362,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --view) _dsw_words "$cur" "$(_dsw_dynamic views)" ; return ;;
         --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
@@ -377,7 +386,7 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --checks --check --skip --min-severity --fail-on --baseline --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --checks --check --skip --min-severity --fail-on --baseline --query --jq --status --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --view --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
@@ -405,6 +414,7 @@ _dsw() {
         -l|--label) COMPREPLY=(); return ;;
         --tag) COMPREPLY=(); return ;;
         --create-user-id) COMPREPLY=(); return ;;
+        --view) _dsw_words "$cur" "$(_dsw_dynamic views)" ; return ;;
         --owner) COMPREPLY=(); return ;;
         --gpu-type) _dsw_words "$cur" "$(_dsw_dynamic gpu-types)" ; return ;;
         --min-cpu) COMPREPLY=(); return ;;
@@ -428,9 +438,53 @@ _dsw() {
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --for --any --interval --fail-on --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --for --any --interval --fail-on --workspace -A --all-workspaces --name --resource-id --payment-type --accessibility --accelerator-type --instance-id -l --label --tag --create-user-id --view --mine --owner --gpu-type --min-cpu --max-cpu --min-gpu --max-gpu --min-memory --max-memory --min-gpu-memory --max-gpu-memory --image-name --oversold-info --oversold-type --created-after --created-before --sort-by --order --where --page-size --concurrency -o --output --no-headers -h --help -V --version" -- "$cur"))
       else
         _dsw_words "$cur" "$(_dsw_dynamic instance-ids)" comma
+      fi ;;
+    "dsw view")
+      case "$prev" in
+      esac
+      if [[ $cur == -* || -z "list show" ]]; then
+        COMPREPLY=($(compgen -W "-h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "list show" -- "$cur"))
+      fi ;;
+    "dsw view list")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
+      esac
+      if [[ $cur == -* || -z "" ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -o --output --no-headers -h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "" -- "$cur"))
+      fi ;;
+    "dsw view show")
+      case "$prev" in
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --endpoint) COMPREPLY=(); return ;;
+        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+        --connect-timeout) COMPREPLY=(); return ;;
+        --read-timeout) COMPREPLY=(); return ;;
+        --timeout) COMPREPLY=(); return ;;
+        --retries) COMPREPLY=(); return ;;
+        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
+      esac
+      if [[ $cur == -* || -z "" ]]; then
+        COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -o --output --no-headers -h --help -V --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
     "dsw version")
       case "$prev" in

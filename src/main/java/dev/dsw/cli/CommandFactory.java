@@ -113,6 +113,17 @@ public final class CommandFactory implements IFactory {
           if (Lazy.isStandIn(parseResult)) {
             return commandLine(services).execute(args);
           }
+          String[] viewed;
+          try {
+            viewed = Views.expand(parseResult, args, services.env());
+          } catch (dev.dsw.cli.run.UsageException e) {
+            // to the execution handler, as a command's own usage error goes: one line, exit 2
+            throw new picocli.CommandLine.ExecutionException(
+                parseResult.commandSpec().commandLine(), e.getMessage(), e);
+          }
+          if (viewed != null) {
+            return commandLine(services, viewed).execute(viewed);
+          }
           Invocation.check(parseResult);
           services.configure(GlobalOptions.effective(parseResult));
           return new RunLast().execute(parseResult);

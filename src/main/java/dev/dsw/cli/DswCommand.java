@@ -10,6 +10,7 @@ import dev.dsw.cli.commands.ListInstancesCommand;
 import dev.dsw.cli.commands.SummaryCommand;
 import dev.dsw.cli.commands.TopCommand;
 import dev.dsw.cli.commands.VersionCommand;
+import dev.dsw.cli.commands.ViewCommand;
 import dev.dsw.cli.commands.WaitCommand;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.VersionProvider;
@@ -62,6 +63,7 @@ final class DswCommand implements Runnable {
           TopCommand.class,
           AuditCommand.class,
           WaitCommand.class,
+          ViewCommand.class,
           VersionCommand.class,
           EmulatorCommand.class,
           CompletionCommand.class,

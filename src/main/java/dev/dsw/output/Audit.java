@@ -298,7 +298,7 @@ public final class Audit {
   }
 
   private static Column column(String header, String field, boolean shrinkable) {
-    return new Column(header, r -> r.text(field), shrinkable, null, Set.of(field));
+    return Column.field(header, field, shrinkable);
   }
 
   private static String either(String a, String b) {

@@ -29,6 +29,11 @@ public record Column(
     return all;
   }
 
+  /** A column of one text field of a row (dsw audit --checks, dsw view list). */
+  public static Column field(String header, String field, boolean shrinkable) {
+    return new Column(header, r -> r.text(field), shrinkable, null, java.util.Set.of(field));
+  }
+
   public String valueOf(Instance i) {
     String v = cell.apply(i);
     return v == null ? "" : v;

@@ -43,6 +43,12 @@ public class CompletionTest {
         	]
         }\
         """);
+    // saved views: two of the user's, and a line whose "name" would run if it were evaluated
+    Files.createDirectories(home.resolve(".config/dsw"));
+    Files.writeString(
+        home.resolve(".config/dsw/views"),
+        "big-gpus = --status Running --min-gpu 4\n# a comment\n"
+            + "nlp.team = --label team=nlp\n$(touch VIEWED) = --mine\n");
     // what 'dsw list' saw with no profile, region or endpoint named (the context p-.r-.e-)
     Path cache = home.resolve("cache/dsw/complete/p-.r-.e-");
     Files.createDirectories(cache);
@@ -95,6 +101,7 @@ public class CompletionTest {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("HOME", home.toString());
     pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+    pb.environment().remove("XDG_CONFIG_HOME"); // the views file is ~/.config/dsw/views
     for (String v :
         List.of(
             "ALIBABA_CLOUD_PROFILE",
@@ -156,6 +163,10 @@ public class CompletionTest {
     assertThat(bash("dsw list --columns ID,NA")).containsExactly("ID,NAME");
     assertThat(bash("dsw list --region cn-h")).containsExactly("cn-hangzhou", "cn-hongkong");
     assertThat(bash("dsw list --profile ")).containsExactly("default", "prod-readonly");
+    assertThat(bash("dsw list --view "))
+        .containsExactly("mine", "gpu", "triage", "idle", "big-gpus", "nlp.team");
+    assertThat(bash("dsw top --view b")).containsExactly("big-gpus");
+    assertThat(home.resolve("VIEWED")).doesNotExist();
     assertThat(bash("dsw list --instance-id dsw-a")).containsExactly("dsw-aaa111", "dsw-abc222");
     assertThat(bash("dsw list --gpu-type NVIDIA"))
         .containsExactly("NVIDIA\\ A10", "NVIDIA\\ A100-80G");
@@ -222,7 +233,8 @@ public class CompletionTest {
             "dsw get dsw-a",
             "dsw --demo get dsw-",
             "dsw --profile=prod-readonly --region cn-beijing get dsw-",
-            "dsw summary --by ");
+            "dsw summary --by ",
+            "dsw idle --view ");
     List<String> cmd =
         new ArrayList<>(
             List.of(which("zsh"), harness.toString(), fpath.toString(), log.toString()));
@@ -236,6 +248,7 @@ public class CompletionTest {
         .doesNotContain("Stopped");
     assertThat(got.get("dsw list -o ")).contains("table", "wide", "json", "jsonl", "csv", "tsv");
     assertThat(got.get("dsw --profile ")).contains("default", "prod-readonly");
+    assertThat(got.get("dsw idle --view ")).contains("mine", "triage", "big-gpus", "nlp.team");
     assertThat(got.get("dsw list --gpu-type NVIDIA"))
         .contains("NVIDIA A10", "NVIDIA A100-80G")
         .doesNotContain("Tesla-V100-16G");

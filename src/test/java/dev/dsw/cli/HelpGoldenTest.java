@@ -35,7 +35,10 @@ class HelpGoldenTest {
         "emulator",
         "completion",
         "config",
-        "config show"
+        "config show",
+        "view",
+        "view list",
+        "view show"
       })
   void everyHelpPageMatchesItsGoldenFile(String command) throws IOException {
     TestEnvironment env = new TestEnvironment(home);

@@ -28,7 +28,9 @@ class HelpTest {
         "emulator",
         "completion",
         "config",
-        "config show"
+        "config show",
+        "view list",
+        "view show"
       })
   void everyCommandHasHelp(String command) {
     for (String flag : new String[] {"--help", "-h"}) {

@@ -23,7 +23,8 @@ public final class CompletionScripts {
           new String[] {"--profile", "profiles"},
           new String[] {"--instance-id", "instance-ids"},
           new String[] {"--workspace", "workspaces"},
-          new String[] {"--gpu-type", "gpu-types"});
+          new String[] {"--gpu-type", "gpu-types"},
+          new String[] {"--view", "views"});
 
   /**
    * The completion cache of the command line being completed, named as {@code
@@ -89,6 +90,15 @@ public final class CompletionScripts {
       "tr ',{' '\\n\\n' 2>/dev/null < \"$HOME/.aliyun/config.json\""
           + " | sed -n 's/^[[:space:]]*\"name\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p'";
 
+  /**
+   * Prints the view names: the built-in ones, then the names of the user's views file (NAME = FLAGS
+   * lines; only names of letters, digits, '.', '_' and '-' are read).
+   */
+  private static final String VIEW_NAMES =
+      "{ printf '%s\\n' mine gpu triage idle;"
+          + " sed -n 's/^[[:space:]]*\\([A-Za-z0-9][A-Za-z0-9_.-]*\\)[[:space:]]*=.*/\\1/p'"
+          + " 2>/dev/null < \"${XDG_CONFIG_HOME:-$HOME/.config}/dsw/views\"; }";
+
   private CompletionScripts() {}
 
   public static String bash(CommandLine root) {
@@ -107,6 +117,9 @@ public final class CompletionScripts {
         .append("  case \"$1\" in\n")
         .append("    profiles) ")
         .append(PROFILE_NAMES)
+        .append(" ;;\n")
+        .append("    views) ")
+        .append(VIEW_NAMES)
         .append(" ;;\n")
         .append("    workspaces) echo ALL; _dsw_fresh \"$(_dsw_cache_dir)/workspaces\" ;;\n")
         .append("    *) _dsw_fresh \"$(_dsw_cache_dir)/$1\" ;;\n")
@@ -256,6 +269,9 @@ public final class CompletionScripts {
         .append("  case $1 in\n")
         .append("    profiles) items=(${(f)\"$(")
         .append(PROFILE_NAMES)
+        .append(")\"}) ;;\n")
+        .append("    views) items=(${(f)\"$(")
+        .append(VIEW_NAMES)
         .append(")\"}) ;;\n")
         .append("    workspaces) items=(ALL ${(f)\"$(_dsw_fresh $dir/workspaces)\"}) ;;\n")
         .append("    *) items=(${(f)\"$(_dsw_fresh $dir/$1)\"}) ;;\n")

@@ -92,6 +92,23 @@ public final class FilterOptions {
   String createUserId;
 
   @Option(
+      names = "--view",
+      paramLabel = "<name>",
+      completionCandidates = ViewNames.class,
+      description =
+          "Apply a saved view, a named set of flags (mine, gpu, triage, idle, or yours: dsw view"
+              + " list); flags given here win.")
+  String view;
+
+  /** Completion candidates for --view: the built-in names (the scripts add the user's). */
+  static final class ViewNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("mine", "gpu", "triage", "idle").iterator();
+    }
+  }
+
+  @Option(
       names = "--mine",
       description =
           "Only your own instances: the UID STS GetCallerIdentity gives your credentials, sent as"
