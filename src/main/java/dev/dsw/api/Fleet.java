@@ -26,6 +26,11 @@ public final class Fleet {
     DswClient client();
 
     DswClient client(String region);
+
+    /** Records where an instance was listed: by default its RegionId. */
+    default Instance tag(String scope, Instance i) {
+      return i.inRegion(scope);
+    }
   }
 
   /** What the caller hears while the fleet is read: progress, warnings and failed regions. */
@@ -108,7 +113,13 @@ public final class Fleet {
     List<Future<List<Instance>>> results = new ArrayList<>();
     try {
       for (String region : regions) {
-        clients.client(region); // build clients (and credentials) on this thread, once
+        try {
+          clients.client(region); // build clients (and credentials) on this thread, once
+        } catch (RuntimeException unusable) {
+          // a profile without usable credentials fails alone, as a region that cannot be reached
+          results.add(java.util.concurrent.CompletableFuture.failedFuture(unusable));
+          continue;
+        }
         results.add(
             pool.submit(
                 () -> {
@@ -117,7 +128,7 @@ public final class Fleet {
                       clients.client(region).projecting(projection.fields()),
                       query,
                       paging,
-                      i -> where.test(i.inRegion(region)),
+                      i -> where.test(clients.tag(region, i)),
                       found::add,
                       new Pages.Listener(
                           Pages.Progress.NONE, w -> listener.warn("region " + region + ": " + w)));
@@ -138,11 +149,16 @@ public final class Fleet {
     List<String> failed = new ArrayList<>();
     RuntimeException first = null;
     long emitted = 0;
+    // two profiles of one account reach the same instances: each is handed on once, the first time
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (int r = 0; r < regions.size(); r++) {
       try {
         for (Instance i : results.get(r).get()) {
           if (limit > 0 && emitted >= limit) {
             break;
+          }
+          if (!seen.add(i.text("RegionId") + "/" + i.id())) {
+            continue;
           }
           sink.accept(i);
           emitted++;
@@ -169,7 +185,8 @@ public final class Fleet {
               failed.size()
                   + " of "
                   + regions.size()
-                  + " regions failed ("
+                  + (regions.get(0).contains("@") ? " profile and region pairs" : " regions")
+                  + " failed ("
                   + String.join(", ", failed)
                   + "); the output has the other regions only",
               first);

@@ -128,6 +128,18 @@ public final class InstanceColumns {
         i -> i.text("RegionId"),
         false);
     add(
+        "PROFILE",
+        "profile, when listing several (--profile a,b, --all-profiles)",
+        Set.of("Profile"),
+        i -> i.text("Profile"),
+        false);
+    add(
+        "ACCOUNT",
+        "account ID of that profile (STS GetCallerIdentity)",
+        Set.of("AccountId"),
+        i -> i.text("AccountId"),
+        false);
+    add(
         "IDLE_FOR",
         "idle time, e.g. 3h20m (IdleInstanceCuller, or dsw idle's measured window)",
         Set.of(CULLER, Measured.IDLE),

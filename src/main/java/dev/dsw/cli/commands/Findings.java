@@ -57,7 +57,7 @@ final class Findings implements Report {
         audit.minSeverity,
         audit.failOn,
         audit.baseline(),
-        services.target().multiRegion() ? null : services.target().regionOrEmpty());
+        services.multiScope() ? null : services.target().regionOrEmpty());
   }
 
   @Override
@@ -125,7 +125,11 @@ final class Findings implements Report {
     }
     for (Instance i : instances) {
       if (Audit.unguardedGpu(i)) {
-        byRegion.computeIfAbsent(i.text("RegionId"), r -> new ArrayList<>()).add(i.id());
+        String scope =
+            i.text("Profile").isEmpty()
+                ? i.text("RegionId")
+                : i.text("Profile") + "@" + i.text("RegionId");
+        byRegion.computeIfAbsent(scope, r -> new ArrayList<>()).add(i.id());
       }
     }
     Map<String, List<String>> policies = new HashMap<>();

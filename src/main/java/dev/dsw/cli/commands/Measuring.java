@@ -53,10 +53,9 @@ final class Measuring {
     Instant end = services.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     Instant start = end.minus(window);
     Duration step = InstanceMetrics.step(window);
-    boolean regions = services.target().multiRegion();
     List<Measurements.Job> jobs = new ArrayList<>();
     for (Instance i : instances) {
-      jobs.add(new Measurements.Job(regions ? i.text("RegionId") : "", i.id(), wanted.apply(i)));
+      jobs.add(new Measurements.Job(scope(i), i.id(), wanted.apply(i)));
     }
     Console console = services.console();
     Progress progress = console.progressOnStderr() ? Progress.on(console.err()) : Progress.OFF;
@@ -98,6 +97,14 @@ final class Measuring {
       out.add(copy);
     }
     return out;
+  }
+
+  /** The scope an instance was listed in ("" for the one region): its client measures it. */
+  private String scope(Instance i) {
+    if (!i.text("Profile").isEmpty()) {
+      return i.text("Profile") + "@" + i.text("RegionId");
+    }
+    return services.target().multiRegion() ? i.text("RegionId") : "";
   }
 
   /** How many instances had a metric that could not be read. */

@@ -69,7 +69,7 @@ public final class SummaryCommand implements Callable<Integer> {
             query.query(),
             filters.owners());
     String region =
-        summary.keys().contains(Summary.Key.REGION) && !services.target().multiRegion()
+        summary.keys().contains(Summary.Key.REGION) && !services.multiScope()
             ? services.target().regionOrEmpty()
             : null;
     return new Listing(services).run(request, new Grouping(summary, region));

@@ -48,9 +48,15 @@ public final class GlobalOptions implements Globals {
       paramLabel = "<name>",
       completionCandidates = ProfileNames.class,
       description =
-          "Profile in ~/.aliyun/config.json. Default: ALIBABA_CLOUD_PROFILE, then the file's"
-              + " current profile.")
+          "Profile in ~/.aliyun/config.json; several, comma-separated, are queried at once (a"
+              + " PROFILE column). Default: ALIBABA_CLOUD_PROFILE, then the file's current"
+              + " profile.")
   String profile;
+
+  @Option(
+      names = "--all-profiles",
+      description = "Query every profile of ~/.aliyun/config.json at once (see --profile).")
+  Boolean allProfiles;
 
   @Option(
       names = "--color",
@@ -139,6 +145,7 @@ public final class GlobalOptions implements Globals {
     endpoint = o.endpoint != null ? o.endpoint : endpoint;
     vpc = o.vpc != null ? o.vpc : vpc;
     profile = o.profile != null ? o.profile : profile;
+    allProfiles = o.allProfiles != null ? o.allProfiles : allProfiles;
     color = o.color != null ? o.color : color;
     noColor = o.noColor != null ? o.noColor : noColor;
     debug = o.debug != null ? o.debug : debug;
@@ -178,6 +185,11 @@ public final class GlobalOptions implements Globals {
   @Override
   public boolean isDemo() {
     return Boolean.TRUE.equals(demo);
+  }
+
+  @Override
+  public boolean isAllProfiles() {
+    return Boolean.TRUE.equals(allProfiles);
   }
 
   @Override

@@ -65,6 +65,10 @@ public interface Globals {
     return false;
   }
 
+  default boolean isAllProfiles() {
+    return false;
+  }
+
   default boolean isVpc() {
     return false;
   }

@@ -344,10 +344,20 @@ public final class Listing {
 
           @Override
           public void regionFailed(String region, RuntimeException cause) {
-            console.error("region " + region + ": " + Failure.describe(cause).message());
+            int at = region.indexOf('@');
+            console.error(
+                (at < 0
+                        ? "region " + region
+                        : "profile "
+                            + region.substring(0, at)
+                            + " ("
+                            + region.substring(at + 1)
+                            + ")")
+                    + ": "
+                    + Failure.describe(cause).message());
           }
         };
-    return new Fleet(services, services.target().regions(), listener, projection);
+    return new Fleet(services, services.scopes(), listener, projection);
   }
 
   /** The --where expressions, parsed once: a bad one is a usage error naming it. */
@@ -385,7 +395,13 @@ public final class Listing {
       if (o.columns() != null) {
         names.addAll(o.columns());
       } else {
-        if (services.target().multiRegion()) {
+        if (!services.profiles().isEmpty()) {
+          names.add("PROFILE");
+          if (o.format() == Format.wide) {
+            names.add("ACCOUNT");
+          }
+        }
+        if (services.multiScope()) {
           names.add("REGION");
         }
         names.addAll(o.defaults());
@@ -439,7 +455,7 @@ public final class Listing {
       Format format, OutputSpec spec, List<Where> wheres, Set<String> owners) {
     boolean rendered =
         (format == Format.jsonl || (format == Format.json && !spec.pretty()))
-            && !services.target().multiRegion();
+            && !services.multiScope();
     if (!format.hasColumns() && !rendered) {
       return Fleet.Projection.ALL;
     }

@@ -29,6 +29,11 @@ final class Ownership implements Predicate<Instance> {
 
   /** The ownership these owners ask for; --mine asks STS who the caller is (or the cache). */
   static Ownership of(Owners owners, Services services) {
+    if (owners.mine() && !services.profiles().isEmpty()) {
+      throw new UsageException(
+          "--mine with several profiles: each profile is a caller of its own",
+          "name the owners with --owner UID,UID or --owner NAME,NAME");
+    }
     CallerIdentity caller = owners.mine() ? services.identity() : null;
     if (caller != null) {
       String line = "--mine: CreateUserId=" + caller.ownerId() + ", " + caller.describe();

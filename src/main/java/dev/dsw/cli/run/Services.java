@@ -131,15 +131,196 @@ public final class Services implements AutoCloseable, Fleet.Clients {
     if (!global.isDryRun()) {
       return false;
     }
-    List<String> several = target().regions();
+    List<String> several = scopes();
     console().out().print((several.isEmpty() ? client() : client(several.get(0))).dryRun(first));
     console().out().flush();
     return true;
   }
 
+  private List<String> profiles;
+
+  /**
+   * The profiles of --profile a,b or --all-profiles, each checked to exist; empty for the usual
+   * single profile. --all-profiles with no profile configured, with --profile, or several profiles
+   * with --demo, is a usage error.
+   */
+  public synchronized List<String> profiles() {
+    if (profiles == null) {
+      String given = global.profile();
+      boolean several = given != null && given.contains(",");
+      if (global.isAllProfiles() && given != null) {
+        throw new UsageException("--all-profiles and --profile cannot be combined", "drop one");
+      }
+      if (global.isAllProfiles()) {
+        List<String> names = knownProfiles();
+        if (names.isEmpty()) {
+          throw new UsageException(
+              "--all-profiles: no profile in " + configFile(),
+              "configure one with 'aliyun configure', or name them with --profile a,b");
+        }
+        profiles = List.copyOf(names);
+      } else if (several) {
+        List<String> names = new ArrayList<>();
+        List<String> known = knownProfiles();
+        for (String p : given.split(",", -1)) {
+          String name = p.strip();
+          if (!known.contains(name)) {
+            throw new UsageException(
+                "--profile "
+                    + dev.dsw.model.Inert.printableShort(given)
+                    + ": no profile '"
+                    + dev.dsw.model.Inert.printableShort(name)
+                    + "' in "
+                    + (global.isDemo() ? "the demo" : configFile().toString())
+                    + dev.dsw.model.Spelling.nearest(name, known)
+                        .map(n -> "; did you mean " + n + "?")
+                        .orElse(""),
+                known.isEmpty() ? null : "profiles: " + String.join(", ", known));
+          }
+          if (!names.contains(name)) {
+            names.add(name);
+          }
+        }
+        profiles = List.copyOf(names);
+      } else {
+        profiles = List.of();
+      }
+    }
+    return profiles;
+  }
+
+  /**
+   * What a listing reads, besides the one region of the one profile: one scope per region of
+   * --region a,b (the region's name), or, with several profiles, per profile and region
+   * ("PROFILE@REGION": each profile's own region unless --region names some). Empty for one.
+   */
+  public List<String> scopes() {
+    List<String> regions = target().regions();
+    if (profiles().isEmpty()) {
+      return regions;
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : profiles()) {
+      for (String r : regions.isEmpty() ? List.of(regionOf(p)) : regions) {
+        out.add(p + "@" + r);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the instances of a listing come from several scopes (regions or profiles). */
+  public boolean multiScope() {
+    return !scopes().isEmpty();
+  }
+
+  /**
+   * The demo's profiles, each the demo account in a region of its own, so that --profile a,b and
+   * --all-profiles can be tried with --demo.
+   */
+  public static final java.util.Map<String, String> DEMO_PROFILES =
+      java.util.Map.of("dev", "cn-hangzhou", "prod", "cn-shanghai", "research", "cn-beijing");
+
+  private List<String> knownProfiles() {
+    if (global.isDemo()) {
+      return List.of("dev", "prod", "research");
+    }
+    return cliConfig().map(CliConfig::profileNames).orElse(List.of());
+  }
+
+  /** A profile's region: --region, else the environment's, else its region_id. */
+  private String regionOf(String profile) {
+    if (global.isDemo()) {
+      return global.region() != null ? global.region() : DEMO_PROFILES.get(profile);
+    }
+    String r = global.region() != null ? global.region() : env.firstVariable(REGION_VARS);
+    if (r == null || r.isEmpty()) {
+      r = cliConfig().flatMap(c -> c.profile(profile)).map(Profile::regionId).orElse(null);
+    }
+    if (r == null || r.isEmpty() || !Endpoints.isValidRegion(r)) {
+      throw new UsageException(
+          "profile " + profile + " has no region (region_id)",
+          "name one with --region, or set region_id in " + configFile());
+    }
+    return r;
+  }
+
+  private final java.util.Map<String, CredentialProvider> profileCredentials =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Optional<String>> accounts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** One profile's credentials, resolved once; the keys are fetched at the first request. */
+  private CredentialProvider credentialsOf(String profile) {
+    return profileCredentials.computeIfAbsent(profile, p -> chainOf(p).resolve());
+  }
+
+  private CredentialChain chainOf(String profile) {
+    return new CredentialChain(env.variables(), env.home(), cliConfig(), profile, clock())
+        .http(new dev.dsw.http.TokenTransport(settings()))
+        .warnings(console()::warn);
+  }
+
+  /**
+   * Tags an instance with the scope it was listed in: its RegionId, and with several profiles its
+   * Profile and AccountId (STS GetCallerIdentity of that profile, once, cached an hour; left out
+   * when STS cannot say).
+   */
+  @Override
+  public dev.dsw.model.Instance tag(String scope, dev.dsw.model.Instance i) {
+    int at = scope.indexOf('@');
+    if (at < 0) {
+      return i.inRegion(scope);
+    }
+    String profile = scope.substring(0, at);
+    i.inRegion(scope.substring(at + 1));
+    i.raw().put("Profile", profile);
+    accountOf(profile).ifPresent(a -> i.raw().put("AccountId", a));
+    return i;
+  }
+
+  private Optional<String> accountOf(String profile) {
+    return accounts.computeIfAbsent(
+        profile,
+        p -> {
+          try {
+            if (global.isDemo()) {
+              return Optional.of(identity().accountId());
+            }
+            Credentials c = credentialsOf(p).get();
+            CredentialChain chain = chainOf(p);
+            IdentityCache cache =
+                new IdentityCache(env.cacheDir(), c.accessKeyId(), chain.stsUrl(), clock());
+            dev.dsw.auth.CallerIdentity id = cache.read();
+            if (id == null) {
+              id = chain.identity(c);
+              cache.write(id);
+            }
+            return Optional.of(id.accountId());
+          } catch (RuntimeException e) {
+            console().debugLine("profile " + p + ": no account (" + e.getMessage() + ")");
+            return Optional.empty();
+          }
+        });
+  }
+
   /** The client for one of several regions queried at once; {@link #regions()} decides which. */
   @Override
   public synchronized DswClient client(String region) {
+    int at = region.indexOf('@');
+    if (at >= 0 && global.isDemo()) {
+      return client(region.substring(at + 1)); // every demo profile is the demo account
+    }
+    if (at >= 0) {
+      String profile = region.substring(0, at);
+      return regionClients.computeIfAbsent(
+          region,
+          r -> {
+            DswClient c =
+                httpClient(target().endpoint(r.substring(at + 1)), () -> credentialsOf(profile));
+            closeables.add(c);
+            return c;
+          });
+    }
     return regionClients.computeIfAbsent(
         region,
         r -> {
