@@ -5,14 +5,18 @@ const Util = require('@alicloud/tea-util');
 
 // listInstances(endpointUrl) returns a function that sends one signed ListInstances GET
 // (ACS3-HMAC-SHA256) with the given query and resolves to the decoded response.
-function listInstances(endpointUrl) {
+function openApi(endpointUrl) {
   const url = new URL(endpointUrl);
-  const client = new OpenApi.default(new OpenApi.Config({
+  return new OpenApi.default(new OpenApi.Config({
     accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
     accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
     endpoint: url.host,
     protocol: url.protocol.replace(':', ''),
   }));
+}
+
+function listInstances(endpointUrl) {
+  const client = openApi(endpointUrl);
   const params = new OpenApi.Params({
     action: 'ListInstances', version: '2022-01-01', protocol: 'HTTPS', pathname: '/api/v2/instances',
     method: 'GET', authType: 'AK', style: 'ROA', reqBodyType: 'json', bodyType: 'json',
@@ -24,13 +28,7 @@ function listInstances(endpointUrl) {
 // GetInstanceMetrics GET, as the generated SDK's getInstanceMetricsWithOptions does (the ID
 // percent-encoded into /api/v2/instance/{InstanceId}/metrics).
 function instanceMetrics(endpointUrl) {
-  const url = new URL(endpointUrl);
-  const client = new OpenApi.default(new OpenApi.Config({
-    accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-    accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-    endpoint: url.host,
-    protocol: url.protocol.replace(':', ''),
-  }));
+  const client = openApi(endpointUrl);
   return (id, query) => client.callApi(new OpenApi.Params({
     action: 'GetInstanceMetrics', version: '2022-01-01', protocol: 'HTTPS',
     pathname: `/api/v2/instance/${encodeURIComponent(id)}/metrics`,

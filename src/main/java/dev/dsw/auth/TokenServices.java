@@ -33,8 +33,6 @@ final class TokenServices {
   Credentials assumeRole(String stsBaseUrl, Credentials base, Role role, String source) {
     Map<String, String> fixed = new LinkedHashMap<>();
     fixed.put("Action", "AssumeRole");
-    fixed.put("Format", "JSON");
-    fixed.put("Version", "2015-04-01");
     fixed.put("DurationSeconds", Integer.toString(role.durationSeconds()));
     fixed.put("RoleArn", role.arn());
     fixed.put(
@@ -43,19 +41,30 @@ final class TokenServices {
     if (role.externalId() != null) {
       fixed.put("ExternalId", role.externalId());
     }
-    JsonNode body =
-        json(
-            call(
-                new TokenHttp.Call(
-                    "STS AssumeRole",
-                    "GET",
-                    stsBaseUrl,
-                    "/",
-                    () -> RpcSigner.signed(fixed, base, clock),
-                    Map.of("Accept", "application/json"),
-                    false)),
-            "STS AssumeRole");
+    JsonNode body = sts(stsBaseUrl, fixed, base);
     return fromJson(body.path("Credentials"), source, "STS AssumeRole");
+  }
+
+  /**
+   * One STS call: the action's parameters (Action first) with Format and Version, V1-signed afresh
+   * for each attempt as a GET to the STS endpoint; the answer's JSON.
+   */
+  private JsonNode sts(String stsBaseUrl, Map<String, String> parameters, Credentials base) {
+    Map<String, String> fixed = new LinkedHashMap<>(parameters);
+    fixed.putIfAbsent("Format", "JSON");
+    fixed.putIfAbsent("Version", "2015-04-01");
+    String what = "STS " + fixed.get("Action");
+    return json(
+        call(
+            new TokenHttp.Call(
+                what,
+                "GET",
+                stsBaseUrl,
+                "/",
+                () -> RpcSigner.signed(fixed, base, clock),
+                Map.of("Accept", "application/json"),
+                false)),
+        what);
   }
 
   /**
@@ -63,22 +72,7 @@ final class TokenServices {
    * AssumeRole is (get-caller-identity.md §2.1; GET is allowed), sent only to the STS endpoint.
    */
   CallerIdentity callerIdentity(String stsBaseUrl, Credentials base) {
-    Map<String, String> fixed = new LinkedHashMap<>();
-    fixed.put("Action", "GetCallerIdentity");
-    fixed.put("Format", "JSON");
-    fixed.put("Version", "2015-04-01");
-    return CallerIdentity.of(
-        json(
-            call(
-                new TokenHttp.Call(
-                    "STS GetCallerIdentity",
-                    "GET",
-                    stsBaseUrl,
-                    "/",
-                    () -> RpcSigner.signed(fixed, base, clock),
-                    Map.of("Accept", "application/json"),
-                    false)),
-            "STS GetCallerIdentity"));
+    return CallerIdentity.of(sts(stsBaseUrl, Map.of("Action", "GetCallerIdentity"), base));
   }
 
   /**

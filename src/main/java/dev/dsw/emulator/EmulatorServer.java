@@ -619,15 +619,7 @@ public final class EmulatorServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       status = -1;
       try {
-        send(
-            ex,
-            500,
-            gatewayBody(
-                requestId,
-                ex,
-                "InternalError",
-                "The request processing has failed due to some unknown error."),
-            requestId);
+        internalError(ex, requestId);
       } catch (IOException ignored) {
         // the client went away
       }
@@ -827,6 +819,19 @@ public final class EmulatorServer implements AutoCloseable {
     return 200;
   }
 
+  /** A 500 InternalError in the gateway's shape. */
+  private int internalError(HttpExchange ex, String requestId) throws IOException {
+    return send(
+        ex,
+        500,
+        gatewayBody(
+            requestId,
+            ex,
+            "InternalError",
+            "The request processing has failed due to some unknown error."),
+        requestId);
+  }
+
   /** The fault a request drew, and the status it was answered with (null: it goes on). */
   private record Fault(Faults.Kind kind, Integer status) {}
 
@@ -853,16 +858,7 @@ public final class EmulatorServer implements AutoCloseable {
                     "Request was denied due to user flow control."),
                 requestId);
           }
-          case ERROR_500 ->
-              send(
-                  ex,
-                  500,
-                  gatewayBody(
-                      requestId,
-                      ex,
-                      "InternalError",
-                      "The request processing has failed due to some unknown error."),
-                  requestId);
+          case ERROR_500 -> internalError(ex, requestId);
           case ERROR_503 ->
               send(
                   ex,

@@ -268,36 +268,55 @@ class UsageTest {
     assertThat(metricCalls()).isEmpty();
   }
 
+  /**
+   * A service whose ListInstances answers one page of these instances (JSON objects) and whose
+   * other calls get what {@code metrics} says.
+   */
+  static MockWebServer service(
+      String instances, java.util.function.Function<RecordedRequest, MockResponse> metrics)
+      throws java.io.IOException {
+    MockWebServer mock = new MockWebServer();
+    int count = instances.isEmpty() ? 0 : instances.split("\\{\"InstanceId\"", -1).length - 1;
+    mock.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest r) {
+            return r.getUrl().encodedPath().equals("/api/v2/instances")
+                ? new MockResponse.Builder()
+                    .body(
+                        "{\"RequestId\":\"R\",\"TotalCount\":"
+                            + count
+                            + ",\"Instances\":["
+                            + instances
+                            + "]}")
+                    .build()
+                : metrics.apply(r);
+          }
+        });
+    mock.start();
+    return mock;
+  }
+
+  static final String GPU_INSTANCE = "\"Status\":\"Running\",\"RequestedResource\":{\"GPU\":\"1\"}";
+
   @Test
   void theWireFormIsTheRecordedOneAndThrottlingIsRetried() throws Exception {
     AtomicInteger metricsCalls = new AtomicInteger();
-    try (MockWebServer mock = new MockWebServer()) {
-      mock.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-              if (r.getUrl().encodedPath().equals("/api/v2/instances")) {
-                return new MockResponse.Builder()
-                    .body(
-                        "{\"RequestId\":\"R\",\"TotalCount\":1,\"Instances\":[{\"InstanceId\":\"dsw-g1\","
-                            + "\"Status\":\"Running\",\"RequestedResource\":{\"GPU\":\"1\"}}]}")
-                    .build();
-              }
-              if (metricsCalls.incrementAndGet() == 1) {
-                return new MockResponse.Builder()
-                    .code(429)
-                    .addHeader("Retry-After", "0")
-                    .body("{\"Code\":\"Throttling.User\",\"Message\":\"slow down\"}")
-                    .build();
-              }
-              return new MockResponse.Builder()
-                  .body(
-                      "{\"RequestId\":\"M\",\"Success\":true,\"InstanceId\":\"dsw-g1\",\"PodMetrics\":["
-                          + "{\"PodId\":\"p1\",\"Metrics\":[{\"Time\":1795779000,\"Value\":25.901031}]}]}")
-                  .build();
-            }
-          });
-      mock.start();
+    try (MockWebServer mock =
+        service(
+            "{\"InstanceId\":\"dsw-g1\"," + GPU_INSTANCE + "}",
+            r ->
+                metricsCalls.incrementAndGet() == 1
+                    ? new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "0")
+                        .body("{\"Code\":\"Throttling.User\",\"Message\":\"slow down\"}")
+                        .build()
+                    : new MockResponse.Builder()
+                        .body(
+                            "{\"RequestId\":\"M\",\"Success\":true,\"InstanceId\":\"dsw-g1\",\"PodMetrics\":["
+                                + "{\"PodId\":\"p1\",\"Metrics\":[{\"Time\":1795779000,\"Value\":25.901031}]}]}")
+                        .build())) {
       TestEnvironment env = TestEnvironment.withDemoKeys(dir);
       int code =
           env.run("top", "--endpoint", mock.url("/").toString(), "--metrics", "gpu", "-o", "json");
@@ -328,27 +347,19 @@ class UsageTest {
 
   @Test
   void withoutAccessToMetricsIdleKeepsTheCullersAnswerAndExitsThree() throws Exception {
-    try (MockWebServer mock = new MockWebServer()) {
-      mock.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-              if (r.getUrl().encodedPath().equals("/api/v2/instances")) {
-                return new MockResponse.Builder()
-                    .body(
-                        "{\"RequestId\":\"R\",\"TotalCount\":2,\"Instances\":["
-                            + "{\"InstanceId\":\"dsw-k1\",\"Status\":\"Running\",\"RequestedResource\":{\"GPU\":\"1\"},"
-                            + "\"IdleInstanceCuller\":{\"IdleTimeInMinutes\":300}},"
-                            + "{\"InstanceId\":\"dsw-k2\",\"Status\":\"Running\",\"RequestedResource\":{\"GPU\":\"1\"}}]}")
-                    .build();
-              }
-              return new MockResponse.Builder()
-                  .code(403)
-                  .body("{\"Code\":\"Forbidden.RAM\",\"Message\":\"not authorized: secretish\"}")
-                  .build();
-            }
-          });
-      mock.start();
+    try (MockWebServer mock =
+        service(
+            "{\"InstanceId\":\"dsw-k1\","
+                + GPU_INSTANCE
+                + ",\"IdleInstanceCuller\":{\"IdleTimeInMinutes\":300}},"
+                + "{\"InstanceId\":\"dsw-k2\","
+                + GPU_INSTANCE
+                + "}",
+            r ->
+                new MockResponse.Builder()
+                    .code(403)
+                    .body("{\"Code\":\"Forbidden.RAM\",\"Message\":\"not authorized: secretish\"}")
+                    .build())) {
       TestEnvironment env = TestEnvironment.withDemoKeys(dir);
       int code =
           env.run(
@@ -407,24 +418,14 @@ class UsageTest {
           + "line\",\"Success\":false}",
     };
     for (String body : bodies) {
-      try (MockWebServer mock = new MockWebServer()) {
-        mock.setDispatcher(
-            new Dispatcher() {
-              @Override
-              public MockResponse dispatch(RecordedRequest r) {
-                return r.getUrl().encodedPath().equals("/api/v2/instances")
-                    ? new MockResponse.Builder()
-                        .body(
-                            "{\"RequestId\":\"R\",\"TotalCount\":1,\"Instances\":[{\"InstanceId\":\"dsw-h1\","
-                                + "\"Status\":\"Running\",\"RequestedResource\":{\"GPU\":\"1\"}}]}")
-                        .build()
-                    : new MockResponse.Builder()
-                        .code(body.startsWith("<") ? 502 : 200)
-                        .body(body)
-                        .build();
-              }
-            });
-        mock.start();
+      try (MockWebServer mock =
+          service(
+              "{\"InstanceId\":\"dsw-h1\"," + GPU_INSTANCE + "}",
+              r ->
+                  new MockResponse.Builder()
+                      .code(body.startsWith("<") ? 502 : 200)
+                      .body(body)
+                      .build())) {
         TestEnvironment env = TestEnvironment.withDemoKeys(dir);
         int code =
             env.run(
