@@ -133,6 +133,10 @@ class ProfilesTest {
     assertThat(lines)
         .hasSize(ids(server, "cn-hangzhou").size())
         .allMatch(l -> l.startsWith("dev,"));
+    Thread.sleep(150);
+    assertThat(log.stream().filter(l -> l.contains("GetCallerIdentity")))
+        .as("no ACCOUNT shown, no account asked for")
+        .isEmpty();
   }
 
   @Test

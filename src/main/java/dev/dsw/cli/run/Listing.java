@@ -85,6 +85,12 @@ public final class Listing {
             ? Integer.MAX_VALUE
             : format.heldRows();
     Progress progress = progress(held > 0);
+    // an account is looked up (STS, per profile) only for output that shows it
+    services.lookUpAccounts(
+        !format.hasColumns()
+            || spec.columns().stream().anyMatch(c -> c.header().equals("ACCOUNT"))
+            || wheres.stream()
+                .anyMatch(w -> w.fields() == null || w.fields().contains("AccountId")));
     Fleet fleet = fleet(progress, projection);
     Counted formatter =
         new Counted(

@@ -278,7 +278,17 @@ public final class Services implements AutoCloseable, Fleet.Clients {
     return i;
   }
 
+  private volatile boolean lookUpAccounts = true;
+
+  /** Whether tagging looks up each profile's account: not when the output does not show it. */
+  void lookUpAccounts(boolean wanted) {
+    lookUpAccounts = wanted;
+  }
+
   private Optional<String> accountOf(String profile) {
+    if (!lookUpAccounts) {
+      return Optional.empty();
+    }
     return accounts.computeIfAbsent(
         profile,
         p -> {
