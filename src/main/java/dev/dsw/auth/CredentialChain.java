@@ -208,7 +208,12 @@ public final class CredentialChain {
    * dsw config show.
    */
   public CallerIdentity identity(Credentials credentials) {
-    return tokens.callerIdentity(stsUrl(), credentials);
+    return identity(credentials, stsUrl());
+  }
+
+  /** As {@link #identity(Credentials)}, asking the STS at this URL. */
+  public CallerIdentity identity(Credentials credentials, String stsUrl) {
+    return tokens.callerIdentity(stsUrl, credentials);
   }
 
   /**
@@ -217,13 +222,28 @@ public final class CredentialChain {
    * ALIBABA_CLOUD_STS_REGION, else sts.aliyuncs.com.
    */
   public String stsUrl() {
+    return stsUrl((String) null);
+  }
+
+  /**
+   * As {@link #stsUrl()}, but {@code otherwise} (when not null) instead of sts.aliyuncs.com when
+   * neither the profile nor the environment names an STS endpoint or region.
+   */
+  public String stsUrl(String otherwise) {
     Profile p = null;
     if (config.isPresent() && (profileFlag != null || !environmentHasKeys(env))) {
       String name =
           profileFlag != null ? profileFlag : config.get().selectedName(null, value(PROFILE_VARS));
       p = config.get().profile(name).orElse(null);
     }
-    return p == null ? stsUrl(null, null) : stsUrl(p.stsRegion(), p.stsEndpoint());
+    String region = p == null ? null : p.stsRegion();
+    String endpoint = p == null ? null : p.stsEndpoint();
+    boolean named =
+        region != null
+            || endpoint != null
+            || !env.getOrDefault("ALIBABA_CLOUD_STS_ENDPOINT", "").isEmpty()
+            || !env.getOrDefault("ALIBABA_CLOUD_STS_REGION", "").isEmpty();
+    return !named && otherwise != null ? otherwise : stsUrl(region, endpoint);
   }
 
   private Optional<CredentialProvider> fromIni(String section, List<String> tried) {

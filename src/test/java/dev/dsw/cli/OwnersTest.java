@@ -176,4 +176,14 @@ class OwnersTest {
     assertThat(env.stderr())
         .contains("STS GetCallerIdentity refused: HTTP 400 SignatureDoesNotMatch");
   }
+
+  @Test
+  void withAnEmulatorForEndpointStsIsAskedThereWhenNothingElseNamesIt() throws Exception {
+    TestEnvironment env = TestEnvironment.withDemoKeys(dir); // no ALIBABA_CLOUD_STS_ENDPOINT
+    assertThat(run(env, "list", "--mine", "-o", "csv", "--columns", "ID", "--no-headers"))
+        .as(env.stderr())
+        .isZero();
+    assertThat(env.stdout().lines()).containsExactly("dsw-o1", "dsw-o2");
+    assertThat(calls("GET /?")).anyMatch(l -> l.contains("Action=GetCallerIdentity"));
+  }
 }

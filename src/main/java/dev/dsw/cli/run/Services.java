@@ -298,11 +298,11 @@ public final class Services implements AutoCloseable, Fleet.Clients {
             }
             Credentials c = credentialsOf(p).get();
             CredentialChain chain = chainOf(p);
-            IdentityCache cache =
-                new IdentityCache(env.cacheDir(), c.accessKeyId(), chain.stsUrl(), clock());
+            String sts = chain.stsUrl(loopbackEndpoint());
+            IdentityCache cache = new IdentityCache(env.cacheDir(), c.accessKeyId(), sts, clock());
             dev.dsw.auth.CallerIdentity id = cache.read();
             if (id == null) {
-              id = chain.identity(c);
+              id = chain.identity(c, sts);
               cache.write(id);
             }
             return Optional.of(id.accountId());
@@ -421,6 +421,28 @@ public final class Services implements AutoCloseable, Fleet.Clients {
 
   private dev.dsw.auth.CallerIdentity identity;
 
+  /**
+   * The scheme, host and port of an --endpoint on this machine (a dsw emulator, which answers STS
+   * at its root), or null: there STS goes to the same place when nothing names an STS endpoint. A
+   * remote --endpoint never receives STS calls.
+   */
+  private String loopbackEndpoint() {
+    String e = global.endpoint();
+    if (e == null || global.isDemo()) {
+      return null;
+    }
+    try {
+      java.net.URI u = java.net.URI.create(e.replace("{region}", "r"));
+      String host = u.getHost();
+      boolean loopback =
+          host != null
+              && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"));
+      return loopback && u.getScheme() != null ? u.getScheme() + "://" + u.getRawAuthority() : null;
+    } catch (IllegalArgumentException notAUri) {
+      return null;
+    }
+  }
+
   /** {@link #identity()} described in one line, or why it could not be had (dsw config show). */
   public String identityOrWhyNot() {
     try {
@@ -457,11 +479,12 @@ public final class Services implements AutoCloseable, Fleet.Clients {
         chain = chain();
         credentials = sharedCredentials().get();
       }
+      String sts = chain.stsUrl(loopbackEndpoint());
       IdentityCache cache =
-          new IdentityCache(env.cacheDir(), credentials.accessKeyId(), chain.stsUrl(), clock());
+          new IdentityCache(env.cacheDir(), credentials.accessKeyId(), sts, clock());
       identity = cache.read();
       if (identity == null) {
-        identity = chain.identity(credentials);
+        identity = chain.identity(credentials, sts);
         cache.write(identity);
         console().debugLine("identity: " + identity.describe() + " (STS GetCallerIdentity)");
       } else {
