@@ -211,4 +211,31 @@ class ProfilesTest {
     Thread.sleep(150);
     assertThat(log).as("nothing was sent").isEmpty();
   }
+
+  @Test
+  void oneEndpointForEveryProfileNeedsNoRegion() throws Exception {
+    Path config = home.resolve(".aliyun/config.json");
+    Files.writeString(
+        config, Files.readString(config).replace(", \"region_id\": \"cn-shanghai\"", ""));
+    TestEnvironment env = env();
+    int code =
+        env.run(
+            "list",
+            "--profile",
+            "dev,prod",
+            "--endpoint",
+            server.baseUrl(),
+            "--workspace",
+            "ALL",
+            "--resource-id",
+            "ALL",
+            "-o",
+            "csv",
+            "--columns",
+            "PROFILE,ID");
+    assertThat(code).as(env.stderr()).isZero();
+    // both profiles reach the one endpoint (cn-hangzhou's fleet) with the same keys: once each
+    assertThat(env.stdout().lines().skip(1)).hasSize(ids(server, "cn-hangzhou").size());
+    assertThat(env.stdout().lines().findFirst().orElseThrow()).isEqualTo("PROFILE,ID");
+  }
 }

@@ -407,8 +407,8 @@ public final class Listing {
             names.add("ACCOUNT");
           }
         }
-        if (services.multiScope()) {
-          names.add("REGION");
+        if (services.scopes().stream().anyMatch(scope -> !scope.endsWith("@"))) {
+          names.add("REGION"); // not when one --endpoint serves every profile, region unnamed
         }
         names.addAll(o.defaults());
       }

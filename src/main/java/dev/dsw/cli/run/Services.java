@@ -227,12 +227,18 @@ public final class Services implements AutoCloseable, Fleet.Clients {
     return cliConfig().map(CliConfig::profileNames).orElse(List.of());
   }
 
-  /** A profile's region: --region, else the environment's, else its region_id. */
+  /**
+   * A profile's region: --region, else the environment's, else its region_id; with one --endpoint
+   * for every profile, the region named, or none.
+   */
   private String regionOf(String profile) {
     if (global.isDemo()) {
       return global.region() != null ? global.region() : DEMO_PROFILES.get(profile);
     }
     String r = global.region() != null ? global.region() : env.firstVariable(REGION_VARS);
+    if (fixedEndpoint()) {
+      return r == null ? "" : r; // one --endpoint for every profile: one place, whatever region_id
+    }
     if (r == null || r.isEmpty()) {
       r = cliConfig().flatMap(c -> c.profile(profile)).map(Profile::regionId).orElse(null);
     }
@@ -242,6 +248,11 @@ public final class Services implements AutoCloseable, Fleet.Clients {
           "name one with --region, or set region_id in " + configFile());
     }
     return r;
+  }
+
+  /** Whether --endpoint names one URL for every region (no {region} in it). */
+  private boolean fixedEndpoint() {
+    return global.endpoint() != null && !global.endpoint().contains("{region}");
   }
 
   private final java.util.Map<String, CredentialProvider> profileCredentials =
@@ -272,7 +283,9 @@ public final class Services implements AutoCloseable, Fleet.Clients {
       return i.inRegion(scope);
     }
     String profile = scope.substring(0, at);
-    i.inRegion(scope.substring(at + 1));
+    if (at + 1 < scope.length()) {
+      i.inRegion(scope.substring(at + 1));
+    }
     i.raw().put("Profile", profile);
     accountOf(profile).ifPresent(a -> i.raw().put("AccountId", a));
     return i;
@@ -326,7 +339,9 @@ public final class Services implements AutoCloseable, Fleet.Clients {
           region,
           r -> {
             DswClient c =
-                httpClient(target().endpoint(r.substring(at + 1)), () -> credentialsOf(profile));
+                httpClient(
+                    fixedEndpoint() ? target().endpoint() : target().endpoint(r.substring(at + 1)),
+                    () -> credentialsOf(profile));
             closeables.add(c);
             return c;
           });
