@@ -29,6 +29,11 @@ public interface DswClient extends AutoCloseable {
     throw new UnsupportedOperationException("this client does not call GetInstanceMetrics");
   }
 
+  /** The GPU types the region offers, as the API spells them (ListEcsSpecs, every page). */
+  default java.util.SortedSet<String> gpuTypes() {
+    throw new UnsupportedOperationException("this client does not call ListEcsSpecs");
+  }
+
   /** Returns the signed request for the query, redacted, without sending it. */
   String dryRun(ListInstancesQuery query);
 

@@ -110,6 +110,17 @@ public final class HttpDswClient implements DswClient {
     return new InstanceMetrics.Series(instanceId, type, start, end, step, pods);
   }
 
+  @Override
+  public java.util.SortedSet<String> gpuTypes() {
+    java.util.SortedSet<String> types = new java.util.TreeSet<>();
+    long total = EcsSpecs.decode(send(EcsSpecs.request(baseUrl, 1)), types);
+    long pages = Math.min(100, (total + EcsSpecs.PAGE_SIZE - 1) / EcsSpecs.PAGE_SIZE);
+    for (int page = 2; page <= pages; page++) {
+      EcsSpecs.decode(send(EcsSpecs.request(baseUrl, page)), types);
+    }
+    return types;
+  }
+
   /** Sends one request; a body too large or a network failure becomes the typed exception. */
   private HttpResponse send(ApiRequest request) {
     try {

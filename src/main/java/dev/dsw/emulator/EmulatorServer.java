@@ -698,6 +698,18 @@ public final class EmulatorServer implements AutoCloseable {
           path,
           store(region));
     }
+    if (path.endsWith(EcsSpecsRoute.PATH) && ex.getRequestMethod().equals("GET")) {
+      String region =
+          path.length() > EcsSpecsRoute.PATH.length()
+              ? path.substring(1, path.length() - EcsSpecsRoute.PATH.length())
+              : null;
+      if (region == null || options.regions().contains(region)) {
+        return ecsSpecs(
+            new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
+            path,
+            region == null ? store : store(region));
+      }
+    }
     java.util.regex.Matcher metric = MetricsRoute.match(path);
     if (metric != null
         && ex.getRequestMethod().equals("GET")
@@ -929,6 +941,31 @@ public final class EmulatorServer implements AutoCloseable {
       return -1;
     }
     return send(ex, 200, answer, call.requestId());
+  }
+
+  /** ListEcsSpecs: signed like ListInstances, faults and latency as for it; see the route. */
+  private int ecsSpecs(Call call, String path, InstanceStore fleet) throws IOException {
+    HttpExchange ex = call.ex();
+    Fault faulted = fault(call);
+    if (faulted.status() != null) {
+      return faulted.status();
+    }
+    try {
+      authenticate(ex, "GET", path, call.query(), call.body(), "ListEcsSpecs");
+      return send(
+          ex,
+          200,
+          EcsSpecsRoute.answer(call.requestId(), call.query(), timelines.now(fleet.snapshot())),
+          call.requestId());
+    } catch (GatewayError e) {
+      return send(
+          ex,
+          e.status,
+          gatewayBody(call.requestId(), ex, e.code, e.getMessage()),
+          call.requestId());
+    } catch (ValidationError e) {
+      return send(ex, 400, validationError(call.requestId(), e), call.requestId());
+    }
   }
 
   /** The DSW error envelope of a 400 ValidationError. */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
     description = "List DSW instances. Filters combine with AND; by default every page is fetched.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  dsw list --status Running --gpu-type \"NVIDIA A10\" --created-after 7d",
+      "  dsw list --status Running --gpu-type A10 --created-after 7d",
       "  dsw list --workspace ALL --min-gpu 1 -o csv --columns ID,NAME,GPU,OWNER",
       "  dsw list --label team=nlp --label env=prod -o json | jq '.[].InstanceId'",
       "  dsw list --where 'Status!=Running' --where 'InstanceName~^train'",

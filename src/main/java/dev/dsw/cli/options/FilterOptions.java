@@ -127,7 +127,9 @@ public final class FilterOptions {
   @Option(
       names = "--gpu-type",
       paramLabel = "<model>",
-      description = "GPU model, exactly, e.g. \"NVIDIA A10\".")
+      description =
+          "GPU model as you say it: A10, a10, \"nvidia a10\"; A100 is every A100 variant. Checked"
+              + " against the region's types (ListEcsSpecs, kept a day).")
   String gpuType;
 
   @Option(

@@ -62,11 +62,12 @@ public final class Listing {
     }
     List<Where> wheres = parse(r.where());
     Ownership owned = Ownership.of(r.owners(), services);
-    r = r.withQuery(owned.query(r.query()));
+    GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
+    r = r.withQuery(gpus.query(owned.query(r.query())));
     // a --where on what the report adds (top's usage) tests the rows it prints, the rest the pages
     List<Where> late = wheres.stream().filter(w -> touches(w, report.adds())).toList();
     Predicate<Instance> where =
-        owned.and(all(wheres.stream().filter(w -> !touches(w, report.adds())).toList()));
+        owned.and(gpus).and(all(wheres.stream().filter(w -> !touches(w, report.adds())).toList()));
     // A sort orders the whole result, so every page is fetched and the limit applies after it.
     boolean sorted = r.output().sortColumn() != null;
     Pages.Options paging = sorted ? r.paging().withLimit(0) : r.paging();
@@ -225,8 +226,9 @@ public final class Listing {
           "--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")", null);
     }
     Ownership owned = Ownership.of(r.owners(), services);
-    Predicate<Instance> where = owned.and(all(parse(r.where())));
-    r = r.withQuery(owned.query(r.query()));
+    GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
+    Predicate<Instance> where = owned.and(gpus).and(all(parse(r.where())));
+    r = r.withQuery(gpus.query(owned.query(r.query())));
     OutputSpec spec = spec(r.output(), Report.PRINT, 0);
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;

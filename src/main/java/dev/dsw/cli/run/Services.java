@@ -434,6 +434,44 @@ public final class Services implements AutoCloseable, Fleet.Clients {
         .warnings(console()::warn);
   }
 
+  private java.util.SortedSet<String> gpuTypes;
+
+  /**
+   * The GPU types the region (or regions) offer, as the API spells them: ListEcsSpecs, kept a day
+   * in the cache per endpoint context, so a repeated --gpu-type sends no extra request.
+   */
+  public synchronized java.util.SortedSet<String> gpuTypes() {
+    return gpuTypes(false);
+  }
+
+  /** As {@link #gpuTypes()}; with {@code cachedOnly}, null rather than a request. */
+  synchronized java.util.SortedSet<String> gpuTypes(boolean cachedOnly) {
+    if (gpuTypes == null) {
+      List<String> scopes = scopes();
+      Path file =
+          env.cacheDir()
+              .resolve("gpu-types")
+              .resolve(
+                  (completionContext() + "." + String.join("_", scopes))
+                      .replaceAll("[^A-Za-z0-9._-]", "_"));
+      gpuTypes = GpuTypeCache.read(file, clock());
+      if (gpuTypes == null && cachedOnly) {
+        return null;
+      }
+      if (gpuTypes == null) {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        if (scopes.isEmpty()) {
+          all.addAll(client().gpuTypes());
+        } else {
+          scopes.forEach(scope -> all.addAll(client(scope).gpuTypes()));
+        }
+        gpuTypes = all;
+        GpuTypeCache.write(file, all, clock());
+      }
+    }
+    return gpuTypes;
+  }
+
   private dev.dsw.auth.CallerIdentity identity;
 
   /**

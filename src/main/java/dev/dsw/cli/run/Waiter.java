@@ -40,8 +40,9 @@ public final class Waiter {
   public int run(Request r, Plan plan) {
     Listing listing = new Listing(services);
     Ownership owned = Ownership.of(r.owners(), services);
-    Predicate<Instance> where = owned.and(Listing.all(listing.parse(r.where())));
-    r = r.withQuery(owned.query(r.query()));
+    GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
+    Predicate<Instance> where = owned.and(gpus).and(Listing.all(listing.parse(r.where())));
+    r = r.withQuery(gpus.query(owned.query(r.query())));
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
