@@ -28,8 +28,9 @@ public final class FilterOptions {
 
   @Option(
       names = "--workspace",
-      paramLabel = "<id|ALL>",
-      description = "Workspace ID, or ALL. Default: your default workspace.")
+      paramLabel = "<id|name|ALL>",
+      description =
+          "Workspace ID, name (looked up once a day) or ALL. Default: your default workspace.")
   String workspace;
 
   @Option(

@@ -63,7 +63,7 @@ public final class Listing {
     List<Where> wheres = parse(r.where());
     Ownership owned = Ownership.of(r.owners(), services);
     GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
-    r = r.withQuery(gpus.query(owned.query(r.query())));
+    r = r.withQuery(WorkspaceChoice.resolve(gpus.query(owned.query(r.query())), services));
     // a --where on what the report adds (top's usage) tests the rows it prints, the rest the pages
     List<Where> late = wheres.stream().filter(w -> touches(w, report.adds())).toList();
     Predicate<Instance> where =
@@ -228,7 +228,7 @@ public final class Listing {
     Ownership owned = Ownership.of(r.owners(), services);
     GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
     Predicate<Instance> where = owned.and(gpus).and(all(parse(r.where())));
-    r = r.withQuery(gpus.query(owned.query(r.query())));
+    r = r.withQuery(WorkspaceChoice.resolve(gpus.query(owned.query(r.query())), services));
     OutputSpec spec = spec(r.output(), Report.PRINT, 0);
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;

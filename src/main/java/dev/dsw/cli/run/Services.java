@@ -434,6 +434,56 @@ public final class Services implements AutoCloseable, Fleet.Clients {
         .warnings(console()::warn);
   }
 
+  private java.util.Map<String, java.util.Set<String>> workspaces;
+
+  /**
+   * Workspace name → IDs, from one listing of every workspace and resource group (reading only
+   * WorkspaceId and WorkspaceName), kept a day in the cache per endpoint context; with {@code
+   * cachedOnly}, null rather than a request.
+   */
+  synchronized java.util.Map<String, java.util.Set<String>> workspaces(boolean cachedOnly) {
+    if (workspaces == null) {
+      List<String> scopes = scopes();
+      Path file =
+          env.cacheDir()
+              .resolve("workspaces")
+              .resolve(
+                  (completionContext() + "." + String.join("_", scopes))
+                      .replaceAll("[^A-Za-z0-9._-]", "_"));
+      workspaces = WorkspaceCache.read(file, clock());
+      if (workspaces == null && cachedOnly) {
+        return null;
+      }
+      if (workspaces == null) {
+        java.util.Map<String, java.util.Set<String>> all = new java.util.TreeMap<>();
+        for (DswClient c :
+            scopes.isEmpty() ? List.of(client()) : scopes.stream().map(this::client).toList()) {
+          DswClient names = c.projecting(java.util.Set.of("WorkspaceId", "WorkspaceName"));
+          long pages = 1;
+          for (int page = 1; page <= pages && page <= 1000; page++) {
+            dev.dsw.model.InstancePage p =
+                names.listInstances(
+                    dev.dsw.api.ListInstancesQuery.builder()
+                        .workspaceId("ALL")
+                        .resourceId("ALL")
+                        .page(page, 100)
+                        .build());
+            pages = (p.totalCount() + 99) / 100;
+            for (dev.dsw.model.Instance i : p.instances()) {
+              if (!i.text("WorkspaceName").isEmpty() && !i.workspaceId().isEmpty()) {
+                all.computeIfAbsent(i.text("WorkspaceName"), n -> new java.util.TreeSet<>())
+                    .add(i.workspaceId());
+              }
+            }
+          }
+        }
+        workspaces = all;
+        WorkspaceCache.write(file, all, clock());
+      }
+    }
+    return workspaces;
+  }
+
   private java.util.SortedSet<String> gpuTypes;
 
   /**

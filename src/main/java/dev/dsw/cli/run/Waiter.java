@@ -42,7 +42,7 @@ public final class Waiter {
     Ownership owned = Ownership.of(r.owners(), services);
     GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
     Predicate<Instance> where = owned.and(gpus).and(Listing.all(listing.parse(r.where())));
-    r = r.withQuery(gpus.query(owned.query(r.query())));
+    r = r.withQuery(WorkspaceChoice.resolve(gpus.query(owned.query(r.query())), services));
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
