@@ -67,7 +67,7 @@ _dsw() {
   case "$path" in
     "dsw")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -84,7 +84,7 @@ _dsw() {
       fi ;;
     "dsw list")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -141,7 +141,7 @@ _dsw() {
       fi ;;
     "dsw get")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -165,7 +165,7 @@ _dsw() {
       fi ;;
     "dsw summary")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -218,7 +218,7 @@ _dsw() {
       fi ;;
     "dsw idle")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -276,7 +276,7 @@ _dsw() {
       fi ;;
     "dsw top")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -335,7 +335,7 @@ _dsw() {
       fi ;;
     "dsw audit")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -392,7 +392,7 @@ _dsw() {
       fi ;;
     "dsw wait")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -452,7 +452,7 @@ _dsw() {
       fi ;;
     "dsw view list")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -470,7 +470,7 @@ _dsw() {
       fi ;;
     "dsw view show")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -488,7 +488,7 @@ _dsw() {
       fi ;;
     "dsw version")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -505,7 +505,7 @@ _dsw() {
       fi ;;
     "dsw emulator")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -536,7 +536,7 @@ _dsw() {
         --drop-rate) COMPREPLY=(); return ;;
         --spike-rate) COMPREPLY=(); return ;;
         --spike) COMPREPLY=(); return ;;
-        --regions) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --regions) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --all-profiles --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle --port --bind --data --metrics --instances --seed --anchor --default-workspace --access-key-id --caller --caller-id --caller-name --account-id --max-page-size --latency --transition-step --fault-rate --throttle-rate --truncate-rate --drop-rate --spike-rate --spike --regions -h --help -V --version" -- "$cur"))
@@ -545,7 +545,7 @@ _dsw() {
       fi ;;
     "dsw completion")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -562,7 +562,7 @@ _dsw() {
       fi ;;
     "dsw config")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
@@ -579,7 +579,7 @@ _dsw() {
       fi ;;
     "dsw config show")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5' comma; return ;;
+        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
         --endpoint) COMPREPLY=(); return ;;
         --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
         --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;

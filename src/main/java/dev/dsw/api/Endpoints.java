@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /** Where the DSW API lives: pai-dsw[-vpc].REGION.aliyuncs.com over HTTPS (list-instances.md §2). */
 public final class Endpoints {
   /**
-   * The regions with a documented DSW endpoint (§2.2); others matching the ID pattern are accepted
-   * too.
+   * The regions with a DSW endpoint: those of list-instances.md §2.2 and those the endpoint
+   * metadata names besides. Another region is refused (with a did-you-mean) unless --endpoint says
+   * where it is.
    */
   public static final List<String> KNOWN_REGIONS =
       List.of(
@@ -24,7 +25,12 @@ public final class Endpoints {
           "ap-northeast-2",
           "ap-southeast-1",
           "ap-southeast-3",
-          "ap-southeast-5");
+          "ap-southeast-5",
+          "eu-central-1",
+          "us-east-1",
+          "us-west-1",
+          "me-central-1",
+          "cn-shanghai-finance-1");
 
   private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -36,6 +42,28 @@ public final class Endpoints {
   public static boolean isValidRegion(String region) {
     // a DNS label is at most 63 characters, and the region is one in pai-dsw.REGION.aliyuncs.com
     return region != null && region.length() <= 63 && REGION.matcher(region).matches();
+  }
+
+  /**
+   * Refuses a region dsw does not know (a typo such as cn-hangzhuo would otherwise be sent and come
+   * back as InvalidApi.NotFound), with the nearest known one and how to reach a new region.
+   */
+  public static void checkKnown(String region) {
+    if (!KNOWN_REGIONS.contains(region)) {
+      throw new InvalidQueryException(
+          "unknown region '"
+              + dev.dsw.model.Inert.printableShort(region)
+              + "'"
+              + dev.dsw.model.Spelling.nearest(region, KNOWN_REGIONS)
+                  .map(n -> "; did you mean " + n + "?")
+                  .orElse(""),
+          "dsw knows "
+              + String.join(", ", KNOWN_REGIONS)
+              + "; for a region it does not know yet, give its endpoint: --endpoint"
+              + " https://pai-dsw."
+              + dev.dsw.model.Inert.printableShort(region)
+              + ".aliyuncs.com");
+    }
   }
 
   /** Returns https://pai-dsw[-vpc].REGION.aliyuncs.com. */

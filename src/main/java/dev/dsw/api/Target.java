@@ -66,6 +66,9 @@ public final class Target {
             "--region " + flags.region() + ": '" + id + "' is not a region ID",
             "separate region IDs with commas, e.g. --region cn-hangzhou,cn-shanghai");
       }
+      if (flags.endpoint() == null) {
+        Endpoints.checkKnown(id); // every region of the list, before any is asked
+      }
       if (!out.contains(id)) {
         out.add(id);
       }
@@ -108,6 +111,7 @@ public final class Target {
       }
       return checkedEndpoint(endpoint.replace("{region}", region));
     }
+    Endpoints.checkKnown(region); // without --endpoint, only where dsw knows the endpoint
     boolean vpc =
         flags.vpc()
             || "vpc"

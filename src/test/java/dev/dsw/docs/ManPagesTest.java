@@ -89,7 +89,7 @@ class ManPagesTest {
     String text = render(dir.resolve("man1/dsw-list.1"));
     assertThat(text)
         .contains("dsw-list - List DSW instances")
-        .contains("dsw list --status Running --gpu-type \"NVIDIA A10\" --created-after 7d");
+        .contains("dsw list --status Running --gpu-type A10 --created-after 7d");
     // the command's own options first, the global ones after them, as in --help
     assertThat(text.indexOf("--status")).isPositive().isLessThan(text.indexOf("--region"));
     assertThat(text.indexOf("--where")).isLessThan(text.indexOf("--profile"));

@@ -396,6 +396,9 @@ public final class Services implements AutoCloseable, Fleet.Clients {
       throw new InvalidQueryException(
           "'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
     }
+    if (region != null) {
+      Endpoints.checkKnown(region); // the demo answers for every region dsw knows
+    }
     Credentials demo =
         Credentials.of(
             EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
