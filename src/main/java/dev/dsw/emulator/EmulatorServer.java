@@ -776,7 +776,7 @@ public final class EmulatorServer implements AutoCloseable {
     try {
       authenticate(ex, "GET", path, query, body, "ListInstances");
     } catch (GatewayError e) {
-      return send(ex, e.status, gatewayBody(requestId, ex, e.code, e.getMessage()), requestId);
+      return refuse(ex, requestId, e);
     }
     Selection selection;
     try {
@@ -829,6 +829,11 @@ public final class EmulatorServer implements AutoCloseable {
     out.write(bytes);
     out.close();
     return 200;
+  }
+
+  /** A gateway error (signature, key, unknown API) answered in the gateway's shape. */
+  private int refuse(HttpExchange ex, String requestId, GatewayError e) throws IOException {
+    return send(ex, e.status, gatewayBody(requestId, ex, e.code, e.getMessage()), requestId);
   }
 
   /** A 500 InternalError in the gateway's shape. */
@@ -905,11 +910,7 @@ public final class EmulatorServer implements AutoCloseable {
     try {
       authenticate(ex, "GET", path, call.query(), call.body(), "GetInstanceMetrics");
     } catch (GatewayError e) {
-      return send(
-          ex,
-          e.status,
-          gatewayBody(call.requestId(), ex, e.code, e.getMessage()),
-          call.requestId());
+      return refuse(ex, call.requestId(), e);
     }
     ObjectNode answer;
     try {
@@ -958,11 +959,7 @@ public final class EmulatorServer implements AutoCloseable {
           EcsSpecsRoute.answer(call.requestId(), call.query(), timelines.now(fleet.snapshot())),
           call.requestId());
     } catch (GatewayError e) {
-      return send(
-          ex,
-          e.status,
-          gatewayBody(call.requestId(), ex, e.code, e.getMessage()),
-          call.requestId());
+      return refuse(ex, call.requestId(), e);
     } catch (ValidationError e) {
       return send(ex, 400, validationError(call.requestId(), e), call.requestId());
     }
@@ -1018,11 +1015,7 @@ public final class EmulatorServer implements AutoCloseable {
     try {
       authenticate(ex, "PUT", path, call.query(), call.body(), "QueryAutoShutdownPolicies");
     } catch (GatewayError e) {
-      return send(
-          ex,
-          e.status,
-          gatewayBody(call.requestId(), ex, e.code, e.getMessage()),
-          call.requestId());
+      return refuse(ex, call.requestId(), e);
     }
     try {
       return send(
@@ -1118,7 +1111,7 @@ public final class EmulatorServer implements AutoCloseable {
           sts.answer(ex.getRequestMethod(), params, requestId, EmulatorServer::credentialsJson),
           requestId);
     } catch (GatewayError e) {
-      return send(ex, e.status, gatewayBody(requestId, ex, e.code, e.getMessage()), requestId);
+      return refuse(ex, requestId, e);
     }
   }
 
