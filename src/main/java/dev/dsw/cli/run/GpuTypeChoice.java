@@ -4,7 +4,6 @@ import dev.dsw.api.ListInstancesQuery;
 import dev.dsw.model.GpuTypes;
 import dev.dsw.model.Instance;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Predicate;
 
@@ -74,10 +73,5 @@ final class GpuTypeChoice implements Predicate<Instance> {
   @Override
   public boolean test(Instance i) {
     return matches.size() < 2 || matches.contains(i.text("RequestedResource.GPUType"));
-  }
-
-  /** The fields {@link #test} reads. */
-  Set<String> fields() {
-    return matches.size() < 2 ? Set.of() : Set.of("RequestedResource");
   }
 }

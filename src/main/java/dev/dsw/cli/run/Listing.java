@@ -61,20 +61,21 @@ public final class Listing {
       return ExitCodes.OK;
     }
     List<Where> wheres = parse(r.where());
-    Ownership owned = Ownership.of(r.owners(), services);
-    GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
-    r = r.withQuery(WorkspaceChoice.resolve(gpus.query(owned.query(r.query())), services));
+    Narrowing narrowed = Narrowing.of(r, services);
+    r = narrowed.request();
     // a --where on what the report adds (top's usage) tests the rows it prints, the rest the pages
     List<Where> late = wheres.stream().filter(w -> touches(w, report.adds())).toList();
     Predicate<Instance> where =
-        owned.and(gpus).and(all(wheres.stream().filter(w -> !touches(w, report.adds())).toList()));
+        narrowed
+            .filter()
+            .and(all(wheres.stream().filter(w -> !touches(w, report.adds())).toList()));
     // A sort orders the whole result, so every page is fetched and the limit applies after it.
     boolean sorted = r.output().sortColumn() != null;
     Pages.Options paging = sorted ? r.paging().withLimit(0) : r.paging();
     OutputSpec spec = spec(r.output(), report, sorted ? r.paging().limit() : 0);
     Fleet.Projection projection =
         report == Report.PRINT && r.transform() == null
-            ? projection(r.output().format(), spec, wheres, owned.fields())
+            ? projection(r.output().format(), spec, wheres, narrowed.owners().fields())
             : Fleet.Projection.ALL;
     if (services.dryRun(r.query().page(r.page() != null ? r.page() : 1, r.paging().pageSize()))) {
       return ExitCodes.OK;
@@ -122,7 +123,7 @@ public final class Listing {
     report.finish(formatter);
     formatter.end();
     fleet.complete();
-    owned.check(formatter.rows, services);
+    narrowed.owners().check(formatter.rows, services);
     String empty = formatter.rows == 0 ? report.emptyAnswer(nothingMatched(r)) : null;
     if (empty != null) {
       console.info(empty); // stdout stays what the format prescribes ([] for json)
@@ -225,10 +226,9 @@ public final class Listing {
       throw new UsageException(
           "--watch works with -o table, wide or jsonl (got -o " + r.output().format() + ")", null);
     }
-    Ownership owned = Ownership.of(r.owners(), services);
-    GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
-    Predicate<Instance> where = owned.and(gpus).and(all(parse(r.where())));
-    r = r.withQuery(WorkspaceChoice.resolve(gpus.query(owned.query(r.query())), services));
+    Narrowing narrowed = Narrowing.of(r, services);
+    Predicate<Instance> where = narrowed.filter().and(all(parse(r.where())));
+    r = narrowed.request();
     OutputSpec spec = spec(r.output(), Report.PRINT, 0);
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;

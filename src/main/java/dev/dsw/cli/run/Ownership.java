@@ -110,6 +110,4 @@ final class Ownership implements Predicate<Instance> {
   private static List<String> first(Set<String> names) {
     return names.stream().limit(10).toList();
   }
-
-  static final Ownership ANY = new Ownership(Owners.ANY, null);
 }

@@ -39,10 +39,9 @@ public final class Waiter {
 
   public int run(Request r, Plan plan) {
     Listing listing = new Listing(services);
-    Ownership owned = Ownership.of(r.owners(), services);
-    GpuTypeChoice gpus = GpuTypeChoice.of(r.query(), services);
-    Predicate<Instance> where = owned.and(gpus).and(Listing.all(listing.parse(r.where())));
-    r = r.withQuery(WorkspaceChoice.resolve(gpus.query(owned.query(r.query())), services));
+    Narrowing narrowed = Narrowing.of(r, services);
+    Predicate<Instance> where = narrowed.filter().and(Listing.all(listing.parse(r.where())));
+    r = narrowed.request();
     if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
       return ExitCodes.OK;
     }
