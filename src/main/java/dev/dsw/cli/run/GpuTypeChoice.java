@@ -33,7 +33,7 @@ final class GpuTypeChoice implements Predicate<Instance> {
     SortedSet<String> known;
     try {
       // a dry run sends nothing: it resolves from the cache, or shows the name as typed
-      known = services.gpuTypes(services.global().isDryRun());
+      known = known(services, services.global().isDryRun());
       if (known == null) {
         return new GpuTypeChoice(asked, List.of(asked));
       }
@@ -60,6 +60,28 @@ final class GpuTypeChoice implements Predicate<Instance> {
     }
     services.console().debugLine("--gpu-type " + asked + ": " + String.join(", ", matches));
     return new GpuTypeChoice(asked, List.copyOf(matches));
+  }
+
+  /**
+   * The GPU types the region (or regions) offer, as the API spells them: ListEcsSpecs, kept a day
+   * per endpoint, so a repeated --gpu-type sends no extra request; with {@code cachedOnly}, null
+   * rather than a request.
+   */
+  static SortedSet<String> known(Services services, boolean cachedOnly) {
+    KeptFile kept = services.kept("gpu-types", java.time.Duration.ofDays(1));
+    List<String> lines = kept.read();
+    if (lines != null || cachedOnly) {
+      return lines == null ? null : new java.util.TreeSet<>(lines);
+    }
+    SortedSet<String> all = new java.util.TreeSet<>();
+    List<String> scopes = services.scopes();
+    if (scopes.isEmpty()) {
+      all.addAll(services.client().gpuTypes());
+    } else {
+      scopes.forEach(scope -> all.addAll(services.client(scope).gpuTypes()));
+    }
+    kept.write(List.copyOf(all));
+    return all;
   }
 
   /** The query with the one type in the API's spelling, or without a type when several match. */

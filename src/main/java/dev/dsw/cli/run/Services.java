@@ -309,16 +309,7 @@ public final class Services implements AutoCloseable, Fleet.Clients {
             if (global.isDemo()) {
               return Optional.of(identity().accountId());
             }
-            Credentials c = credentialsOf(p).get();
-            CredentialChain chain = chainOf(p);
-            String sts = chain.stsUrl(loopbackEndpoint());
-            IdentityCache cache = new IdentityCache(env.cacheDir(), c.accessKeyId(), sts, clock());
-            dev.dsw.auth.CallerIdentity id = cache.read();
-            if (id == null) {
-              id = chain.identity(c, sts);
-              cache.write(id);
-            }
-            return Optional.of(id.accountId());
+            return Optional.of(identityThrough(chainOf(p), credentialsOf(p).get()).accountId());
           } catch (RuntimeException e) {
             console().debugLine("profile " + p + ": no account (" + e.getMessage() + ")");
             return Optional.empty();
@@ -437,92 +428,13 @@ public final class Services implements AutoCloseable, Fleet.Clients {
         .warnings(console()::warn);
   }
 
-  private java.util.Map<String, java.util.Set<String>> workspaces;
-
   /**
-   * Workspace name → IDs, from one listing of every workspace and resource group (reading only
-   * WorkspaceId and WorkspaceName), kept a day in the cache per endpoint context; with {@code
-   * cachedOnly}, null rather than a request.
+   * A cache file of this endpoint context (the profile, region and endpoint, and the scopes of a
+   * run over several): what an endpoint offers is kept per endpoint.
    */
-  synchronized java.util.Map<String, java.util.Set<String>> workspaces(boolean cachedOnly) {
-    if (workspaces == null) {
-      List<String> scopes = scopes();
-      Path file =
-          env.cacheDir()
-              .resolve("workspaces")
-              .resolve(
-                  (completionContext() + "." + String.join("_", scopes))
-                      .replaceAll("[^A-Za-z0-9._-]", "_"));
-      workspaces = WorkspaceCache.read(file, clock());
-      if (workspaces == null && cachedOnly) {
-        return null;
-      }
-      if (workspaces == null) {
-        java.util.Map<String, java.util.Set<String>> all = new java.util.TreeMap<>();
-        for (DswClient c :
-            scopes.isEmpty() ? List.of(client()) : scopes.stream().map(this::client).toList()) {
-          DswClient names = c.projecting(java.util.Set.of("WorkspaceId", "WorkspaceName"));
-          long pages = 1;
-          for (int page = 1; page <= pages && page <= 1000; page++) {
-            dev.dsw.model.InstancePage p =
-                names.listInstances(
-                    dev.dsw.api.ListInstancesQuery.builder()
-                        .workspaceId("ALL")
-                        .resourceId("ALL")
-                        .page(page, 100)
-                        .build());
-            pages = (p.totalCount() + 99) / 100;
-            for (dev.dsw.model.Instance i : p.instances()) {
-              if (!i.text("WorkspaceName").isEmpty() && !i.workspaceId().isEmpty()) {
-                all.computeIfAbsent(i.text("WorkspaceName"), n -> new java.util.TreeSet<>())
-                    .add(i.workspaceId());
-              }
-            }
-          }
-        }
-        workspaces = all;
-        WorkspaceCache.write(file, all, clock());
-      }
-    }
-    return workspaces;
-  }
-
-  private java.util.SortedSet<String> gpuTypes;
-
-  /**
-   * The GPU types the region (or regions) offer, as the API spells them: ListEcsSpecs, kept a day
-   * in the cache per endpoint context, so a repeated --gpu-type sends no extra request.
-   */
-  public synchronized java.util.SortedSet<String> gpuTypes() {
-    return gpuTypes(false);
-  }
-
-  /** As {@link #gpuTypes()}; with {@code cachedOnly}, null rather than a request. */
-  synchronized java.util.SortedSet<String> gpuTypes(boolean cachedOnly) {
-    if (gpuTypes == null) {
-      List<String> scopes = scopes();
-      Path file =
-          env.cacheDir()
-              .resolve("gpu-types")
-              .resolve(
-                  (completionContext() + "." + String.join("_", scopes))
-                      .replaceAll("[^A-Za-z0-9._-]", "_"));
-      gpuTypes = GpuTypeCache.read(file, clock());
-      if (gpuTypes == null && cachedOnly) {
-        return null;
-      }
-      if (gpuTypes == null) {
-        java.util.SortedSet<String> all = new java.util.TreeSet<>();
-        if (scopes.isEmpty()) {
-          all.addAll(client().gpuTypes());
-        } else {
-          scopes.forEach(scope -> all.addAll(client(scope).gpuTypes()));
-        }
-        gpuTypes = all;
-        GpuTypeCache.write(file, all, clock());
-      }
-    }
-    return gpuTypes;
+  KeptFile kept(String kind, Duration ttl) {
+    return new KeptFile(
+        env.cacheDir(), kind, completionContext() + "." + String.join("_", scopes()), ttl, clock());
   }
 
   private dev.dsw.auth.CallerIdentity identity;
@@ -585,19 +497,25 @@ public final class Services implements AutoCloseable, Fleet.Clients {
         chain = chain();
         credentials = sharedCredentials().get();
       }
-      String sts = chain.stsUrl(loopbackEndpoint());
-      IdentityCache cache =
-          new IdentityCache(env.cacheDir(), credentials.accessKeyId(), sts, clock());
-      identity = cache.read();
-      if (identity == null) {
-        identity = chain.identity(credentials, sts);
-        cache.write(identity);
-        console().debugLine("identity: " + identity.describe() + " (STS GetCallerIdentity)");
-      } else {
-        console().debugLine("identity: " + identity.describe() + " (cached)");
-      }
+      identity = identityThrough(chain, credentials);
     }
     return identity;
+  }
+
+  /**
+   * Who these credentials are: kept an hour ({@link IdentityCache}), else STS GetCallerIdentity at
+   * the chain's STS endpoint (an emulator's own, for an --endpoint on this machine).
+   */
+  private dev.dsw.auth.CallerIdentity identityThrough(CredentialChain chain, Credentials c) {
+    String sts = chain.stsUrl(loopbackEndpoint());
+    IdentityCache cache = new IdentityCache(env.cacheDir(), c.accessKeyId(), sts, clock());
+    dev.dsw.auth.CallerIdentity id = cache.read();
+    if (id == null) {
+      id = chain.identity(c, sts);
+      cache.write(id);
+    }
+    console().debugLine("identity: " + id.describe() + " (" + sts + ")");
+    return id;
   }
 
   private Transport.Settings settings;
