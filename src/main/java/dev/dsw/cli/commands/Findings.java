@@ -125,11 +125,7 @@ final class Findings implements Report {
     }
     for (Instance i : instances) {
       if (Audit.unguardedGpu(i)) {
-        String scope =
-            i.text("Profile").isEmpty()
-                ? i.text("RegionId")
-                : i.text("Profile") + "@" + i.text("RegionId");
-        byRegion.computeIfAbsent(scope, r -> new ArrayList<>()).add(i.id());
+        byRegion.computeIfAbsent(services.scopeOf(i), r -> new ArrayList<>()).add(i.id());
       }
     }
     Map<String, List<String>> policies = new HashMap<>();

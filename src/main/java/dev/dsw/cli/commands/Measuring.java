@@ -55,7 +55,7 @@ final class Measuring {
     Duration step = InstanceMetrics.step(window);
     List<Measurements.Job> jobs = new ArrayList<>();
     for (Instance i : instances) {
-      jobs.add(new Measurements.Job(scope(i), i.id(), wanted.apply(i)));
+      jobs.add(new Measurements.Job(services.scopeOf(i), i.id(), wanted.apply(i)));
     }
     Console console = services.console();
     Progress progress = console.progressOnStderr() ? Progress.on(console.err()) : Progress.OFF;
@@ -97,14 +97,6 @@ final class Measuring {
       out.add(copy);
     }
     return out;
-  }
-
-  /** The scope an instance was listed in ("" for the one region): its client measures it. */
-  private String scope(Instance i) {
-    if (!i.text("Profile").isEmpty()) {
-      return i.text("Profile") + "@" + i.text("RegionId");
-    }
-    return services.target().multiRegion() ? i.text("RegionId") : "";
   }
 
   /** How many instances had a metric that could not be read. */

@@ -352,17 +352,7 @@ public final class Listing {
 
           @Override
           public void regionFailed(String region, RuntimeException cause) {
-            int at = region.indexOf('@');
-            console.error(
-                (at < 0
-                        ? "region " + region
-                        : "profile "
-                            + region.substring(0, at)
-                            + " ("
-                            + region.substring(at + 1)
-                            + ")")
-                    + ": "
-                    + Failure.describe(cause).message());
+            console.error(Services.describe(region) + ": " + Failure.describe(cause).message());
           }
         };
     return new Fleet(services, services.scopes(), listener, projection);

@@ -208,6 +208,25 @@ public final class Services implements AutoCloseable, Fleet.Clients {
     return out;
   }
 
+  /**
+   * The scope an instance was listed in, whose client reaches it again: "PROFILE@REGION" with
+   * several profiles, the region with several regions, "" for the one region.
+   */
+  public String scopeOf(dev.dsw.model.Instance i) {
+    if (!i.text("Profile").isEmpty()) {
+      return i.text("Profile") + "@" + i.text("RegionId");
+    }
+    return target().multiRegion() ? i.text("RegionId") : "";
+  }
+
+  /** A scope as messages name it: "region R", or "profile P (R)". */
+  public static String describe(String scope) {
+    int at = scope.indexOf('@');
+    return at < 0
+        ? "region " + scope
+        : "profile " + scope.substring(0, at) + " (" + scope.substring(at + 1) + ")";
+  }
+
   /** Whether the instances of a listing come from several scopes (regions or profiles). */
   public boolean multiScope() {
     return !scopes().isEmpty();
