@@ -685,53 +685,27 @@ public final class EmulatorServer implements AutoCloseable {
               requestId, ex, "InvalidParameter.Format", "The query string is not well encoded."),
           requestId);
     }
-    if (path.equals(PATH) && ex.getRequestMethod().equals("GET")) {
-      return listInstances(
-          new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body), PATH, store);
+    Call call = new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body);
+    String method = ex.getRequestMethod();
+    InstanceStore fleet;
+    if (method.equals("GET") && (fleet = fleetAt(path, PATH)) != null) {
+      return listInstances(call, path, fleet);
     }
-    if (path.endsWith(PATH)
-        && ex.getRequestMethod().equals("GET")
-        && options.regions().contains(path.substring(1, path.length() - PATH.length()))) {
-      String region = path.substring(1, path.length() - PATH.length());
-      return listInstances(
-          new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
-          path,
-          store(region));
-    }
-    if (path.endsWith(EcsSpecsRoute.PATH) && ex.getRequestMethod().equals("GET")) {
-      String region =
-          path.length() > EcsSpecsRoute.PATH.length()
-              ? path.substring(1, path.length() - EcsSpecsRoute.PATH.length())
-              : null;
-      if (region == null || options.regions().contains(region)) {
-        return ecsSpecs(
-            new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
-            path,
-            region == null ? store : store(region));
-      }
+    if (method.equals("GET") && (fleet = fleetAt(path, EcsSpecsRoute.PATH)) != null) {
+      return ecsSpecs(call, path, fleet);
     }
     java.util.regex.Matcher metric = MetricsRoute.match(path);
     if (metric != null
-        && ex.getRequestMethod().equals("GET")
+        && method.equals("GET")
         && (metric.group(1) == null || options.regions().contains(metric.group(1)))) {
       return instanceMetrics(
-          new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
+          call,
           path,
           metric.group(1) == null ? store : store(metric.group(1)),
           java.net.URLDecoder.decode(metric.group(2).replace("+", "%2B"), StandardCharsets.UTF_8));
     }
-    String policies = AutoShutdownPoliciesRoute.PATH;
-    if (path.endsWith(policies) && ex.getRequestMethod().equals("PUT")) {
-      String region =
-          path.length() > policies.length()
-              ? path.substring(1, path.length() - policies.length())
-              : null;
-      if (region == null || options.regions().contains(region)) {
-        return autoShutdownPolicies(
-            new Call(ex, requestId, rawQuery == null ? "" : rawQuery, query, body),
-            path,
-            region == null ? store : store(region));
-      }
+    if (method.equals("PUT") && (fleet = fleetAt(path, AutoShutdownPoliciesRoute.PATH)) != null) {
+      return autoShutdownPolicies(call, path, fleet);
     }
     if (path.equals("/sts")
         || path.equals("/sts/")
@@ -753,6 +727,21 @@ public final class EmulatorServer implements AutoCloseable {
             "InvalidApi.NotFound",
             "Specified api is not found, please check your url and method."),
         requestId);
+  }
+
+  /**
+   * The fleet a route's path names: the main one at ROUTE, a served region's at /REGION/ROUTE; null
+   * for any other path.
+   */
+  private InstanceStore fleetAt(String path, String route) {
+    if (path.equals(route)) {
+      return store;
+    }
+    if (!path.endsWith(route) || path.length() < route.length() + 2) {
+      return null;
+    }
+    String region = path.substring(1, path.length() - route.length());
+    return options.regions().contains(region) ? store(region) : null;
   }
 
   /**
