@@ -203,15 +203,7 @@ public final class CredentialChain {
     throw new CredentialsException("no credentials found", tried);
   }
 
-  /**
-   * Who these credentials belong to (STS GetCallerIdentity at {@link #stsUrl()}), for --mine and
-   * dsw config show.
-   */
-  public CallerIdentity identity(Credentials credentials) {
-    return identity(credentials, stsUrl());
-  }
-
-  /** As {@link #identity(Credentials)}, asking the STS at this URL. */
+  /** Who these credentials belong to (STS GetCallerIdentity at this URL), for --mine. */
   public CallerIdentity identity(Credentials credentials, String stsUrl) {
     return tokens.callerIdentity(stsUrl, credentials);
   }
@@ -219,15 +211,9 @@ public final class CredentialChain {
   /**
    * Where STS is for the credentials {@link #resolve} picks: the profile's sts_endpoint or
    * sts_region when a profile gives them, else ALIBABA_CLOUD_STS_ENDPOINT or
-   * ALIBABA_CLOUD_STS_REGION, else sts.aliyuncs.com.
-   */
-  public String stsUrl() {
-    return stsUrl((String) null);
-  }
-
-  /**
-   * As {@link #stsUrl()}, but {@code otherwise} (when not null) instead of sts.aliyuncs.com when
-   * neither the profile nor the environment names an STS endpoint or region.
+   * ALIBABA_CLOUD_STS_REGION, else sts.aliyuncs.com. {@code otherwise} (when not null) stands in
+   * for sts.aliyuncs.com when neither the profile nor the environment names an STS endpoint or
+   * region.
    */
   public String stsUrl(String otherwise) {
     Profile p = null;
