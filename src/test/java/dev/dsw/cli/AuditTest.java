@@ -88,9 +88,7 @@ class AuditTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path data = dir.resolve("fleet.json");
-    Files.writeString(data, FLEET);
-    server = EmulatorServer.start(TestEnvironment.emulator().withData(data).withLog(log::add));
+    server = EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).withLog(log::add));
   }
 
   @AfterEach

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +37,7 @@ class GpuTypeTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path data = dir.resolve("fleet.json");
-    Files.writeString(data, FLEET);
-    server = EmulatorServer.start(TestEnvironment.emulator().withData(data).withLog(log::add));
+    server = EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).withLog(log::add));
   }
 
   @AfterEach

@@ -35,10 +35,8 @@ class OwnersTest {
       """;
 
   EmulatorServer start(String kind, String id, String name) throws Exception {
-    Path data = dir.resolve("fleet.json");
-    Files.writeString(data, FLEET);
     return EmulatorServer.start(
-        TestEnvironment.emulator().withData(data).withLog(log::add).toBuilder()
+        TestEnvironment.fleet(dir, FLEET).withLog(log::add).toBuilder()
             .caller(kind, "1234567890123456", id, name)
             .build());
   }

@@ -37,6 +37,20 @@ public final class TestEnvironment implements Environment {
         .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
+  /**
+   * Emulator options serving these instances (a JSON array, written to dir/fleet.json), on this
+   * environment's fixed clock.
+   */
+  public static dev.dsw.emulator.EmulatorServer.Options fleet(Path dir, String instances) {
+    Path data = dir.resolve("fleet.json");
+    try {
+      java.nio.file.Files.writeString(data, instances);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return emulator().withData(data);
+  }
+
   public TestEnvironment(Path home) {
     this.home = home;
   }

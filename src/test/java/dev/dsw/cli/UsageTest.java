@@ -105,13 +105,11 @@ class UsageTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path data = dir.resolve("fleet.json");
-    Files.writeString(data, FLEET);
     Path metrics = dir.resolve("metrics.json");
     Files.writeString(metrics, metrics());
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator().withData(data).withLog(log::add).toBuilder()
+            TestEnvironment.fleet(dir, FLEET).withLog(log::add).toBuilder()
                 .metrics(metrics)
                 .build());
   }
@@ -467,10 +465,7 @@ class UsageTest {
     List<String> faulted = new CopyOnWriteArrayList<>();
     try (EmulatorServer flaky =
         EmulatorServer.start(
-            TestEnvironment.emulator()
-                .withData(dir.resolve("fleet.json"))
-                .withLog(faulted::add)
-                .toBuilder()
+            TestEnvironment.fleet(dir, FLEET).withLog(faulted::add).toBuilder()
                 .metrics(dir.resolve("metrics.json"))
                 .throttleRate(0.2)
                 .faultRate(0.2)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.emulator.EmulatorServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +32,7 @@ class WorkspaceNameTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path data = dir.resolve("fleet.json");
-    Files.writeString(data, FLEET);
-    server = EmulatorServer.start(TestEnvironment.emulator().withData(data).withLog(log::add));
+    server = EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).withLog(log::add));
   }
 
   @AfterEach
