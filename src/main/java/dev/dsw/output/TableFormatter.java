@@ -47,8 +47,8 @@ final class TableFormatter implements Formatter {
           "AGE",
           "IDLE_FOR",
           "REGION",
-          "STATUS",
           "GPU",
+          "STATUS",
           "NAME");
 
   /** How many rows size the columns; later rows print in those widths (see the class comment). */
@@ -135,7 +135,7 @@ final class TableFormatter implements Formatter {
     shown = new boolean[n];
     java.util.Arrays.fill(shown, true);
     if (fits) {
-      shown = fit(widths, cols, spec.width());
+      shown = fit(widths, cols, spec.width(), spec.terminal().keep());
       List<String> hidden = new ArrayList<>();
       for (int c = 0; c < n; c++) {
         if (!shown[c]) {
@@ -163,7 +163,7 @@ final class TableFormatter implements Formatter {
    * while that is not enough gives up columns in {@link #DROP_ORDER} (restoring the others' natural
    * widths first). Sets {@code widths} and returns which columns are shown.
    */
-  static boolean[] fit(int[] widths, List<Column> cols, int terminal) {
+  static boolean[] fit(int[] widths, List<Column> cols, int terminal, List<String> keep) {
     int n = widths.length;
     int[] natural = widths.clone();
     boolean[] shown = new boolean[n];
@@ -175,14 +175,15 @@ final class TableFormatter implements Formatter {
     // first given up: unnamed columns (rightmost first), then DROP_ORDER; ID never
     java.util.Arrays.sort(
         byDrop,
-        java.util.Comparator.comparingInt((Integer c) -> rank(cols.get(c))).thenComparing(c -> -c));
+        java.util.Comparator.comparingInt((Integer c) -> rank(cols.get(c), keep))
+            .thenComparing(c -> -c));
     for (int k = 0; ; k++) {
       System.arraycopy(natural, 0, widths, 0, n);
       if (shrink(widths, cols, shown, terminal) <= terminal || k >= n) {
         return shown;
       }
       int drop = byDrop[k];
-      if (rank(cols.get(drop)) == Integer.MAX_VALUE || visible(shown) == 1) {
+      if (rank(cols.get(drop), keep) == Integer.MAX_VALUE || visible(shown) == 1) {
         return shown; // only what is never given up is left: it shows whole, wider than the
         // terminal
       }
@@ -190,10 +191,17 @@ final class TableFormatter implements Formatter {
     }
   }
 
-  /** Where a column stands in the order of giving up: lower goes first; ID never goes. */
-  private static int rank(Column c) {
+  /**
+   * Where a column stands in the order of giving up: lower goes first; ID never goes. The columns a
+   * command keeps ({@code keep}, most important first) go after every other, the first last.
+   */
+  private static int rank(Column c, List<String> keep) {
     if (c.header().equals("ID")) {
       return Integer.MAX_VALUE;
+    }
+    int k = keep.indexOf(c.header());
+    if (k >= 0) {
+      return DROP_ORDER.size() + keep.size() - k;
     }
     int i = DROP_ORDER.indexOf(c.header());
     return i < 0 ? -1 : i;

@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A table that gives up columns to fit the terminal says so on stderr when that hides something the
- * user asked for: columns named with --columns, or everything but ID (red team, issue #23:
- * COLUMNS=5 showed only the ID column without a word). The default table at an ordinary terminal
- * gives up IMAGE and friends quietly, as documented.
+ * A table that gives up columns to fit the terminal says so once on stderr, with how to see them
+ * (red team, issue #23: COLUMNS=5 showed only the ID column without a word; issue #33: the default
+ * table at 80 columns hid IMAGE and OWNER without a word too).
  */
 class HiddenColumnsTest {
   @TempDir Path dir;
@@ -48,10 +47,17 @@ class HiddenColumnsTest {
   }
 
   @Test
-  void theDefaultTableAtAnOrdinaryTerminalGivesUpColumnsQuietly() {
+  void theDefaultTableAtAnOrdinaryTerminalSaysOnceWhatItGaveUp() {
     TestEnvironment env = list(80);
     assertThat(env.stdout().lines().findFirst().orElseThrow()).doesNotContain("IMAGE");
-    assertThat(env.stderr()).isEmpty();
+    List<String> err = env.stderr().lines().toList();
+    assertThat(err).hasSize(1);
+    assertThat(err.get(0))
+        .startsWith("dsw: warning: ")
+        .contains("IMAGE")
+        .contains("hidden to fit 80 terminal columns")
+        .contains("-o wide")
+        .contains("--columns");
   }
 
   @Test

@@ -66,7 +66,7 @@ public final class IdleCommand implements Callable<Integer> {
             filters.where(),
             paging.options(0),
             null,
-            columns.output(format.format(Format.table), format, Waste.COLUMNS),
+            columns.output(format.format(Format.table), format, Waste.COLUMNS).keeping(Waste.KEEP),
             query.query(),
             filters.owners());
     Measuring measuring = new Measuring(services, window, request.paging().concurrency());

@@ -36,6 +36,12 @@ final class Waste implements Report {
           "WORKSPACE",
           "AGE");
 
+  /**
+   * What a narrow terminal keeps longest, most important first: which instance, for how long, what
+   * it costs, and whose (ID, IDLE_FOR and WASTE at 60 columns, OWNER too at 80).
+   */
+  static final List<String> KEEP = List.of("IDLE_FOR", "WASTE", "NAME", "OWNER", "GPU");
+
   private final Services services;
   private final Duration window;
   private final IdleOptions.Thresholds thresholds;

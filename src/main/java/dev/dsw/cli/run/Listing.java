@@ -407,25 +407,23 @@ public final class Listing {
       cols = known.resolve(names);
     }
     Optional<Order> order = Optional.ofNullable(o.sortColumn()).map(c -> order(c, limit));
-    int count = cols.size();
-    boolean chosen = o.columns() != null;
     boolean[] told = {false}; // once a run: a watch redraws the table at every poll
     return OutputSpec.builder(console.out())
         .columns(cols)
         .headers(o.headers())
         .terminal(console.width(), console.isTty(), console.colour())
+        .keep(o.keep())
         .hidden(
-            // said when columns the user named are given up, or all but ID: not for the default
-            // set at an ordinary terminal, where giving up IMAGE first is the documented design
             hidden -> {
-              if (!told[0] && (chosen || hidden.size() == count - 1)) {
+              if (!told[0]) {
                 told[0] = true;
                 console.warn(
                     String.join(", ", hidden)
                         + " hidden to fit "
                         + console.width()
-                        + " terminal columns; widen the terminal, or use -o wide or a pipe to see"
-                        + " every column");
+                        + " terminal columns; see them with -o wide, --columns "
+                        + String.join(",", hidden.subList(0, Math.min(2, hidden.size())))
+                        + ",… or a wider terminal");
               }
             })
         .showSecrets(o.showSecrets())

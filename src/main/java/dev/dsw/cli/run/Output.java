@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What to print, as the output flags say: the format, the columns asked for (null: the command's
- * {@code defaults}), headers, the client-side sort (null: none) and secrets.
+ * {@code defaults}), headers, the client-side sort (null: none), secrets, and the columns a narrow
+ * table keeps longest ({@code keep}, most important first; empty: the table's own order).
  */
 public record Output(
     Format format,
@@ -13,10 +14,28 @@ public record Output(
     List<String> defaults,
     boolean headers,
     String sortColumn,
-    boolean showSecrets) {
+    boolean showSecrets,
+    List<String> keep) {
   public Output {
     columns = columns == null ? null : List.copyOf(columns);
     defaults = List.copyOf(defaults);
+    keep = List.copyOf(keep);
+  }
+
+  /** An output that fits a narrow table in the table's own order. */
+  public Output(
+      Format format,
+      List<String> columns,
+      List<String> defaults,
+      boolean headers,
+      String sortColumn,
+      boolean showSecrets) {
+    this(format, columns, defaults, headers, sortColumn, showSecrets, List.of());
+  }
+
+  /** The same output, keeping these columns longest on a narrow terminal. */
+  public Output keeping(List<String> columns) {
+    return new Output(format, this.columns, defaults, headers, sortColumn, showSecrets, columns);
   }
 
   /** Whether {@code --columns help} asks for the list of columns instead of a listing. */
@@ -26,6 +45,6 @@ public record Output(
 
   /** The same output sorted by this column, ascending (a command's default order). */
   public Output sortedBy(String column) {
-    return new Output(format, columns, defaults, headers, column, showSecrets);
+    return new Output(format, columns, defaults, headers, column, showSecrets, keep);
   }
 }
