@@ -73,6 +73,10 @@ final class HelpLayout {
         UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST,
         help -> isRoot(help) ? help.exitCodeList() : "");
     sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
+    sections.put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, WordWrapTable::commands);
+    sections.put(
+        UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+        help -> WordWrapTable.text(help, help.commandSpec().usageMessage().description()));
     usage.sectionMap(sections);
     usage.sectionKeys(ORDER);
   }
@@ -120,7 +124,7 @@ final class HelpLayout {
     return options.isEmpty()
         ? ""
         : help.optionListExcludingGroups(
-            options, help.createDefaultLayout(), null, help.parameterLabelRenderer());
+            options, WordWrapTable.layout(help), null, help.parameterLabelRenderer());
   }
 
   /**

@@ -96,11 +96,31 @@ class ManPagesTest {
   }
 
   /**
+   * A man page at 80 columns never breaks a word (issue #33): every page holds exactly the words it
+   * holds at 200 columns, so no example is hyphenated or split inside a token.
+   */
+  @Test
+  void pagesBreakLinesOnlyAtSpaces() throws Exception {
+    for (Path page : pages) {
+      List<String> wide = List.of(render(page, 200).strip().split("\\s+"));
+      List<String> narrow = List.of(render(page, 80).strip().split("\\s+"));
+      // man's footer line is spread over the width; compare the words of the page above it
+      assertThat(narrow.subList(0, narrow.size() - 4))
+          .as("%s at 80 columns breaks only at spaces", page.getFileName())
+          .containsExactlyElementsOf(wide.subList(0, wide.size() - 4));
+    }
+  }
+
+  /**
    * The page as man -l prints it to a pipe, 200 columns wide so that no option name is hyphenated.
    */
   private static String render(Path page) throws Exception {
+    return render(page, 200);
+  }
+
+  private static String render(Path page, int width) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("man", "-l", page.toString());
-    pb.environment().put("MANWIDTH", "200");
+    pb.environment().put("MANWIDTH", Integer.toString(width));
     pb.environment().put("MANPAGER", "cat");
     pb.environment().put("LC_ALL", "C.UTF-8");
     pb.redirectErrorStream(true);

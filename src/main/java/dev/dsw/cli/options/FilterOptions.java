@@ -243,8 +243,9 @@ public final class FilterOptions {
       description = {
         "Client-side filter FIELD OP VALUE; repeatable, all must hold. FIELD: a column or field"
             + " path; OP: = != < <= > >= ~ (regex) !~. Numbers, times (2024-01-12; >7d: newer) and"
-            + " durations (2h) compare by value, e.g. 'IdleInstanceCuller.IdleTimeInMinutes>=120',"
-            + " 'InstanceName~^train', 'Labels.team=nlp'."
+            + " durations (2h) compare by value, e.g. 'IDLE_FOR>=2h', 'InstanceName~^train',"
+            + " 'Labels.team=nlp', 'RequestedResource.GPUType=A10' (GPU types as --gpu-type"
+            + " reads them)."
       })
   List<String> where = new ArrayList<>();
 

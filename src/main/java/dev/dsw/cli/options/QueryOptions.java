@@ -16,7 +16,7 @@ public final class QueryOptions {
       paramLabel = "<jmespath>",
       description =
           "JMESPath on the JSON output (the API's field names, as -o json prints them), e.g. "
-              + "'[].InstanceId' or \"[?Status=='Running'].[InstanceId,InstanceName]\".")
+              + "'[].InstanceId' or \"[?Status=='Running'].InstanceName\".")
   String jmespath;
 
   @Option(
