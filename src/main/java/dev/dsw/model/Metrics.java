@@ -73,7 +73,23 @@ public final class Metrics {
     return culled && timed ? "both" : culled ? "culler" : timed ? "timer" : "none";
   }
 
-  /** A number for display: at most one decimal, no trailing zeros (12, 0.5, 1234.6). */
+  /**
+   * A measured figure for display, always with one decimal, so a column of them lines up and never
+   * mixes 10905 with 24253.9: 96.0, 0.5, 1234.6 (GPU-hours, percentages).
+   */
+  public static String tenths(BigDecimal n) {
+    return n.setScale(1, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  /**
+   * Accumulated running time, the one way dsw writes it (list, get, summary): hours with one
+   * decimal and an h, which the duration parser reads back (--where RUNTIME>100h): 854.5h.
+   */
+  public static String hours(BigDecimal hours) {
+    return tenths(hours) + "h";
+  }
+
+  /** A count or size for display: at most one decimal, no trailing zeros (12, 0.5, 1234.6). */
   public static String display(BigDecimal n) {
     BigDecimal r = n.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
     return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();

@@ -26,6 +26,9 @@ public final class Times {
       Pattern.compile(
           "(?:(\\d{1,9})w)?(?:(\\d{1,9})d)?(?:(\\d{1,9})h)?(?:(\\d{1,9})m(?!s))?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
 
+  /** One unit with a fraction, as running time is written (854.5h) or said (1.5d, 0.5h). */
+  private static final Pattern FRACTION = Pattern.compile("(\\d{1,9})\\.(\\d{1,6})(w|d|h|m|s)");
+
   private Times() {}
 
   /** An instant, a date, or an age such as 7d (meaning seven days before the clock's now). */
@@ -117,10 +120,27 @@ public final class Times {
 
   /**
    * A duration in the one syntax dsw reads everywhere (flags, ages, --where, the emulator): parts
-   * of 1w2d3h4m5s6ms, each optional but at least one present: 500ms, 45s, 90m, 2h, 3h20m, 7d, 2w.
+   * of 1w2d3h4m5s6ms, each optional but at least one present: 500ms, 45s, 90m, 2h, 3h20m, 7d, 2w;
+   * or one unit with a fraction, as running time is written: 854.5h, 1.5d (to the millisecond).
    */
   public static Optional<Duration> duration(String text) {
     String v = text.trim();
+    Matcher f = FRACTION.matcher(v);
+    if (f.matches()) {
+      long unit =
+          switch (f.group(3)) {
+            case "w" -> 7 * 86_400_000L;
+            case "d" -> 86_400_000L;
+            case "h" -> 3_600_000L;
+            case "m" -> 60_000L;
+            default -> 1_000L;
+          };
+      java.math.BigDecimal ms =
+          new java.math.BigDecimal(f.group(1) + "." + f.group(2))
+              .multiply(java.math.BigDecimal.valueOf(unit))
+              .setScale(0, java.math.RoundingMode.HALF_UP);
+      return Optional.of(Duration.ofMillis(ms.longValueExact()));
+    }
     Matcher m = DURATION.matcher(v);
     if (v.isEmpty() || !m.matches()) {
       return Optional.empty();

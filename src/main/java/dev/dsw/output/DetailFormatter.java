@@ -2,7 +2,7 @@ package dev.dsw.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.Instance;
-import dev.dsw.model.Metrics;
+import dev.dsw.model.Times;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -70,21 +70,12 @@ final class DetailFormatter implements Formatter {
                 : " (shared "
                     + InstanceColumns.memory(i.text("RequestedResource.SharedMemory"))
                     + ")"));
-    String gpus = i.text("RequestedResource.GPU");
-    s.add(
-        "GPU",
-        gpus.isEmpty() || gpus.equals("0")
-            ? ""
-            : join(" × ", gpus, InstanceColumns.shortGpu(i.text("RequestedResource.GPUType"))));
+    s.add("GPU", InstanceColumns.gpu(i));
     s.add("Accelerator", i.text("AcceleratorType"));
     s.add("Driver", i.text("Driver"));
     s.add("Resource group", both(i.text("ResourceName"), i.text("ResourceId")));
     s.add("Idle resources", join(" / ", i.text("OversoldType"), i.text("OversoldInfo")));
-    s.add(
-        "Running time",
-        i.text("AccumulatedRunningTimeInMs").isEmpty()
-            ? ""
-            : Metrics.display(Metrics.runningHours(i)) + " h");
+    s.add("Running time", InstanceColumns.runtime(i));
     s.print();
 
     s = new Section("Image");
@@ -156,10 +147,12 @@ final class DetailFormatter implements Formatter {
       s.add(
           "Idle culler",
           "idle "
-              + i.text("IdleInstanceCuller.IdleTimeInMinutes")
+              + InstanceColumns.cullerIdle(i)
               + " of "
-              + culler
-              + " min allowed"
+              + (InstanceColumns.isCount(culler)
+                  ? Times.format(java.time.Duration.ofMinutes(Long.parseLong(culler)))
+                  : culler)
+              + " allowed"
               + join(
                   "",
                   i.text("IdleInstanceCuller.CpuPercentThreshold").isEmpty()

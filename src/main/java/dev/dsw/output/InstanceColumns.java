@@ -111,9 +111,9 @@ public final class InstanceColumns {
     add("RESOURCE", "resource group ID", Set.of("ResourceId"), i -> i.text("ResourceId"), true);
     add(
         "IDLE",
-        "minutes idle (IdleInstanceCuller)",
+        "idle time the culler counted, e.g. 5h20m (IdleInstanceCuller)",
         Set.of(CULLER),
-        i -> i.text("IdleInstanceCuller.IdleTimeInMinutes"),
+        InstanceColumns::cullerIdle,
         false);
     add(
         "CREATED",
@@ -149,13 +149,13 @@ public final class InstanceColumns {
         "WASTE",
         "GPU-hours idle: GPUs × idle hours",
         Set.of(RESOURCES, CULLER, Measured.IDLE),
-        i -> Metrics.display(Metrics.idleGpuHours(i)),
+        i -> Metrics.tenths(Metrics.idleGpuHours(i)),
         false);
     add(
         "RUNTIME",
-        "accumulated running hours",
+        "accumulated running time in hours, e.g. 854.5h",
         Set.of("AccumulatedRunningTimeInMs"),
-        i -> Metrics.display(Metrics.runningHours(i)),
+        InstanceColumns::runtime,
         false);
     addMeasured();
   }
@@ -228,7 +228,7 @@ public final class InstanceColumns {
     if (v == null || !v.isNumber()) {
       return NO_DATA;
     }
-    return Metrics.display(v.decimalValue()) + (m.percent() ? "%" : "");
+    return Metrics.tenths(v.decimalValue()) + (m.percent() ? "%" : "");
   }
 
   static String coverage(Instance i) {
@@ -245,7 +245,7 @@ public final class InstanceColumns {
       BigDecimal c = n.path("Coverage").decimalValue();
       least = least == null || c.compareTo(least) < 0 ? c : least;
     }
-    return least == null ? NOT_MEASURED : Metrics.display(least) + "%";
+    return least == null ? NOT_MEASURED : Metrics.tenths(least) + "%";
   }
 
   private void add(
@@ -330,13 +330,29 @@ public final class InstanceColumns {
     return n.isValueNode() ? n.asText() : dev.dsw.model.JsonText.toString(n);
   }
 
+  /** The running time as dsw writes it everywhere ({@link Metrics#hours}); empty when not sent. */
+  static String runtime(Instance i) {
+    return i.text("AccumulatedRunningTimeInMs").isEmpty()
+        ? ""
+        : Metrics.hours(Metrics.runningHours(i));
+  }
+
+  /** The culler's idle minutes as a duration (5h20m), the way IDLE_FOR writes it; as sent else. */
+  static String cullerIdle(Instance i) {
+    String minutes = i.text("IdleInstanceCuller.IdleTimeInMinutes");
+    return isCount(minutes) || minutes.equals("0")
+        ? Times.format(Duration.ofMinutes(Long.parseLong(minutes)))
+        : minutes;
+  }
+
   static String idleFor(Instance i) {
     return i.text("IdleInstanceCuller.IdleTimeInMinutes").isEmpty() && !i.raw().has(Measured.IDLE)
         ? ""
         : Times.format(Metrics.idle(i));
   }
 
-  static String gpu(Instance i) {
+  /** GPUs and model, the one way dsw writes them (2×A10, 0.5×GPU); "-" for none. */
+  public static String gpu(Instance i) {
     String count = i.text("RequestedResource.GPU");
     String type = i.text("RequestedResource.GPUType");
     if (isCount(count)) { // the usual "1", "8": as BigDecimal would write them
@@ -357,12 +373,12 @@ public final class InstanceColumns {
   /**
    * Digits without a leading zero, and not too many for a count: a whole number of GPUs above zero.
    */
-  private static boolean isCount(String s) {
+  static boolean isCount(String s) {
     return plainNumber(s) && s.length() <= 9 && s.charAt(0) != '0' && s.indexOf('.') < 0;
   }
 
   /** "NVIDIA A10" → "A10", "Tesla-V100-16G" → "V100-16G". */
-  static String shortGpu(String type) {
+  public static String shortGpu(String type) {
     String known = SHORT_GPU.get(type);
     if (known != null) {
       return known;

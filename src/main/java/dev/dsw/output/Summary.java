@@ -59,8 +59,11 @@ public final class Summary {
     }
   }
 
-  /** Shown for an empty group value (a CPU instance has no GPU type). */
-  public static final String NONE = "(none)";
+  /**
+   * Shown for an empty group value (a CPU instance has no GPU type): "-", as every table writes
+   * nothing; JSON keeps the empty string the API sent.
+   */
+  public static final String NONE = "-";
 
   /** The first key's cell in the total row of tables and CSV; JSON has null keys there. */
   public static final String TOTAL = "TOTAL";
@@ -82,7 +85,7 @@ public final class Summary {
     List<String> values = new ArrayList<>(keys.size());
     for (Key k : keys) {
       String v = k.read.apply(i);
-      values.add(v.isEmpty() ? NONE : v);
+      values.add(v);
     }
     groups.computeIfAbsent(values, v -> new Totals()).add(i);
     total.add(i);
@@ -130,7 +133,7 @@ public final class Summary {
                 }
                 // GPU types show as everywhere else (A10, V100-16G; "-" for none); JSON keeps the
                 // API's value
-                return key == Key.GPU_TYPE ? InstanceColumns.shortGpu(v) : v;
+                return v.isEmpty() ? NONE : key == Key.GPU_TYPE ? InstanceColumns.shortGpu(v) : v;
               },
               true,
               null,
@@ -139,8 +142,15 @@ public final class Summary {
     cols.add(new Column("INSTANCES", i -> i.text("Instances"), false, null, null));
     cols.add(new Column("CPU", i -> i.text("CPU"), false, null, null));
     cols.add(new Column("GPU", i -> i.text("GPU"), false, null, null));
-    cols.add(new Column("MEMORY(GB)", i -> i.text("MemoryGB"), false, null, null));
-    cols.add(new Column("RUNNING(H)", i -> i.text("RunningHours"), false, null, null));
+    // memory and running time written as list and get write them: 188G, 854.5h
+    cols.add(new Column("MEMORY", i -> i.text("MemoryGB") + "G", false, null, null));
+    cols.add(
+        new Column(
+            "RUNNING",
+            i -> Metrics.hours(i.raw().path("RunningHours").decimalValue()),
+            false,
+            null,
+            null));
     return cols;
   }
 

@@ -56,8 +56,19 @@ public final class Where implements Predicate<Instance> {
   private final Instant time;
   private final Duration duration;
 
-  private Where(String expression, String field, Op op, String value, Column column, Clock clock) {
+  /** Whether = and != compare GPU types as people say them (A10 is NVIDIA A10, not A100). */
+  private final boolean gpuType;
+
+  private Where(
+      String expression,
+      String field,
+      Op op,
+      String value,
+      Column column,
+      Clock clock,
+      boolean gpuType) {
     this.field = field;
+    this.gpuType = gpuType;
     this.op = op;
     this.value = value;
     this.column = column;
@@ -176,7 +187,7 @@ public final class Where implements Predicate<Instance> {
     if (op != Op.MATCH && op != Op.NOT_MATCH) {
       checkType(expression, kind, field, value, valueAt + 1, clock);
     }
-    return new Where(expression, field, op, value, column, clock);
+    return new Where(expression, field, op, value, column, clock, kind == Kind.GPU_TYPE);
   }
 
   /** What a field holds, for checking a value against it. */
@@ -186,6 +197,7 @@ public final class Where implements Predicate<Instance> {
     DURATION("a duration such as 90m, 2h or 7d"),
     TIME("a time such as 2024-01-12, 2024-01-12T14:36:01Z or an age such as 7d"),
     STATUS("a status such as Running or Stopped"),
+    GPU_TYPE("a GPU type such as A10, V100-16G or \"NVIDIA A10\""),
     TEXT("text");
 
     final String example;
@@ -209,9 +221,10 @@ public final class Where implements Predicate<Instance> {
     }
     return switch (key) {
       case "STATUS", "Status" -> op == Op.EQ || op == Op.NE ? Kind.STATUS : Kind.TEXT;
+      case "RequestedResource.GPUType" -> op == Op.EQ || op == Op.NE ? Kind.GPU_TYPE : Kind.TEXT;
       case "CPU", "RequestedResource.CPU", "RequestedResource.GPU", "Priority" -> Kind.NUMBER;
       case "MEMORY", "RequestedResource.Memory", "RequestedResource.SharedMemory" -> Kind.QUANTITY;
-      case "IDLE_FOR", "AGE", "RUNTIME" -> Kind.DURATION;
+      case "IDLE_FOR", "IDLE", "AGE", "RUNTIME" -> Kind.DURATION;
       case "CREATED" -> Kind.TIME;
       case "COVERAGE" -> Kind.NUMBER;
       default -> {
@@ -239,7 +252,7 @@ public final class Where implements Predicate<Instance> {
           case DURATION -> Times.duration(value).isPresent();
           case TIME -> Times.instant(value, clock).isPresent();
           case STATUS -> STATUSES.contains(value); // = compares exactly, as on the wire
-          case TEXT -> true;
+          case GPU_TYPE, TEXT -> true;
         };
     if (!fits) {
       throw new SyntaxException(
@@ -270,6 +283,11 @@ public final class Where implements Predicate<Instance> {
   @Override
   public boolean test(Instance instance) {
     String cell = column.valueOf(instance);
+    if (gpuType && !value.isEmpty()) {
+      // as --gpu-type reads it: A10, a10, "nvidia a10" are NVIDIA A10; A100 is every A100 variant
+      boolean same = !dev.dsw.model.GpuTypes.matching(value, List.of(cell)).isEmpty();
+      return op == Op.EQ ? same : !same;
+    }
     return switch (op) {
       case MATCH -> matches(cell);
       case NOT_MATCH -> !matches(cell);

@@ -69,6 +69,26 @@ class GpuTypeTest {
   }
 
   @Test
+  void whereOnTheGpuTypeResolvesAsGpuTypeDoes() {
+    // --where 'RequestedResource.GPUType=A10' matched nothing: it compared with "NVIDIA A10" as
+    // text
+    for (String said : List.of("A10", "a10", "'nvidia a10'", "\"NVIDIA A10\"")) {
+      assertThat(ids("list", "--where", "RequestedResource.GPUType=" + said))
+          .as(said)
+          .containsExactly("dsw-a10");
+    }
+    assertThat(ids("list", "--where", "RequestedResource.GPUType==A100"))
+        .containsExactlyInAnyOrder("dsw-a100", "dsw-a100b");
+    assertThat(ids("list", "--where", "RequestedResource.GPUType=V100-16G"))
+        .containsExactly("dsw-v100");
+    assertThat(ids("list", "--where", "RequestedResource.GPUType!=A10"))
+        .containsExactlyInAnyOrder("dsw-a100", "dsw-a100b", "dsw-v100", "dsw-cpu");
+    assertThat(ids("list", "--where", "RequestedResource.GPUType~A10$"))
+        .as("a regular expression still reads the API's spelling")
+        .containsExactly("dsw-a10");
+  }
+
+  @Test
   void theWaysPeopleSayATypeSelectTheSameInstancesAndTheWireHasTheApisSpelling() throws Exception {
     for (String said : List.of("A10", "a10", "nvidia a10", "NVIDIA A10")) {
       assertThat(ids("list", "--gpu-type", said)).as(said).containsExactly("dsw-a10");

@@ -101,26 +101,27 @@ class ReportsTest {
             "csv");
     assertThat(lines(env))
         .containsExactly(
-            "STATUS,INSTANCES,CPU,GPU,MEMORY(GB),RUNNING(H)",
-            "Running,3,28,3,112,13",
-            "Stopped,2,104,9,1054,100",
-            "Failed,1,2,0.5,0.5,0.5",
-            "TOTAL,6,134,12.5,1166.5,113.5");
+            // memory and running time as list and get write them (issue #33: one rendering)
+            "STATUS,INSTANCES,CPU,GPU,MEMORY,RUNNING",
+            "Running,3,28,3,112G,13.0h",
+            "Stopped,2,104,9,1054G,100.0h",
+            "Failed,1,2,0.5,0.5G,0.5h",
+            "TOTAL,6,134,12.5,1166.5G,113.5h");
   }
 
   @Test
   void summaryTakesListFiltersAndSeveralKeys() {
-    // Running only; groups of one instance each, ordered by key text: "(none)" sorts before
-    // "NVIDIA".
+    // Running only; groups of one instance each, ordered by key text: no GPU type ("", shown as
+    // "-" as every table shows none) sorts before "NVIDIA".
     TestEnvironment env =
         run(0, "summary", "--by", "gpu-type,owner", "--status", "Running", "-o", "tsv");
     assertThat(lines(env))
         .containsExactly(
-            "GPU TYPE\tOWNER\tINSTANCES\tCPU\tGPU\tMEMORY(GB)\tRUNNING(H)",
-            "(none)\talice\t1\t4\t0\t16\t10",
-            "A10\talice\t1\t16\t2\t64\t2",
-            "A10\tbob\t1\t8\t1\t32\t1",
-            "TOTAL\t\t3\t28\t3\t112\t13");
+            "GPU TYPE\tOWNER\tINSTANCES\tCPU\tGPU\tMEMORY\tRUNNING",
+            "-\talice\t1\t4\t0\t16G\t10.0h",
+            "A10\talice\t1\t16\t2\t64G\t2.0h",
+            "A10\tbob\t1\t8\t1\t32G\t1.0h",
+            "TOTAL\t\t3\t28\t3\t112G\t13.0h");
   }
 
   @Test
@@ -186,9 +187,9 @@ class ReportsTest {
     assertThat(lines(env))
         .containsExactly(
             "ID,IDLE_FOR,WASTE,OWNER",
-            "dsw-r2,5h,5,bob",
-            "dsw-r1,2h30m,5,alice",
-            "dsw-r3,10h,0,alice");
+            "dsw-r2,5h,5.0,bob",
+            "dsw-r1,2h30m,5.0,alice",
+            "dsw-r3,10h,0.0,alice");
     assertThat(lines(run(0, "idle", "--for", "5h", "-o", "csv", "--columns", "ID", "--no-headers")))
         .containsExactly("dsw-r2", "dsw-r3");
   }
@@ -350,9 +351,9 @@ class ReportsTest {
     assertThat(out)
         .contains(
             "\nResources\n",
-            "  GPU:            2 × A10",
+            "  GPU:            2×A10",
             "\nTimers\n",
-            "  Idle culler:    idle 150 of 480 min allowed (CPU < 20%)",
+            "  Idle culler:    idle 2h30m of 8h allowed (CPU < 20%)",
             "  Label:          team=nlp",
             "  Tag:            cost=cc-1",
             "dsw-s1  train_d  Stopped",

@@ -177,10 +177,10 @@ class UsageTest {
     assertThat(env.stdout().lines())
         .containsExactly(
             "ID,GPU_AVG,GPU_P95,CPU_AVG,COVERAGE",
-            "dsw-g1,2%,3%,4%,100%",
-            "dsw-g2,10.5%,19%,no data,0%",
-            "dsw-g3,50%,50%,no data,0%",
-            "dsw-c1,-,-,no data,0%");
+            "dsw-g1,2.0%,3.0%,4.0%,100.0%",
+            "dsw-g2,10.5%,19.0%,no data,0.0%",
+            "dsw-g3,50.0%,50.0%,no data,0.0%",
+            "dsw-c1,-,-,no data,0.0%");
   }
 
   @Test
@@ -248,8 +248,8 @@ class UsageTest {
     assertThat(env.stdout().lines())
         .containsExactly(
             "ID,IDLE_FOR,WASTE,EVIDENCE,GUARD",
-            "dsw-g2,1h,2,both,culler",
-            "dsw-g1,1h,1,usage,none");
+            "dsw-g2,1h,2.0,both,culler",
+            "dsw-g1,1h,1.0,usage,none");
   }
 
   @Test
@@ -488,7 +488,7 @@ class UsageTest {
               "ID,GPU_MAX");
       assertThat(code).as(env.stderr()).isZero();
       assertThat(env.stdout().lines())
-          .containsExactly("ID,GPU_MAX", "dsw-g1,3%", "dsw-g2,20%", "dsw-g3,50%", "dsw-c1,-");
+          .containsExactly("ID,GPU_MAX", "dsw-g1,3.0%", "dsw-g2,20.0%", "dsw-g3,50.0%", "dsw-c1,-");
       Thread.sleep(200); // the last request's log line
       assertThat(faulted)
           .as("some metrics calls were throttled or failed, and were retried")

@@ -92,4 +92,17 @@ class TimesTest {
     assertThat(Times.absolute("2026-11-27T16:30:00+08:00"))
         .contains(Instant.parse("2026-11-27T08:30:00Z"));
   }
+
+  @Test
+  void runningTimeAsWrittenReadsBackAsTheSameDuration() {
+    // 854.5h is how list, get and summary write running time; --where RUNTIME>100h reads it
+    assertThat(Times.duration("854.5h")).contains(java.time.Duration.ofMinutes(854 * 60 + 30));
+    assertThat(Times.duration("1.5d")).contains(java.time.Duration.ofHours(36));
+    assertThat(Times.duration("0.001s")).contains(java.time.Duration.ofMillis(1));
+    assertThat(Times.duration(Metrics.hours(new java.math.BigDecimal("6335"))))
+        .contains(java.time.Duration.ofHours(6335));
+    assertThat(Times.duration("1.5h30m")).as("a fraction only on a single unit").isEmpty();
+    assertThat(Times.duration(".5h")).isEmpty();
+    assertThat(Times.duration("5.h")).isEmpty();
+  }
 }
