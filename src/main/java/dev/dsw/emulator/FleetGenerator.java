@@ -48,14 +48,68 @@ final class FleetGenerator {
     {"ecs.gn8is.2xlarge", "8", "64", "1", "NVIDIA L20"},
   };
 
-  private static final String[] IMAGES = {
+  /** Specs the generator does not draw but the demo's named instances run on. */
+  private static final String[][] OTHER_SPECS = {
+    {"ecs.gn7-c48g1.12xlarge", "48", "376", "4", "NVIDIA A100"}
+  };
+
+  /**
+   * Makes the instance run on this ECS spec, and everything that follows from it agree: vCPUs,
+   * memory, GPUs and their type, accelerator, driver, the resource text and a CPU or GPU build of
+   * its image (the same image otherwise). Used where a generated instance is changed afterwards.
+   */
+  static void runOn(ObjectNode n, String ecsSpec) {
+    String[] spec =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(SPECS), java.util.Arrays.stream(OTHER_SPECS))
+            .filter(s -> s[0].equals(ecsSpec))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no spec " + ecsSpec));
+    boolean gpu = !spec[3].equals("0");
+    ObjectNode res = n.putObject("RequestedResource");
+    res.put("CPU", spec[1]);
+    res.put("Memory", spec[2]);
+    res.put("SharedMemory", spec[2]);
+    if (gpu) {
+      res.put("GPU", spec[3]);
+      res.put("GPUType", spec[4]);
+    }
+    n.put("EcsSpec", spec[0]);
+    n.put("ResourceName", spec[0]);
+    n.put("ResourceId", "");
+    n.put("PaymentType", "PayAsYouGo");
+    n.put("AcceleratorType", gpu ? "GPU" : "CPU");
+    n.put("Driver", gpu ? "535.54.03" : "");
+    String image = n.path("ImageName").asText();
+    int k = java.util.Arrays.asList(CPU_IMAGES).indexOf(image);
+    k = k >= 0 ? k : java.util.Arrays.asList(GPU_IMAGES).indexOf(image);
+    if (k >= 0) {
+      image = (gpu ? GPU_IMAGES : CPU_IMAGES)[k];
+      n.put("ImageName", image);
+      n.put("ImageUrl", n.path("ImageUrl").asText().replaceFirst("/pai/.*$", "/pai/" + image));
+    }
+  }
+
+  /** Images of CPU instances: none names a GPU build. */
+  private static final String[] CPU_IMAGES = {
     "modelscope:1.9.4-pytorch2.0.1tensorflow2.13.0-cpu-py38-ubuntu20.04",
+    "modelscope:1.14.0-pytorch2.1.2-cpu-py310-ubuntu22.04",
+    "pytorch:2.3.0-cpu-py311-ubuntu22.04",
+    "tensorflow:2.14-cpu-py310-ubuntu22.04",
+    "pai-dsw/data-prep:0.4.1",
+    "custom/team-base:2025.03"
+  };
+
+  /** Images of GPU instances, as many as {@link #CPU_IMAGES}: each a GPU (CUDA) build. */
+  static final String[] GPU_IMAGES = {
+    "modelscope:1.9.4-pytorch2.0.1tensorflow2.13.0-gpu-py38-cu118-ubuntu20.04",
     "modelscope:1.14.0-pytorch2.1.2-gpu-py310-cu121-ubuntu22.04",
     "pytorch:2.3.0-gpu-py311-cu121-ubuntu22.04",
     "tensorflow:2.14-gpu-py310-cu118-ubuntu22.04",
-    "pai-dsw/llm-finetune:0.4.1",
-    "custom/team-base:2025.03"
+    "pai-dsw/llm-finetune:0.4.1-gpu",
+    "custom/team-base:2025.03-gpu-cu121"
   };
+
   private static final String[] NAME_STEMS = {
     "train_llama",
     "eval_bert",
@@ -130,12 +184,10 @@ final class FleetGenerator {
           n.put("Status", "Running");
           n.remove("IdleInstanceCuller");
           n.remove("InstanceShutdownTimer");
-          ObjectNode res = object(n, "RequestedResource");
-          if (res.path("GPU").asText("0").equals("0") || res.path("GPU").asText("").isEmpty()) {
-            res.put("GPU", "1");
-            res.put("GPUType", "NVIDIA A10");
+          String gpus = n.path("RequestedResource").path("GPU").asText("");
+          if (gpus.isEmpty() || gpus.equals("0")) {
+            runOn(n, "ecs.gn7i-c8g1.2xlarge"); // a GPU instance, all of it
           }
-          n.put("AcceleratorType", "GPU");
         }
         case 29 -> moving(n, "Running", "", "");
         case 31 -> moving(n, "Failed", "ImagePullBackOff", "Back-off pulling image");
@@ -221,9 +273,10 @@ final class FleetGenerator {
     boolean gpu = !spec[3].equals("0");
     boolean subscription = r.nextInt(100) < 30;
     Instant created = anchor.minusSeconds(r.nextLong(730L * 86400)).truncatedTo(ChronoUnit.SECONDS);
-    Instant modified =
-        created.plusSeconds(
-            r.nextLong(Math.max(1, Duration.between(created, anchor).getSeconds())));
+    // the age in whole seconds: what follows from it is the same whatever the anchor's fraction of
+    // a second, so the demo (anchored at the clock's now) shows the same values run after run
+    long ageSeconds = Duration.between(created, anchor).getSeconds();
+    Instant modified = created.plusSeconds(r.nextLong(Math.max(1, ageSeconds)));
     String name = NAME_STEMS[r.nextInt(NAME_STEMS.length)] + "_" + (r.nextInt(90) + 10);
     String region = "cn-hangzhou";
 
@@ -247,10 +300,12 @@ final class FleetGenerator {
     n.put("Accessibility", r.nextInt(4) == 0 ? "PUBLIC" : "PRIVATE");
     n.put("PaymentType", subscription ? "Subscription" : "PayAsYouGo");
     n.put("ResourceId", subscription ? RESOURCE_GROUPS[r.nextInt(RESOURCE_GROUPS.length)] : "");
-    n.put("ResourceName", subscription ? spec[1] + "vCPU+" + spec[2] + "GiB" : spec[0]);
-    n.put("Priority", (long) r.nextInt(10) + 1);
-    ObjectNode res = n.putObject("RequestedResource");
+    long priority = (long) r.nextInt(10) + 1;
     String cpu = subscription && r.nextInt(5) == 0 ? "0.5" : spec[1];
+    // a resource group's share reads as what the instance asks of it: 8vCPU+30GiB
+    n.put("ResourceName", subscription ? cpu + "vCPU+" + spec[2] + "GiB" : spec[0]);
+    n.put("Priority", priority);
+    ObjectNode res = n.putObject("RequestedResource");
     res.put("CPU", cpu);
     String mem = spec[2];
     res.put(
@@ -268,7 +323,7 @@ final class FleetGenerator {
     } else {
       n.put("Driver", "");
     }
-    String image = IMAGES[r.nextInt(IMAGES.length)];
+    String image = (gpu ? GPU_IMAGES : CPU_IMAGES)[r.nextInt(CPU_IMAGES.length)];
     n.put("ImageId", "m-" + hex(r, 12));
     n.put("ImageName", image);
     n.put("ImageUrl", "dsw-registry-vpc." + region + ".cr.aliyuncs.com/pai/" + image);
@@ -284,9 +339,7 @@ final class FleetGenerator {
     n.put("JupyterlabUrl", "https://dsw-gateway-" + region + ".data.aliyun.com/" + id + "/lab");
     n.put("WebIDEUrl", "https://dsw-gateway-" + region + ".data.aliyun.com/" + id + "/ide");
     n.put("TerminalUrl", "https://dsw-gateway-" + region + ".data.aliyun.com/" + id + "/terminal");
-    n.put(
-        "AccumulatedRunningTimeInMs",
-        r.nextLong(Math.max(1, Duration.between(created, anchor).toMillis())));
+    n.put("AccumulatedRunningTimeInMs", r.nextLong(Math.max(1, ageSeconds * 1000))); // ≤ its age
     n.put("GmtCreateTime", created.toString());
     n.put("GmtModifiedTime", modified.toString());
     n.put("UserId", user[0]);

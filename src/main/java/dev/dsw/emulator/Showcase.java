@@ -23,21 +23,20 @@ final class Showcase {
       String id,
       String name,
       String status,
-      String gpu,
-      String gpuType,
+      String spec,
       long ageHours,
       int idleMinutes,
       String usage) {}
 
   private static final List<Shown> SHOWN =
       List.of(
-          new Shown(FIRST_ID, "train_llama_7b", "Running", "1", "NVIDIA A10", 30, 150, "busy"),
+          new Shown(
+              FIRST_ID, "train_llama_7b", "Running", "ecs.gn7i-c8g1.2xlarge", 30, 150, "busy"),
           new Shown(
               "dsw-4f2b8c9d1e6a0735",
               "train_bert_large",
               "Running",
-              "2",
-              "NVIDIA A10",
+              "ecs.gn7i-c32g1.16xlarge",
               100,
               185,
               "idle"),
@@ -45,8 +44,7 @@ final class Showcase {
               "dsw-9c1d2e3f4a5b6c7d",
               "train_sentiment_v2",
               "Stopped",
-              "1",
-              "NVIDIA A10",
+              "ecs.gn7i-c8g1.2xlarge",
               400,
               240,
               "busy"),
@@ -54,12 +52,43 @@ final class Showcase {
               "dsw-0b1c2d3e4f5a6b7c",
               "train_vision_moe",
               "Running",
-              "8",
-              "NVIDIA H100",
+              "ecs.gn8v.8xlarge",
               20,
               320,
               "bursty"),
-          new Shown("dsw-5e6f7a8b9c0d1e2f", "notebook_nlp", "Running", "0", "", 60, 20, "busy"));
+          new Shown(
+              "dsw-5e6f7a8b9c0d1e2f", "notebook_nlp", "Running", "ecs.g7.2xlarge", 60, 20, "busy"));
+
+  /**
+   * Moves a generated instance into a workspace, created {@code age} before now, with a running
+   * time that fits its age and status: its console URL and dataset paths name the new workspace.
+   */
+  static void place(ObjectNode n, String workspace, Instant now, Duration age) {
+    String old = n.path("WorkspaceId").asText();
+    Instant created = now.minus(age).truncatedTo(ChronoUnit.SECONDS);
+    n.put("WorkspaceId", workspace);
+    n.put("WorkspaceName", "ml-research");
+    n.put(
+        "InstanceUrl",
+        n.path("InstanceUrl").asText().replace("workspaceId=" + old, "workspaceId=" + workspace));
+    for (com.fasterxml.jackson.databind.JsonNode d : n.path("Datasets")) {
+      if (d instanceof ObjectNode o) {
+        o.put(
+            "Uri",
+            o.path("Uri").asText().replace("pai-data-" + old + ".", "pai-data-" + workspace + "."));
+      }
+    }
+    n.put("GmtCreateTime", created.toString());
+    n.put("GmtModifiedTime", created.toString());
+    long share = n.path("Status").asText().equals("Running") ? 9 : 6; // tenths of its age
+    n.put("AccumulatedRunningTimeInMs", age.toMillis() / 10 * share);
+    n.remove("LatestSnapshot");
+    n.putArray("InstanceSnapshotList");
+    if (n.get("InstanceShutdownTimer") instanceof ObjectNode timer) {
+      timer.put("GmtCreateTime", created.toString());
+      timer.put("GmtModifiedTime", created.toString());
+    }
+  }
 
   private Showcase() {}
 
@@ -82,28 +111,13 @@ final class Showcase {
     for (int k = 0; k < SHOWN.size(); k++) {
       Shown s = SHOWN.get(k);
       ObjectNode n = renamed(base.get(k), s.id());
-      Instant created = now.minus(Duration.ofHours(s.ageHours())).truncatedTo(ChronoUnit.SECONDS);
       n.put("InstanceId", s.id());
       n.put("InstanceName", s.name());
       n.put("Status", s.status());
       n.put("ReasonCode", "");
       n.put("ReasonMessage", "");
-      n.put("WorkspaceId", FleetGenerator.DEFAULT_WORKSPACE);
-      n.put("WorkspaceName", "ml-research");
-      n.put("PaymentType", "PayAsYouGo");
-      n.put("ResourceId", "");
-      n.put("EcsSpec", s.gpu().equals("0") ? "ecs.g7.2xlarge" : "ecs.gn7i-c8g1.2xlarge");
-      n.put("AcceleratorType", s.gpu().equals("0") ? "CPU" : "GPU");
-      n.put("GmtCreateTime", created.toString());
-      n.put("GmtModifiedTime", created.toString());
-      ObjectNode res = n.putObject("RequestedResource");
-      res.put("CPU", s.gpu().equals("0") ? "8" : "32");
-      res.put("Memory", s.gpu().equals("0") ? "32" : "188Gi");
-      res.put("SharedMemory", "32");
-      if (!s.gpu().equals("0")) {
-        res.put("GPU", s.gpu());
-        res.put("GPUType", s.gpuType());
-      }
+      FleetGenerator.runOn(n, s.spec());
+      place(n, FleetGenerator.DEFAULT_WORKSPACE, now, Duration.ofHours(s.ageHours()));
       ArrayNode labels = n.putArray("Labels");
       labels.addObject().put("Key", "team").put("Value", "nlp");
       labels
@@ -124,17 +138,19 @@ final class Showcase {
   }
 
   /**
-   * Instances that give dsw audit a finding of every check, and dsw wait two that move: one reaches
-   * Running, one fails (their EmulatorTimeline; each step lasts --transition-step).
+   * Instances that give dsw audit a finding of every check, and dsw wait and list --watch three
+   * that move: one reaches Running, one fails, one stops (their EmulatorTimeline; each step lasts
+   * --transition-step, 20s by default, so the demo changes within a minute).
    */
   static final class Findings {
     static final String STARTING_ID = "dsw-1c2d3e4f5a6b7c8d";
     static final String FAILING_ID = "dsw-2d3e4f5a6b7c8d9e";
+    static final String STOPPING_ID = "dsw-8d9e0f1a2b3c4d5e";
 
     private Findings() {}
 
     static List<ObjectNode> instances(Instant now) {
-      List<ObjectNode> base = FleetGenerator.generate(7, 11, now);
+      List<ObjectNode> base = FleetGenerator.generate(8, 11, now);
       List<ObjectNode> out = new ArrayList<>();
       ObjectNode ssh =
           common(base.get(0), "dsw-3e4f5a6b7c8d9e0f", "ssh_public_box", "Running", now);
@@ -162,12 +178,12 @@ final class Showcase {
       shared.put("ImageAuth", "ZGVtbzoqKioqKio=");
       out.add(shared);
       ObjectNode gpu = common(base.get(3), "dsw-6b7c8d9e0f1a2b3c", "gpu_unguarded", "Running", now);
-      gpuResources(gpu, "4", "NVIDIA A100");
+      FleetGenerator.runOn(gpu, "ecs.gn7-c48g1.12xlarge");
       gpu.put(MetricsRoute.FIELD, "idle"); // idle by usage, with nothing to stop it: dsw idle
       out.add(gpu);
       ObjectNode guarded =
           common(base.get(4), "dsw-7c8d9e0f1a2b3c4d", "gpu_workspace_policy", "Running", now);
-      gpuResources(guarded, "1", "NVIDIA A10");
+      FleetGenerator.runOn(guarded, "ecs.gn7i-c8g1.2xlarge");
       guarded.put(MetricsRoute.FIELD, "busy");
       guarded
           .putArray("EmulatorAutoShutdownPolicy")
@@ -190,6 +206,12 @@ final class Showcase {
           .put("ReasonCode", "ImagePullBackOff")
           .put("ReasonMessage", "Back-off pulling image \"custom:missing\"");
       out.add(failing);
+      ObjectNode stopping = common(base.get(7), STOPPING_ID, "stopping_notebook", "Running", now);
+      stopping.put(MetricsRoute.FIELD, "busy");
+      ArrayNode stops = stopping.putArray("EmulatorTimeline");
+      stops.addObject().put("Status", "Stopping");
+      stops.addObject().put("Status", "Stopped");
+      out.add(stopping);
       return out;
     }
 
@@ -197,20 +219,13 @@ final class Showcase {
     private static ObjectNode common(
         ObjectNode generated, String id, String name, String status, Instant now) {
       ObjectNode n = renamed(generated, id);
-      Instant created = now.minus(Duration.ofHours(50)).truncatedTo(ChronoUnit.SECONDS);
       n.put("InstanceName", name);
       n.put("Status", status);
       n.put("ReasonCode", "");
       n.put("ReasonMessage", "");
-      n.put("WorkspaceId", FleetGenerator.DEFAULT_WORKSPACE);
-      n.put("WorkspaceName", "ml-research");
+      place(n, FleetGenerator.DEFAULT_WORKSPACE, now, Duration.ofHours(50));
       n.put("Accessibility", "PRIVATE");
-      n.put("GmtCreateTime", created.toString());
-      n.put("GmtModifiedTime", created.toString());
       n.put("ImageAuth", "");
-      n.put(
-          "ImageUrl",
-          "dsw-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai/modelscope:1.14.0-pytorch2.1.2-gpu-py310-cu121-ubuntu22.04");
       for (String f :
           List.of(
               "IdleInstanceCuller",
@@ -222,24 +237,8 @@ final class Showcase {
         n.remove(f);
       }
       n.putObject("EnvironmentVariables").put("MODE", "dev");
-      ObjectNode res = n.putObject("RequestedResource");
-      res.put("CPU", "8");
-      res.put("Memory", "32");
-      res.put("SharedMemory", "32");
-      n.put("EcsSpec", "ecs.g7.2xlarge");
-      n.put("AcceleratorType", "CPU");
+      FleetGenerator.runOn(n, "ecs.g7.2xlarge");
       return n;
-    }
-
-    private static void gpuResources(ObjectNode n, String gpus, String type) {
-      ObjectNode res = n.putObject("RequestedResource");
-      res.put("CPU", "32");
-      res.put("Memory", "188");
-      res.put("SharedMemory", "32");
-      res.put("GPU", gpus);
-      res.put("GPUType", type);
-      n.put("EcsSpec", "ecs.gn7i-c32g1.8xlarge");
-      n.put("AcceleratorType", "GPU");
     }
 
     private static void forward(
