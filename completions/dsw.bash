@@ -2,17 +2,18 @@
 # Install: source this file, or copy it to ~/.local/share/bash-completion/completions/dsw
 
 _dsw_context() {
-  local i w n p=${ALIBABACLOUD_PROFILE:-${ALIBABA_CLOUD_PROFILE:-${ALICLOUD_PROFILE:-}}} r=${ALIBABA_CLOUD_REGION_ID:-${ALIBABACLOUD_REGION_ID:-${ALICLOUD_REGION_ID:-${ALICLOUD_REGION:-}}}} e=''
+  local i w n p=${ALIBABACLOUD_PROFILE:-${ALIBABA_CLOUD_PROFILE:-${ALICLOUD_PROFILE:-}}} r=${ALIBABA_CLOUD_REGION_ID:-${ALIBABACLOUD_REGION_ID:-${ALICLOUD_REGION_ID:-${ALICLOUD_REGION:-}}}} e='' d=''
   for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
     w=${COMP_WORDS[i]}; n=${COMP_WORDS[i+1]:-}; [[ $n == = ]] && n=${COMP_WORDS[i+2]:-}
     case $w in
-      --demo) printf demo; return ;;
+      --demo) d=demo ;;
       --profile) p=$n ;; --profile=*) p=${w#*=} ;;
       --region) r=$n ;; --region=*) r=${w#*=} ;;
       --endpoint) e=$n ;; --endpoint=*) e=${w#*=} ;;
     esac
   done
-  local key="p-$p.r-$r.e-$e"; printf '%s' "${key//[^A-Za-z0-9._-]/_}"
+  local key="p-$p.r-$r.e-$e"; [[ -n $d ]] && key="demo.r-$r"
+  printf '%s' "${key//[^A-Za-z0-9._-]/_}"
 }
 _dsw_cache_dir() { printf '%s' "${XDG_CACHE_HOME:-$HOME/.cache}/dsw/complete/$(_dsw_context)"; }
 # What dsw list saw in the last 24 hours for this profile, region and endpoint

@@ -54,9 +54,13 @@ public class CompletionTest {
     Files.createDirectories(cache);
     Files.writeString(cache.resolve("gpu-types"), "NVIDIA A10\nNVIDIA A100-80G\nTesla-V100-16G\n");
     Files.writeString(cache.resolve("instance-ids"), "dsw-aaa111\ndsw-abc222\ndsw-zzz333\n");
-    // ... with --demo, with a real profile, and a day and a half ago for another endpoint
-    Files.createDirectories(home.resolve("cache/dsw/complete/demo"));
-    Files.writeString(home.resolve("cache/dsw/complete/demo/instance-ids"), "dsw-demo0001\n");
+    // ... with --demo (its default region, and us-east-1), with a real profile, and a day and a
+    // half ago for another endpoint
+    Files.createDirectories(home.resolve("cache/dsw/complete/demo.r-"));
+    Files.writeString(home.resolve("cache/dsw/complete/demo.r-/instance-ids"), "dsw-demo0001\n");
+    Files.createDirectories(home.resolve("cache/dsw/complete/demo.r-us-east-1"));
+    Files.writeString(
+        home.resolve("cache/dsw/complete/demo.r-us-east-1/instance-ids"), "dsw-useast01\n");
     Files.createDirectories(home.resolve("cache/dsw/complete/p-prod-readonly.r-cn-beijing.e-"));
     Files.writeString(
         home.resolve("cache/dsw/complete/p-prod-readonly.r-cn-beijing.e-/instance-ids"),
@@ -178,6 +182,10 @@ public class CompletionTest {
     assertThat(bash("dsw get dsw-aaa111 dsw-z")).containsExactly("dsw-zzz333");
     // the ID cache is kept per context: demo IDs never for a real profile, nor stale ones
     assertThat(bash("dsw --demo get dsw-")).containsExactly("dsw-demo0001");
+    // ... nor one region's for another's (issue #33: 416 of 560 IDs offered came from
+    // --all-regions runs, and get could not find them)
+    assertThat(bash("dsw --demo --region us-east-1 get dsw-")).containsExactly("dsw-useast01");
+    assertThat(bash("dsw --region=us-east-1 --demo get dsw-")).containsExactly("dsw-useast01");
     assertThat(bash("dsw --profile prod-readonly --region cn-beijing get dsw-"))
         .containsExactly("dsw-prod0001");
     assertThat(bash("dsw get --profile=prod-readonly --region=cn-beijing dsw-"))
@@ -232,6 +240,7 @@ public class CompletionTest {
             "dsw list --accelerator-type ",
             "dsw get dsw-a",
             "dsw --demo get dsw-",
+            "dsw --demo --region us-east-1 get dsw-",
             "dsw --profile=prod-readonly --region cn-beijing get dsw-",
             "dsw summary --by ",
             "dsw idle --view ");
@@ -262,7 +271,10 @@ public class CompletionTest {
     // per context, as in bash
     assertThat(got.get("dsw --demo get dsw-"))
         .contains("dsw-demo0001")
-        .doesNotContain("dsw-aaa111");
+        .doesNotContain("dsw-aaa111", "dsw-useast01");
+    assertThat(got.get("dsw --demo --region us-east-1 get dsw-"))
+        .contains("dsw-useast01")
+        .doesNotContain("dsw-demo0001");
     assertThat(got.get("dsw --profile=prod-readonly --region cn-beijing get dsw-"))
         .contains("dsw-prod0001")
         .doesNotContain("dsw-demo0001");
@@ -294,16 +306,37 @@ public class CompletionTest {
                 "--demo", "list", "--limit", "3", "-o", "csv", "--columns", "ID", "--no-headers"))
         .as(env.stderr())
         .isZero();
-    Path ids = other.resolve("c/dsw/complete/demo/instance-ids"); // --demo's own cache
+    Path ids = other.resolve("c/dsw/complete/demo.r-/instance-ids"); // --demo's own cache
     assertThat(Files.readAllLines(ids)).containsExactlyElementsOf(env.stdout().lines().toList());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ids)))
         .isEqualTo("rw-------");
-    assertThat(other.resolve("c/dsw/complete/demo")).isDirectoryNotContaining("glob:**.tmp");
-    for (String dir : List.of("c", "c/dsw", "c/dsw/complete", "c/dsw/complete/demo")) {
+    assertThat(other.resolve("c/dsw/complete/demo.r-")).isDirectoryNotContaining("glob:**.tmp");
+    for (String dir : List.of("c", "c/dsw", "c/dsw/complete", "c/dsw/complete/demo.r-")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(other.resolve(dir))))
           .as("%s, made by dsw", dir)
           .isEqualTo("rwx------");
     }
+  }
+
+  /**
+   * The cache holds only what get on the same flags can find (issue #33): a run over several
+   * regions keeps no IDs, and a run in one region keeps them under that region.
+   */
+  @Test
+  void listKeepsIdsOnlyForTheRegionItListed(@TempDir Path other) throws Exception {
+    TestEnvironment env =
+        new TestEnvironment(other).set("XDG_CACHE_HOME", other.resolve("c").toString());
+    assertThat(env.run("--demo", "--all-regions", "list", "-o", "name")).as(env.stderr()).isZero();
+    assertThat(env.stdout().lines().count()).isGreaterThan(100);
+    assertThat(other.resolve("c/dsw/complete/demo.r-/instance-ids")).doesNotExist();
+    TestEnvironment east =
+        new TestEnvironment(other).set("XDG_CACHE_HOME", other.resolve("c").toString());
+    assertThat(east.run("--demo", "--region", "us-east-1", "list", "-A", "-o", "name"))
+        .as(east.stderr())
+        .isZero();
+    assertThat(Files.readAllLines(other.resolve("c/dsw/complete/demo.r-us-east-1/instance-ids")))
+        .containsExactlyInAnyOrderElementsOf(east.stdout().lines().toList());
+    assertThat(other.resolve("c/dsw/complete/demo.r-/instance-ids")).doesNotExist();
   }
 
   /** What a hostile server can put into IDs, GPU types and workspace IDs (issue #31). */

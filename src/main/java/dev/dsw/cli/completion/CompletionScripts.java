@@ -28,27 +28,28 @@ public final class CompletionScripts {
 
   /**
    * The completion cache of the command line being completed, named as {@code
-   * Services.completionContext()} names it: "demo" with --demo, else the --profile, --region and
-   * --endpoint given (or their environment variables), so demo IDs are never offered for a real
-   * profile nor one endpoint's IDs for another's.
+   * Services.completionContext()} names it: "demo" and the region with --demo, else the --profile,
+   * --region and --endpoint given (or their environment variables), so demo IDs are never offered
+   * for a real profile, nor one region's or endpoint's IDs for another's.
    */
   private static final String BASH_CONTEXT =
       "_dsw_context() {\n"
           + "  local i w n"
           + " p=${ALIBABACLOUD_PROFILE:-${ALIBABA_CLOUD_PROFILE:-${ALICLOUD_PROFILE:-}}}"
           + " r=${ALIBABA_CLOUD_REGION_ID:-${ALIBABACLOUD_REGION_ID:-${ALICLOUD_REGION_ID:-${ALICLOUD_REGION:-}}}}"
-          + " e=''\n"
+          + " e='' d=''\n"
           + "  for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do\n"
           + "    w=${COMP_WORDS[i]}; n=${COMP_WORDS[i+1]:-}; [[ $n == = ]] &&"
           + " n=${COMP_WORDS[i+2]:-}\n"
           + "    case $w in\n"
-          + "      --demo) printf demo; return ;;\n"
+          + "      --demo) d=demo ;;\n"
           + "      --profile) p=$n ;; --profile=*) p=${w#*=} ;;\n"
           + "      --region) r=$n ;; --region=*) r=${w#*=} ;;\n"
           + "      --endpoint) e=$n ;; --endpoint=*) e=${w#*=} ;;\n"
           + "    esac\n"
           + "  done\n"
-          + "  local key=\"p-$p.r-$r.e-$e\"; printf '%s' \"${key//[^A-Za-z0-9._-]/_}\"\n"
+          + "  local key=\"p-$p.r-$r.e-$e\"; [[ -n $d ]] && key=\"demo.r-$r\"\n"
+          + "  printf '%s' \"${key//[^A-Za-z0-9._-]/_}\"\n"
           + "}\n";
 
   private static final String ZSH_CONTEXT =
@@ -56,19 +57,20 @@ public final class CompletionScripts {
           + "  local i w n"
           + " p=${ALIBABACLOUD_PROFILE:-${ALIBABA_CLOUD_PROFILE:-${ALICLOUD_PROFILE:-}}}"
           + " r=${ALIBABA_CLOUD_REGION_ID:-${ALIBABACLOUD_REGION_ID:-${ALICLOUD_REGION_ID:-${ALICLOUD_REGION:-}}}}"
-          + " e=''\n"
+          + " e='' d=''\n"
           // the whole line: _arguments has shifted $words past the options before the subcommand
           + "  local -a all; all=(${(z)BUFFER}); (( ${#all} )) || all=(\"${words[@]}\")\n"
           + "  for ((i = 2; i <= ${#all}; i++)); do\n"
           + "    w=${(Q)all[i]}; n=${(Q)all[i+1]:-}\n"
           + "    case $w in\n"
-          + "      --demo) print -rn demo; return ;;\n"
+          + "      --demo) d=demo ;;\n"
           + "      --profile) p=$n ;; --profile=*) p=${w#*=} ;;\n"
           + "      --region) r=$n ;; --region=*) r=${w#*=} ;;\n"
           + "      --endpoint) e=$n ;; --endpoint=*) e=${w#*=} ;;\n"
           + "    esac\n"
           + "  done\n"
-          + "  local key=\"p-$p.r-$r.e-$e\"; print -rn -- \"${key//[^A-Za-z0-9._-]/_}\"\n"
+          + "  local key=\"p-$p.r-$r.e-$e\"; [[ -n $d ]] && key=\"demo.r-$r\"\n"
+          + "  print -rn -- \"${key//[^A-Za-z0-9._-]/_}\"\n"
           + "}\n";
 
   /** Positional parameters whose values come from the cache: parameter label → script function. */

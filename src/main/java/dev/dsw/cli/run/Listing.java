@@ -98,7 +98,11 @@ public final class Listing {
         new Counted(
             r.transform() == null ? format.formatter(spec) : format.queried(spec, r.transform()),
             all(late));
-    CompletionCache cache = new CompletionCache(services.env(), services.completionContext());
+    // only what `get` on the same flags finds: a run over several regions or profiles keeps none
+    CompletionCache cache =
+        services.multiScope()
+            ? null
+            : new CompletionCache(services.env(), services.completionContext());
     formatter.begin();
     int[] passed = {0};
     java.util.function.Consumer<Instance> sink =
@@ -107,7 +111,9 @@ public final class Listing {
             progress.stop(); // the table starts printing: the line would interleave with it
           }
           report.add(i, formatter);
-          cache.record(i);
+          if (cache != null) {
+            cache.record(i);
+          }
           OutputClosedException.check(services.env()); // stop fetching what no one will read
         };
     try {
@@ -129,7 +135,7 @@ public final class Listing {
       console.info(empty); // stdout stays what the format prescribes ([] for json)
     }
     report.check();
-    if (!cache.save()) {
+    if (cache != null && !cache.save()) {
       console.debugLine("could not update the completion cache in " + cache.dir());
     }
     return ExitCodes.OK;

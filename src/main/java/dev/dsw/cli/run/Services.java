@@ -630,16 +630,17 @@ public final class Services implements AutoCloseable, Fleet.Clients {
    * way from the command line being completed.
    */
   public String completionContext() {
+    String r = global.region() != null ? global.region() : env.firstVariable(REGION_VARS);
+    String region = ".r-" + (r == null ? "" : r);
     if (global.isDemo()) {
-      return "demo";
+      return ("demo" + region).replaceAll("[^A-Za-z0-9._-]", "_");
     }
     String p =
         global.profile() != null
             ? global.profile()
             : env.firstVariable(CredentialChain.PROFILE_VARS);
-    String r = global.region() != null ? global.region() : env.firstVariable(REGION_VARS);
     String e = global.endpoint() != null ? global.endpoint() : "";
-    String key = "p-" + (p == null ? "" : p) + ".r-" + (r == null ? "" : r) + ".e-" + e;
+    String key = "p-" + (p == null ? "" : p) + region + ".e-" + e;
     return key.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
