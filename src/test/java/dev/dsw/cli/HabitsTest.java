@@ -86,6 +86,55 @@ class HabitsTest {
     assertThat(quiet.stderr()).isEmpty();
   }
 
+  /**
+   * The line names what dsw tested itself (a GPU type with several matches), and the likely cause
+   * when one filter alone matches nothing: a GPU type no instance of the workspace has, a workspace
+   * with no instance (the demo's workspace 51234 has L20s and V100s, no V100-16G).
+   */
+  @Test
+  void anEmptyAnswerNamesDswsOwnFiltersAndTheLikelyCause() {
+    TestEnvironment a100 = new TestEnvironment(home);
+    assertThat(a100.run("--demo", "list", "--gpu-type", "A100", "--status", "Saving")).isZero();
+    assertThat(a100.stderr())
+        .isEqualTo(
+            "no instances match (server: Status=Saving)"
+                + " (client: --gpu-type A100 (NVIDIA A100, NVIDIA A100-80G))\n");
+    TestEnvironment v100 = new TestEnvironment(home);
+    assertThat(
+            v100.run(
+                "--demo",
+                "list",
+                "--gpu-type",
+                "V100-16G",
+                "--workspace",
+                "51234",
+                "--status",
+                "Running"))
+        .isZero();
+    assertThat(v100.stderr())
+        .isEqualTo(
+            "no instances match (server: GpuType=Tesla-V100-16G, Status=Running,"
+                + " WorkspaceId=51234); no instance in workspace 51234 has"
+                + " GpuType=Tesla-V100-16G\n");
+    TestEnvironment nowhere = new TestEnvironment(home);
+    assertThat(nowhere.run("--demo", "list", "--workspace", "99999", "--status", "Running"))
+        .isZero();
+    assertThat(nowhere.stderr()).endsWith("WorkspaceId=99999); workspace 99999 has no instances\n");
+    TestEnvironment common = new TestEnvironment(home);
+    assertThat(
+            common.run(
+                "--demo",
+                "list",
+                "--gpu-type",
+                "L20",
+                "--workspace",
+                "51234",
+                "--status",
+                "Saving"))
+        .isZero();
+    assertThat(common.stderr()).as("L20s are there: no cause stands out").doesNotContain(";");
+  }
+
   /** No account: one line of what was looked for, how to try the demo and how to set keys. */
   @Test
   void noAccountIsExitFourWithTheDemoWhateverTheRegion() {

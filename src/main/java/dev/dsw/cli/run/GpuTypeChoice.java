@@ -92,6 +92,13 @@ final class GpuTypeChoice implements Predicate<Instance> {
     return q.toBuilder().gpuType(matches.size() == 1 ? matches.get(0) : null).build();
   }
 
+  /** What dsw selects itself, for the empty-answer line; null when the server selects it. */
+  String clientSide() {
+    return matches.size() < 2
+        ? null
+        : "--gpu-type " + asked + " (" + String.join(", ", matches) + ")";
+  }
+
   @Override
   public boolean test(Instance i) {
     return matches.size() < 2 || matches.contains(i.text("RequestedResource.GPUType"));

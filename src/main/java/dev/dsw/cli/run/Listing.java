@@ -130,7 +130,11 @@ public final class Listing {
     formatter.end();
     fleet.complete();
     narrowed.owners().check(formatter.rows, services);
-    String empty = formatter.rows == 0 ? report.emptyAnswer(nothingMatched(r)) : null;
+    String nothing = nothingMatched(r, narrowed.clientSide());
+    String empty = formatter.rows == 0 ? report.emptyAnswer(nothing) : null;
+    if (empty != null && empty.contains(nothing)) {
+      empty = empty.replace(nothing, nothing + LikelyCause.of(r.query(), services));
+    }
     if (empty != null) {
       console.info(empty); // stdout stays what the format prescribes ([] for json)
     }
@@ -202,7 +206,7 @@ public final class Listing {
    * The line an empty answer gets on stderr, as kubectl's "No resources found": what was asked of
    * the server and what the client filtered, so a filter that matched nothing can be spotted.
    */
-  static String nothingMatched(Request r) {
+  static String nothingMatched(Request r, List<String> narrowedByDsw) {
     List<String> server = new ArrayList<>();
     r.query()
         .toParameters()
@@ -212,7 +216,9 @@ public final class Listing {
                 server.add(k + "=" + v);
               }
             });
-    String client = String.join(" and ", r.where());
+    List<String> tested = new ArrayList<>(narrowedByDsw);
+    tested.addAll(r.where());
+    String client = String.join(" and ", tested);
     return "no instances match"
         + (server.isEmpty() ? "" : " (server: " + String.join(", ", server) + ")")
         + (client.isEmpty() ? "" : " (client: " + client + ")")

@@ -59,6 +59,16 @@ final class Ownership implements Predicate<Instance> {
         : Set.of("UserId", "UserName");
   }
 
+  /** What dsw selects itself, for the empty-answer line; null when the server selects it. */
+  String clientSide() {
+    if (owners.any() || owners.mine() || owners.oneUid()) {
+      return null;
+    }
+    List<String> all = new java.util.ArrayList<>(owners.uids());
+    all.addAll(owners.names());
+    return "--owner " + String.join(",", all);
+  }
+
   /** Whether the instance is one of the owners' (always, when the server selected them). */
   @Override
   public boolean test(Instance i) {
