@@ -94,7 +94,9 @@ public final class Measurements {
                   synchronized (task.outcomes) {
                     task.outcomes.put(task.metric, o);
                   }
-                  listener.progress(done.incrementAndGet(), tasks.size());
+                  synchronized (listener) { // counts reach the terminal in order
+                    listener.progress(done.incrementAndGet(), tasks.size());
+                  }
                 }));
       }
       for (Future<?> f : futures) {
