@@ -590,11 +590,6 @@ class CliIT {
   }
 
   /**
-   * SIGQUIT makes a JVM dump its threads to its console, which is stdout: the launcher sends the
-   * JVM's own output nowhere, so a script reading -o json through a pipe never gets a thread dump
-   * in the middle of it (issue #31).
-   */
-  /**
    * A build copied or moved elsewhere cannot use its class-data archive (it names the folder it was
    * made in); the JVM's warning about that is not for the user (issue #33).
    */
@@ -615,6 +610,11 @@ class CliIT {
     assertThat(r.out()).contains("dsw-");
   }
 
+  /**
+   * SIGQUIT makes a JVM dump its threads to its console, which is stdout: the launcher sends the
+   * JVM's own output nowhere, so a script reading -o json through a pipe never gets a thread dump
+   * in the middle of it (issue #31).
+   */
   @Test
   void aSigquitDumpNeverLandsInStdout() throws Exception {
     ProcessBuilder pb =

@@ -332,7 +332,7 @@ public final class HttpDswClient implements DswClient {
     if (root == null || !root.isObject()) {
       return null;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equalsIgnoreCase(name)

@@ -541,7 +541,6 @@ public final class EmulatorServer implements AutoCloseable {
     server.createContext("/", this::handle);
   }
 
-  /** Starts an emulator; the fleet is generated or read from the data file. */
   /** Serves until the process is asked to stop (Ctrl-C, SIGTERM), then closes the server. */
   public void awaitShutdown() throws InterruptedException {
     java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);

@@ -275,7 +275,7 @@ final class Selection {
       throw new ValidationError("Invalid Labels: at most 4 labels are allowed");
     }
     Map<String, String> wanted = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().isTextual()) {

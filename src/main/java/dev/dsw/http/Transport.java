@@ -30,14 +30,12 @@ public final class Transport implements AutoCloseable {
   private final SigningInterceptor signer;
   private final String userAgent;
 
-  /** Everything the transport needs that is not a credential. */
   /**
    * The three timeouts of a call: to connect, between bytes, and for the whole call with its
    * retries.
    */
   public record Timeouts(Duration connect, Duration read, Duration call) {}
 
-  /** How a transport behaves; built by {@link #builder}, or (tests) all at once. */
   /** Retries per call, and connections kept to the host. */
   public record Limits(int retries, int maxConnections) {}
 

@@ -26,14 +26,14 @@ public record Instance(ObjectNode raw, byte[] json) {
     return text("WorkspaceId");
   }
 
-  /**
-   * Returns the node at a dotted path such as "RequestedResource.GPUType" or "Labels.0.Key", or
-   * null. In a key/value array (Labels, Tags) a name picks the value of that key: "Labels.team".
-   */
   /** Column paths repeat on every row: each is split once. */
   private static final java.util.Map<String, String[]> PATHS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * Returns the node at a dotted path such as "RequestedResource.GPUType" or "Labels.0.Key", or
+   * null. In a key/value array (Labels, Tags) a name picks the value of that key: "Labels.team".
+   */
   public JsonNode at(String dottedPath) {
     JsonNode n = raw;
     for (String part : PATHS.computeIfAbsent(dottedPath, d -> d.split("\\."))) {

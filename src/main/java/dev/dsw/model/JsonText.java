@@ -259,7 +259,7 @@ public final class JsonText {
   public static void write(JsonGenerator g, JsonNode node) throws IOException {
     if (node instanceof ObjectNode o) {
       g.writeStartObject();
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         g.writeFieldName(e.getKey());
         write(g, e.getValue());

@@ -187,7 +187,7 @@ final class DetailFormatter implements Formatter {
     s = new Section("Environment");
     JsonNode env = i.at("EnvironmentVariables");
     if (env != null && env.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = env.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = env.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         s.add(e.getKey(), e.getValue().asText(""));
       }

@@ -30,7 +30,7 @@ final class YamlFormatter implements Formatter {
   YamlFormatter(OutputSpec spec) {
     this.spec = spec;
     try {
-      this.gen = (YAMLGenerator) Factory.YAML.createGenerator(spec.out());
+      this.gen = Factory.YAML.createGenerator(spec.out());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,7 +42,7 @@ final class YamlFormatter implements Formatter {
       java.io.OutputStream out, java.util.List<com.fasterxml.jackson.databind.JsonNode> values) {
     Io.run(
         () -> {
-          try (YAMLGenerator g = (YAMLGenerator) Factory.YAML.createGenerator(out)) {
+          try (YAMLGenerator g = Factory.YAML.createGenerator(out)) {
             g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             for (com.fasterxml.jackson.databind.JsonNode v : values) {
               JsonText.write(g, v);

@@ -31,7 +31,7 @@ class Acs3SignerTest {
 
   private static Map<String, String> map(JsonNode n) {
     Map<String, String> m = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    n.properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
     return m;
   }
 

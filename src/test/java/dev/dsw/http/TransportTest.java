@@ -291,13 +291,12 @@ class TransportTest {
   @Test
   void proxyVariablesRouteThroughTheProxyExceptNoProxyHosts() {
     var selector =
-        (EnvProxySelector)
-            EnvProxySelector.fromEnvironment(
-                Map.of(
-                    "HTTPS_PROXY",
-                    "http://proxy.example:3128",
-                    "NO_PROXY",
-                    ".internal.example,localhost"));
+        EnvProxySelector.fromEnvironment(
+            Map.of(
+                "HTTPS_PROXY",
+                "http://proxy.example:3128",
+                "NO_PROXY",
+                ".internal.example,localhost"));
     assertThat(
             selector
                 .select(java.net.URI.create("https://pai-dsw.cn-hangzhou.aliyuncs.com/"))

@@ -128,7 +128,8 @@ class HostileCorpusTest {
             .set("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
             .set("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("env").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("env").properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isNull()) {
           env.set(e.getKey(), null);
@@ -136,7 +137,8 @@ class HostileCorpusTest {
           env.set(e.getKey(), expand(e.getValue().asText(), url, home));
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("files").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("files").properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Path f = home.resolve(e.getKey());
         Files.createDirectories(f.getParent());

@@ -100,7 +100,7 @@ class SecretsTest {
    */
   static void collect(JsonNode n, boolean all) {
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         boolean sensitive = all || SENSITIVE.matcher(e.getKey()).matches();
         if (e.getKey().equals("EnvironmentVariables")) {

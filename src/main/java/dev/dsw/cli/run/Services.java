@@ -622,12 +622,9 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   }
 
   /**
-   * The profile of ~/.aliyun/config.json in force: --profile, ALIBABA_CLOUD_PROFILE, else current.
-   */
-  /**
-   * The name of the completion cache for this run: "demo" with --demo, else the --profile, --region
-   * and --endpoint given (or their environment variables); the completion scripts name it the same
-   * way from the command line being completed.
+   * The name of the completion cache for this run: "demo" and the region with --demo, else the
+   * --profile, --region and --endpoint given (or their environment variables); the completion
+   * scripts name it the same way from the command line being completed.
    */
   public String completionContext() {
     String r = global.region() != null ? global.region() : env.firstVariable(REGION_VARS);

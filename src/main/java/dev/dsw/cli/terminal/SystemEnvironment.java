@@ -144,7 +144,7 @@ public final class SystemEnvironment implements Environment {
       java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
       for (String name : new String[] {"INT", "TERM"}) {
         try {
-          sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> latch.countDown());
+          Signals.handle(name, latch::countDown);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
           // no such signal here (Windows has no TERM): it ends the process as usual
         }
