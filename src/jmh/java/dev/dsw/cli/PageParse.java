@@ -57,9 +57,12 @@ public class PageParse {
   @Setup
   public void pages() throws IOException {
     EmulatorServer.Options o =
-        EmulatorServer.Options.defaults()
-            .withClock(CLOCK)
-            .withFleet(500, 7, Instant.parse("2026-11-01T00:00:00Z"));
+        EmulatorServer.Options.defaults().toBuilder()
+            .clock(CLOCK)
+            .instances(500)
+            .seed(7)
+            .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+            .build();
     try (EmulatorServer server = EmulatorServer.start(o)) {
       List<ObjectNode> fleet = server.store().snapshot();
       for (int p = 0; p < 5; p++) {

@@ -158,55 +158,6 @@ public final class EmulatorServer implements AutoCloseable {
     public boolean showcase() {
       return b.showcase;
     }
-
-    public Options withFleet(int n, long s, Instant a) {
-      return toBuilder().instances(n).seed(s).anchor(a).build();
-    }
-
-    public Options withFaults(Duration lat, double fault, double throttle, double truncate) {
-      return toBuilder()
-          .latency(lat)
-          .faultRate(fault)
-          .throttleRate(throttle)
-          .truncateRate(truncate)
-          .build();
-    }
-
-    /**
-     * Connections closed before any response, and answers delayed by {@code delay}, at these rates.
-     */
-    public Options withDropsAndSpikes(double drop, double spikes, Duration delay) {
-      return toBuilder().dropRate(drop).spikeRate(spikes).spike(delay).build();
-    }
-
-    public Options withKeys(String id, String secret) {
-      return toBuilder().accessKeyId(id).accessKeySecret(secret).build();
-    }
-
-    public Options withClock(Clock c) {
-      return toBuilder().clock(c).build();
-    }
-
-    public Options withFaultSeed(long s) {
-      return toBuilder().faultSeed(s).build();
-    }
-
-    public Options withData(Path file) {
-      return toBuilder().data(file).build();
-    }
-
-    /**
-     * Answers for these regions too: /REGION/api/v2/instances serves a fleet of its own (the first
-     * region's is the one at /api/v2/instances); other regions get 404, as a host without DSW
-     * would.
-     */
-    public Options withRegions(List<String> ids) {
-      return toBuilder().regions(ids).build();
-    }
-
-    public Options withLog(Consumer<String> l) {
-      return toBuilder().log(l).build();
-    }
   }
 
   /**

@@ -22,7 +22,11 @@ public final class Emulators {
   private Emulators() {}
 
   public static EmulatorServer.Options options() {
-    return EmulatorServer.Options.defaults().withFleet(200, 42, ANCHOR);
+    return EmulatorServer.Options.defaults().toBuilder()
+        .instances(200)
+        .seed(42)
+        .anchor(ANCHOR)
+        .build();
   }
 
   public static EmulatorServer start(EmulatorServer.Options o) {

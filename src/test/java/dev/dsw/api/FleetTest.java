@@ -27,9 +27,12 @@ class FleetTest {
   static void start() {
     server =
         Emulators.start(
-            Emulators.options()
-                .withFleet(50, 3, Emulators.ANCHOR)
-                .withRegions(List.of("cn-a", "cn-b")));
+            Emulators.options().toBuilder()
+                .instances(50)
+                .seed(3)
+                .anchor(Emulators.ANCHOR)
+                .regions(List.of("cn-a", "cn-b"))
+                .build());
   }
 
   @AfterAll

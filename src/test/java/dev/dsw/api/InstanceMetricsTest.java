@@ -189,7 +189,9 @@ class InstanceMetricsTest {
     Path data = dir.resolve("fleet.json");
     Files.writeString(data, fleet);
     return Emulators.start(
-        EmulatorServer.Options.defaults().withData(data)); // the transport signs on the real clock
+        EmulatorServer.Options.defaults().toBuilder()
+            .data(data)
+            .build()); // the transport signs on the real clock
   }
 
   static HttpResponse raw(EmulatorServer server, String id, Map<String, String> query)

@@ -22,7 +22,7 @@ class PagesTest {
       ListInstancesQuery.builder().workspaceId("ALL").resourceId("ALL").build();
 
   static EmulatorServer.Options fleet(int n) {
-    return Emulators.options().withFleet(n, 7, Emulators.ANCHOR);
+    return Emulators.options().toBuilder().instances(n).seed(7).anchor(Emulators.ANCHOR).build();
   }
 
   static List<String> expectedIds(EmulatorServer server, int total) {
@@ -95,7 +95,13 @@ class PagesTest {
   @Test
   void neverHasMoreThanConcurrencyRequestsInFlight() {
     try (EmulatorServer server =
-        Emulators.start(fleet(2000).withFaults(Duration.ofMillis(20), 0, 0, 0))) {
+        Emulators.start(
+            fleet(2000).toBuilder()
+                .latency(Duration.ofMillis(20))
+                .faultRate(0)
+                .throttleRate(0)
+                .truncateRate(0)
+                .build())) {
       CountingClient client = new CountingClient(Emulators.client(server, 0));
       Pages.all(client, ALL, new Pages.Options(50, 3, 0), i -> {}, Pages.Progress.NONE, w -> {});
       assertThat(client.maxInFlight.get()).isBetween(2, 3);
@@ -111,7 +117,13 @@ class PagesTest {
     }
     for (long seed = 1; seed <= 5; seed++) {
       EmulatorServer.Options o =
-          fleet(600).withFaults(Duration.ZERO, 0.2, 0.1, 0.1).withFaultSeed(seed);
+          fleet(600).toBuilder()
+              .latency(Duration.ZERO)
+              .faultRate(0.2)
+              .throttleRate(0.1)
+              .truncateRate(0.1)
+              .faultSeed(seed)
+              .build();
       try (EmulatorServer server = Emulators.start(o);
           HttpDswClient client = Emulators.client(server, 10)) {
         List<String> got = new ArrayList<>();

@@ -88,7 +88,8 @@ class AuditTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).withLog(log::add));
+    server =
+        EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).toBuilder().log(log::add).build());
   }
 
   @AfterEach

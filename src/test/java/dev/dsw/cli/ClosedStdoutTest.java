@@ -25,14 +25,17 @@ class ClosedStdoutTest {
   void start() throws Exception {
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator()
-                .withFleet(3000, 5, TestEnvironment.NOW.minusSeconds(86400 * 30))
-                .withLog(
+            TestEnvironment.emulator().toBuilder()
+                .instances(3000)
+                .seed(5)
+                .anchor(TestEnvironment.NOW.minusSeconds(86400 * 30))
+                .log(
                     line -> {
                       if (line.contains("/api/v2/instances")) {
                         listRequests.incrementAndGet();
                       }
-                    }));
+                    })
+                .build());
   }
 
   @AfterEach

@@ -37,7 +37,8 @@ class GpuTypeTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).withLog(log::add));
+    server =
+        EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).toBuilder().log(log::add).build());
   }
 
   @AfterEach
@@ -139,7 +140,9 @@ class GpuTypeTest {
     // the raw transport signs on the real clock: an emulator on the real clock answers it
     try (EmulatorServer real =
             EmulatorServer.start(
-                EmulatorServer.Options.defaults().withData(dir.resolve("fleet.json")));
+                EmulatorServer.Options.defaults().toBuilder()
+                    .data(dir.resolve("fleet.json"))
+                    .build());
         var t = dev.dsw.api.Emulators.transport(0)) {
       var answer =
           t.send(

@@ -31,9 +31,12 @@ class MultiRegionTest {
   static void start() throws Exception {
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator()
-                .withFleet(30, 7, Instant.parse("2026-11-01T00:00:00Z"))
-                .withRegions(SERVED));
+            TestEnvironment.emulator().toBuilder()
+                .instances(30)
+                .seed(7)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .regions(SERVED)
+                .build());
   }
 
   @AfterAll

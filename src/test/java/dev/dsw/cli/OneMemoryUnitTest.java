@@ -48,7 +48,7 @@ class OneMemoryUnitTest {
     }
     Path data = dir.resolve("memory.json");
     Files.writeString(data, json.append("]").toString());
-    server = EmulatorServer.start(TestEnvironment.emulator().withData(data));
+    server = EmulatorServer.start(TestEnvironment.emulator().toBuilder().data(data).build());
   }
 
   @AfterAll

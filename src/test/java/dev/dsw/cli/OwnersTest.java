@@ -36,7 +36,8 @@ class OwnersTest {
 
   EmulatorServer start(String kind, String id, String name) throws Exception {
     return EmulatorServer.start(
-        TestEnvironment.fleet(dir, FLEET).withLog(log::add).toBuilder()
+        TestEnvironment.fleet(dir, FLEET).toBuilder()
+            .log(log::add)
             .caller(kind, "1234567890123456", id, name)
             .build());
   }

@@ -30,10 +30,11 @@ class ProfilesTest {
   void start() throws Exception {
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator()
-                .withFleet(30, 7, TestEnvironment.NOW)
-                .withLog(log::add)
-                .toBuilder()
+            TestEnvironment.emulator().toBuilder()
+                .instances(30)
+                .seed(7)
+                .anchor(TestEnvironment.NOW)
+                .log(log::add)
                 .regions(List.of("cn-hangzhou", "cn-shanghai"))
                 .caller("ram-user", "5550001112223334", "203400000000001", "alice")
                 .build());

@@ -24,7 +24,11 @@ class ProgressTest {
   static void start() throws Exception {
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator().withFleet(250, 9, Instant.parse("2026-11-01T00:00:00Z")));
+            TestEnvironment.emulator().toBuilder()
+                .instances(250)
+                .seed(9)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .build());
   }
 
   @AfterAll
@@ -96,8 +100,11 @@ class ProgressTest {
     // the table holds its first 10,000 rows to size the columns, then prints the rest as they come
     try (EmulatorServer big =
         EmulatorServer.start(
-            TestEnvironment.emulator()
-                .withFleet(10_050, 9, Instant.parse("2026-11-01T00:00:00Z")))) {
+            TestEnvironment.emulator().toBuilder()
+                .instances(10_050)
+                .seed(9)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .build())) {
       TestEnvironment env = env().terminal(120).stderrTerminal();
       assertThat(
               env.run(

@@ -47,7 +47,11 @@ class ProjectionTest {
     List<Column> columns = known.resolve(names);
     try (EmulatorServer server =
         EmulatorServer.start(
-            TestEnvironment.emulator().withFleet(200, 7, Instant.parse("2026-11-01T00:00:00Z")))) {
+            TestEnvironment.emulator().toBuilder()
+                .instances(200)
+                .seed(7)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .build())) {
       int checked = 0;
       for (ObjectNode whole : server.store().snapshot()) {
         for (Column c : columns) {

@@ -29,7 +29,11 @@ class QueryTest {
   static void start() throws Exception {
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator().withFleet(40, 17, Instant.parse("2026-11-01T00:00:00Z")));
+            TestEnvironment.emulator().toBuilder()
+                .instances(40)
+                .seed(17)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .build());
     all = Json.MAPPER.readTree(run(0, "-o", "json").stdout());
   }
 

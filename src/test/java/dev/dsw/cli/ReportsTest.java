@@ -30,7 +30,7 @@ class ReportsTest {
   static void start() throws Exception {
     Path data = dir.resolve("reports.json");
     Files.copy(ReportsTest.class.getResourceAsStream("/fleet/reports.json"), data);
-    server = EmulatorServer.start(TestEnvironment.emulator().withData(data));
+    server = EmulatorServer.start(TestEnvironment.emulator().toBuilder().data(data).build());
   }
 
   @AfterAll

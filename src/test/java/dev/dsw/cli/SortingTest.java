@@ -30,7 +30,11 @@ class SortingTest {
   static void start() throws Exception {
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator().withFleet(250, 3, Instant.parse("2026-11-01T00:00:00Z")));
+            TestEnvironment.emulator().toBuilder()
+                .instances(250)
+                .seed(3)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .build());
     for (JsonNode n : Json.MAPPER.readTree(run("-o", "json"))) {
       fleet.add(n);
     }

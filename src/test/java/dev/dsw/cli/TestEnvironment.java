@@ -33,8 +33,9 @@ public final class TestEnvironment implements Environment {
    * emulator refuses signatures more than 15 minutes off its own.
    */
   public static dev.dsw.emulator.EmulatorServer.Options emulator() {
-    return dev.dsw.emulator.EmulatorServer.Options.defaults()
-        .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    return dev.dsw.emulator.EmulatorServer.Options.defaults().toBuilder()
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .build();
   }
 
   /**
@@ -48,7 +49,7 @@ public final class TestEnvironment implements Environment {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return emulator().withData(data);
+    return emulator().toBuilder().data(data).build();
   }
 
   public TestEnvironment(Path home) {

@@ -109,9 +109,7 @@ class UsageTest {
     Files.writeString(metrics, metrics());
     server =
         EmulatorServer.start(
-            TestEnvironment.fleet(dir, FLEET).withLog(log::add).toBuilder()
-                .metrics(metrics)
-                .build());
+            TestEnvironment.fleet(dir, FLEET).toBuilder().log(log::add).metrics(metrics).build());
   }
 
   @AfterEach
@@ -465,7 +463,8 @@ class UsageTest {
     List<String> faulted = new CopyOnWriteArrayList<>();
     try (EmulatorServer flaky =
         EmulatorServer.start(
-            TestEnvironment.fleet(dir, FLEET).withLog(faulted::add).toBuilder()
+            TestEnvironment.fleet(dir, FLEET).toBuilder()
+                .log(faulted::add)
                 .metrics(dir.resolve("metrics.json"))
                 .throttleRate(0.2)
                 .faultRate(0.2)

@@ -47,7 +47,9 @@ class WaitCommandTest {
     clock = new TestEnvironment.ManualClock(TestEnvironment.NOW);
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator().withClock(clock).withData(data).toBuilder()
+            TestEnvironment.emulator().toBuilder()
+                .clock(clock)
+                .data(data)
                 .transitionStep(Duration.ofSeconds(20))
                 .build());
   }

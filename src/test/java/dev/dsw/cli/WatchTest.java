@@ -29,7 +29,7 @@ class WatchTest {
   void start() throws Exception {
     Path data = dir.resolve("reports.json");
     Files.copy(WatchTest.class.getResourceAsStream("/fleet/reports.json"), data);
-    server = EmulatorServer.start(TestEnvironment.emulator().withData(data));
+    server = EmulatorServer.start(TestEnvironment.emulator().toBuilder().data(data).build());
   }
 
   @AfterEach

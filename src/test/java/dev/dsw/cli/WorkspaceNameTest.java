@@ -32,7 +32,8 @@ class WorkspaceNameTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).withLog(log::add));
+    server =
+        EmulatorServer.start(TestEnvironment.fleet(dir, FLEET).toBuilder().log(log::add).build());
   }
 
   @AfterEach

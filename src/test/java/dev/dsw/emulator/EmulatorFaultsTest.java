@@ -15,7 +15,13 @@ import org.junit.jupiter.api.Test;
 class EmulatorFaultsTest {
   static List<String> outcomes(long seed) throws IOException {
     EmulatorServer.Options o =
-        Emulators.options().withFaults(Duration.ZERO, 0.3, 0.3, 0.3).withFaultSeed(seed);
+        Emulators.options().toBuilder()
+            .latency(Duration.ZERO)
+            .faultRate(0.3)
+            .throttleRate(0.3)
+            .truncateRate(0.3)
+            .faultSeed(seed)
+            .build();
     List<String> seen = new ArrayList<>();
     try (EmulatorServer server = Emulators.start(o)) {
       for (int i = 0; i < 40; i++) {

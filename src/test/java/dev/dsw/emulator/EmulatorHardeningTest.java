@@ -63,7 +63,7 @@ class EmulatorHardeningTest {
   void theRequestLogHoldsNoCredentialMaterial() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     try (EmulatorServer server =
-        EmulatorServer.start(TestEnvironment.emulator().withLog(log::add))) {
+        EmulatorServer.start(TestEnvironment.emulator().toBuilder().log(log::add).build())) {
       String query =
           "Action=AssumeRole&AccessKeyId=LTAI5tLogKey00000042&SecurityToken=log-token-do-not-print"
               + "&Signature=log-signature-do-not-print&RoleArn=acs%3Aram%3A%3A1%3Arole%2Fr";

@@ -24,7 +24,7 @@ class EmulatorSemanticsTest {
   static void start() throws URISyntaxException {
     Path data = Path.of(EmulatorSemanticsTest.class.getResource("/fleet/semantics.json").toURI());
     EmulatorServer.Options d = Emulators.options();
-    server = Emulators.start(d.withData(data));
+    server = Emulators.start(d.toBuilder().data(data).build());
   }
 
   @AfterAll

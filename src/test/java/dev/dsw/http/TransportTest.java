@@ -240,7 +240,8 @@ class TransportTest {
     try (Transport t = transport(2)) {
       resp = t.send(request(Map.of()));
     }
-    assertThat(resp.bodyText()).isEqualTo("{\"whole\":true}");
+    assertThat(new String(resp.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("{\"whole\":true}");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 

@@ -35,9 +35,12 @@ class RenderTest {
   @Test
   void theEmulatorsWholeFleetRendersAsItsTreesWrite() throws Exception {
     EmulatorServer.Options o =
-        EmulatorServer.Options.defaults()
-            .withClock(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC))
-            .withFleet(300, 11, Instant.parse("2026-11-01T00:00:00Z"));
+        EmulatorServer.Options.defaults().toBuilder()
+            .clock(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC))
+            .instances(300)
+            .seed(11)
+            .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+            .build();
     try (EmulatorServer server = EmulatorServer.start(o)) {
       List<ObjectNode> fleet = server.store().snapshot();
       ArrayNode instances = JsonText.NODES.arrayNode();

@@ -39,7 +39,7 @@ class YamlRoundTripTest {
           "RequestedResource": {"CPU": "4", "Memory": "16Gi", "GPU": "0"},
           "GmtCreateTime": "2026-11-20T00:00:00Z"}]
         """);
-    server = EmulatorServer.start(TestEnvironment.emulator().withData(data));
+    server = EmulatorServer.start(TestEnvironment.emulator().toBuilder().data(data).build());
   }
 
   @AfterAll

@@ -43,8 +43,11 @@ class EmulatorLoadIT {
   void servesFiftyClientsForThirtySecondsThenShutsDownCleanly() throws Exception {
     EmulatorServer server =
         EmulatorServer.start(
-            EmulatorServer.Options.defaults()
-                .withFleet(2000, 11, Instant.parse("2026-11-01T00:00:00Z")));
+            EmulatorServer.Options.defaults().toBuilder()
+                .instances(2000)
+                .seed(11)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .build());
     assertThat(server.baseUrl()).startsWith("http://127.0.0.1:");
     int port = URI.create(server.baseUrl()).getPort();
 

@@ -41,18 +41,24 @@ class FaultToleranceTest {
       long seed, int exit, List<String> ids, String stderr, Map<String, Long> statuses) {}
 
   EmulatorServer.Options fleet() {
-    return TestEnvironment.emulator().withFleet(FLEET, 2026, Instant.parse("2026-11-01T00:00:00Z"));
+    return TestEnvironment.emulator().toBuilder()
+        .instances(FLEET)
+        .seed(2026)
+        .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+        .build();
   }
 
   Outcome list(EmulatorServer.Options options, long seed) throws Exception {
     Map<String, Long> statuses = new ConcurrentHashMap<>();
     EmulatorServer.Options counted =
-        options.withLog(
-            line -> {
-              String[] f = line.split(" ");
-              statuses.merge(
-                  f[f.length - 3], 1L, Long::sum); // "... <status|aborted> <ms>ms <request id>"
-            });
+        options.toBuilder()
+            .log(
+                line -> {
+                  String[] f = line.split(" ");
+                  statuses.merge(
+                      f[f.length - 3], 1L, Long::sum); // "... <status|aborted> <ms>ms <request id>"
+                })
+            .build();
     try (EmulatorServer server = EmulatorServer.start(counted)) {
       TestEnvironment env =
           new TestEnvironment(home)
@@ -95,10 +101,16 @@ class FaultToleranceTest {
           pool.submit(
               () ->
                   list(
-                      fleet()
-                          .withFaults(Duration.ZERO, ERROR, THROTTLE, TRUNCATE)
-                          .withDropsAndSpikes(DROP, SPIKE, Duration.ofMillis(150))
-                          .withFaultSeed(s),
+                      fleet().toBuilder()
+                          .latency(Duration.ZERO)
+                          .faultRate(ERROR)
+                          .throttleRate(THROTTLE)
+                          .truncateRate(TRUNCATE)
+                          .dropRate(DROP)
+                          .spikeRate(SPIKE)
+                          .spike(Duration.ofMillis(150))
+                          .faultSeed(s)
+                          .build(),
                       s)));
     }
     int exact = 0;

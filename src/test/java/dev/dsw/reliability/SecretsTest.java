@@ -48,9 +48,13 @@ class SecretsTest {
   static void start() throws Exception {
     server =
         EmulatorServer.start(
-            TestEnvironment.emulator()
-                .withKeys(KEY_ID, SECRET)
-                .withFleet(60, 5, Instant.parse("2026-11-01T00:00:00Z")));
+            TestEnvironment.emulator().toBuilder()
+                .accessKeyId(KEY_ID)
+                .accessKeySecret(SECRET)
+                .instances(60)
+                .seed(5)
+                .anchor(Instant.parse("2026-11-01T00:00:00Z"))
+                .build());
     for (ObjectNode i : server.store().snapshot()) {
       collect(i, false);
     }

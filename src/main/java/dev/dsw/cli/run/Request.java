@@ -28,9 +28,4 @@ public record Request(
   public Request withQuery(ListInstancesQuery q) {
     return new Request(q, where, paging, page, output, transform, owners);
   }
-
-  /** The same request printed another way. */
-  public Request withOutput(Output o) {
-    return new Request(query, where, paging, page, o, transform, owners);
-  }
 }
