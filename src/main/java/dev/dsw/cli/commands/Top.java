@@ -63,7 +63,9 @@ final class Top implements Report {
 
   /** The output as asked, sorted by the default order unless --sort-column says otherwise. */
   static dev.dsw.cli.run.Output sorted(dev.dsw.cli.run.Output o, List<MetricType> metrics) {
-    return o.sortColumn() != null ? o : o.sortedBy(sortedBy(metrics));
+    return o.sortColumn() != null
+        ? o
+        : o.sortedBy(dev.dsw.output.SortColumn.ascending(sortedBy(metrics)));
   }
 
   /** The default order: the least-used GPU first, else the first metric's average. */

@@ -21,11 +21,12 @@ public final class ColumnOptions {
   @Option(
       names = "--sort-column",
       paramLabel = "<col[:desc]>",
+      converter = SortColumnConverter.class,
       completionCandidates = ColumnNames.class,
       description =
           "Sort the whole result on the client by any column or field path, e.g. GPU:desc "
               + "(quantities by value, missing values last); --limit applies after it.")
-  String sortColumn;
+  dev.dsw.output.SortColumn sortColumn;
 
   @Option(
       names = "--show-secrets",

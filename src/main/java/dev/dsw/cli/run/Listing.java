@@ -443,14 +443,8 @@ public final class Listing {
         .build();
   }
 
-  private Order order(String sort, long limit) {
-    String[] parts = sort.split(":", 2);
-    boolean desc = parts.length == 2 && parts[1].equalsIgnoreCase("desc");
-    if (parts.length == 2 && !desc && !parts[1].equalsIgnoreCase("asc")) {
-      throw new UsageException(
-          "--sort-column " + sort + ": the direction after ':' must be asc or desc", null);
-    }
-    return new Order(known.resolve(List.of(parts[0])).get(0), desc, limit);
+  private Order order(dev.dsw.output.SortColumn sort, long limit) {
+    return new Order(known.resolve(List.of(sort.column())).get(0), sort.descending(), limit);
   }
 
   /**

@@ -13,7 +13,7 @@ public record Output(
     List<String> columns,
     List<String> defaults,
     boolean headers,
-    String sortColumn,
+    dev.dsw.output.SortColumn sortColumn,
     boolean showSecrets,
     List<String> keep) {
   public Output {
@@ -28,7 +28,7 @@ public record Output(
       List<String> columns,
       List<String> defaults,
       boolean headers,
-      String sortColumn,
+      dev.dsw.output.SortColumn sortColumn,
       boolean showSecrets) {
     this(format, columns, defaults, headers, sortColumn, showSecrets, List.of());
   }
@@ -44,7 +44,7 @@ public record Output(
   }
 
   /** The same output sorted by this column, ascending (a command's default order). */
-  public Output sortedBy(String column) {
+  public Output sortedBy(dev.dsw.output.SortColumn column) {
     return new Output(format, columns, defaults, headers, column, showSecrets, keep);
   }
 }
