@@ -2,6 +2,7 @@ package dev.dsw;
 
 import dev.dsw.cli.CommandFactory;
 import dev.dsw.cli.terminal.Environment;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -53,7 +54,7 @@ public final class Train {
     } catch (Exception e) {
       // warming up TLS classes only; nothing to report
     }
-    try (EmulatorServer server = EmulatorServer.start(EmulatorServer.Options.defaults())) {
+    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults())) {
       for (List<String> run : RUNS) {
         CommandFactory.run(new Quiet(home, Map.of()), run.toArray(String[]::new));
       }

@@ -27,15 +27,10 @@ class ReadmeIT {
       String[] run = run(ExamplesTest.words(example)); // up to a pipe or redirect outside quotes
       assertThat(run[2]).as(example + "\n" + run[1]).isEqualTo("0");
       // an example shown with its empty answer must print exactly that, and no data
-      List<String> shown = new ArrayList<>();
-      for (int n = k + 1; n < readme.size() && !readme.get(n).startsWith("```"); n++) {
-        shown.add(readme.get(n));
-      }
-      String said =
-          shown.stream().filter(l -> l.startsWith("no instances match")).findFirst().orElse(null);
+      String said = ExamplesTest.emptyAnswerShown(readme, k);
       if (said != null) {
         assertThat(run[1].strip()).as("stderr of %s", example).isEqualTo(said);
-        assertThat(run[0].strip()).as("stdout of %s", example).isEqualTo(shown.get(0));
+        assertThat(run[0].strip()).as("stdout of %s", example).isEqualTo(readme.get(k + 1));
       } else {
         assertThat(ExamplesTest.dataRows(run[0])).as("data rows of %s", example).isPositive();
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.cli.run.Listing;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
@@ -56,8 +57,8 @@ public class PageParse {
 
   @Setup
   public void pages() throws IOException {
-    EmulatorServer.Options o =
-        EmulatorServer.Options.defaults().toBuilder()
+    EmulatorConfig o =
+        EmulatorConfig.defaults().toBuilder()
             .clock(CLOCK)
             .instances(500)
             .seed(7)

@@ -57,4 +57,21 @@ final class AutoShutdownPoliciesRoute {
     }
     return out;
   }
+
+  /** Serves one call: the latency, then signed like ListInstances with the body's hash. */
+  static int serve(Gateway gateway, Gateway.Call call, String path, List<ObjectNode> fleet)
+      throws java.io.IOException {
+    gateway.pause();
+    try {
+      gateway.authenticate(call, "PUT", path, "QueryAutoShutdownPolicies");
+    } catch (GatewayError e) {
+      return Gateway.refuse(call.ex(), call.requestId(), e);
+    }
+    try {
+      return Gateway.send(
+          call.ex(), 200, answer(call.requestId(), call.body(), fleet), call.requestId());
+    } catch (ValidationError e) {
+      return Gateway.invalid(call, e);
+    }
+  }
 }

@@ -23,115 +23,6 @@ import java.util.SplittableRandom;
  */
 final class FleetGenerator {
   static final String DEFAULT_WORKSPACE = "40823";
-  private static final String[][] WORKSPACES = {
-    {"40823", "ml-research"}, {"51234", "推荐系统"}, {"60001", "cv-team"}, {"70777", "llm-platform"}
-  };
-  private static final String[][] USERS = {
-    {"203400000000001", "alice"}, {"203400000000002", "bob"}, {"203400000000003", "张伟"},
-    {"203400000000004", "dana"}, {"203400000000005", "이서연"}, {"203400000000006", "frank"},
-    {"203400000000007", "佐藤"}, {"203400000000008", "gpu-ops"}
-  };
-
-  /** ECS spec, vCPUs, memory, GPUs, GPU type. */
-  private static final String[][] SPECS = {
-    {"ecs.c6.large", "2", "4", "0", ""},
-    {"ecs.g6.xlarge", "4", "16", "0", ""},
-    {"ecs.g7.2xlarge", "8", "32", "0", ""},
-    {"ecs.r7.4xlarge", "16", "128", "0", ""},
-    {"ecs.gn7i-c8g1.2xlarge", "8", "30", "1", "NVIDIA A10"},
-    {"ecs.gn7i-c32g1.16xlarge", "64", "376", "2", "NVIDIA A10"},
-    {"ecs.gn6v-c8g1.2xlarge", "8", "32", "1", "Tesla-V100-16G"},
-    {"ecs.gn6e-c12g1.3xlarge", "12", "92", "1", "NVIDIA V100"},
-    {"ecs.gn7-c12g1.3xlarge", "12", "94", "1", "NVIDIA A100-80G"},
-    {"ecs.gn6i-c4g1.xlarge", "4", "15", "1", "NVIDIA T4"},
-    {"ecs.gn8v.8xlarge", "96", "1024", "8", "NVIDIA H100"},
-    {"ecs.gn8is.2xlarge", "8", "64", "1", "NVIDIA L20"},
-  };
-
-  /** Specs the generator does not draw but the demo's named instances run on. */
-  private static final String[][] OTHER_SPECS = {
-    {"ecs.gn7-c48g1.12xlarge", "48", "376", "4", "NVIDIA A100"}
-  };
-
-  /**
-   * Makes the instance run on this ECS spec, and everything that follows from it agree: vCPUs,
-   * memory, GPUs and their type, accelerator, driver, the resource text and a CPU or GPU build of
-   * its image (the same image otherwise). Used where a generated instance is changed afterwards.
-   */
-  static void runOn(ObjectNode n, String ecsSpec) {
-    String[] spec =
-        java.util.stream.Stream.concat(
-                java.util.Arrays.stream(SPECS), java.util.Arrays.stream(OTHER_SPECS))
-            .filter(s -> s[0].equals(ecsSpec))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no spec " + ecsSpec));
-    boolean gpu = !spec[3].equals("0");
-    ObjectNode res = n.putObject("RequestedResource");
-    res.put("CPU", spec[1]);
-    res.put("Memory", spec[2]);
-    res.put("SharedMemory", spec[2]);
-    if (gpu) {
-      res.put("GPU", spec[3]);
-      res.put("GPUType", spec[4]);
-    }
-    n.put("EcsSpec", spec[0]);
-    n.put("ResourceName", spec[0]);
-    n.put("ResourceId", "");
-    n.put("PaymentType", "PayAsYouGo");
-    n.put("AcceleratorType", gpu ? "GPU" : "CPU");
-    n.put("Driver", gpu ? "535.54.03" : "");
-    String image = n.path("ImageName").asText();
-    int k = java.util.Arrays.asList(CPU_IMAGES).indexOf(image);
-    k = k >= 0 ? k : java.util.Arrays.asList(GPU_IMAGES).indexOf(image);
-    if (k >= 0) {
-      image = (gpu ? GPU_IMAGES : CPU_IMAGES)[k];
-      n.put("ImageName", image);
-      n.put("ImageUrl", n.path("ImageUrl").asText().replaceFirst("/pai/.*$", "/pai/" + image));
-    }
-  }
-
-  /** Images of CPU instances: none names a GPU build. */
-  private static final String[] CPU_IMAGES = {
-    "modelscope:1.9.4-pytorch2.0.1tensorflow2.13.0-cpu-py38-ubuntu20.04",
-    "modelscope:1.14.0-pytorch2.1.2-cpu-py310-ubuntu22.04",
-    "pytorch:2.3.0-cpu-py311-ubuntu22.04",
-    "tensorflow:2.14-cpu-py310-ubuntu22.04",
-    "pai-dsw/data-prep:0.4.1",
-    "custom/team-base:2025.03"
-  };
-
-  /** Images of GPU instances, as many as {@link #CPU_IMAGES}: each a GPU (CUDA) build. */
-  static final String[] GPU_IMAGES = {
-    "modelscope:1.9.4-pytorch2.0.1tensorflow2.13.0-gpu-py38-cu118-ubuntu20.04",
-    "modelscope:1.14.0-pytorch2.1.2-gpu-py310-cu121-ubuntu22.04",
-    "pytorch:2.3.0-gpu-py311-cu121-ubuntu22.04",
-    "tensorflow:2.14-gpu-py310-cu118-ubuntu22.04",
-    "pai-dsw/llm-finetune:0.4.1-gpu",
-    "custom/team-base:2025.03-gpu-cu121"
-  };
-
-  private static final String[] NAME_STEMS = {
-    "train_llama",
-    "eval_bert",
-    "训练_数据",
-    "推理_服务",
-    "실험_노트북",
-    "モデル評価",
-    "feature_eng",
-    "cv_detect",
-    "rec_ranking",
-    "ñandú_test",
-    "notebook",
-    "data_clean",
-    "rl_agent",
-    "asr_finetune"
-  };
-  private static final String[] RESOURCE_GROUPS = {
-    "quota-12ab34cd", "quota-98fe76dc", "quota-55aa66bb"
-  };
-  private static final String[] OVERSOLD_TYPES = {
-    "ForbiddenQuotaOverSold", "ForceQuotaOverSold", "AcceptQuotaOverSold"
-  };
 
   private FleetGenerator() {}
 
@@ -157,100 +48,6 @@ final class FleetGenerator {
     return out;
   }
 
-  /**
-   * What every generated fleet of 37 or more holds besides, one kind every 37 instances, so that
-   * dsw audit finds each check and dsw wait has instances that move (docs/emulator.md). Applied
-   * after the instance is made, without drawing from the fleet's random numbers, so every other
-   * value of the fleet stays as it was.
-   */
-  static final class Seeded {
-    private Seeded() {}
-
-    static ObjectNode apply(ObjectNode n, int index) {
-      switch (index % 37) {
-        case 5 -> internet(n, "ssh", "22", List.of());
-        case 11 -> internet(n, "jupyter", "8888", List.of("10.0.0.0/8"));
-        case 17 -> {
-          ArrayNode datasets = n.putArray("Datasets");
-          datasets
-              .addObject()
-              .put("DatasetId", "d-" + n.path("InstanceId").asText().substring(4, 12))
-              .put("Uri", "oss://shared-datasets/")
-              .put("MountPath", "/mnt/shared")
-              .put("MountAccess", "RW");
-          n.put("ImageUrl", "docker.io/community/notebook:latest");
-        }
-        case 23 -> {
-          n.put("Status", "Running");
-          n.remove("IdleInstanceCuller");
-          n.remove("InstanceShutdownTimer");
-          String gpus = n.path("RequestedResource").path("GPU").asText("");
-          if (gpus.isEmpty() || gpus.equals("0")) {
-            runOn(n, "ecs.gn7i-c8g1.2xlarge"); // a GPU instance, all of it
-          }
-        }
-        case 29 -> moving(n, "Running", "", "");
-        case 31 -> moving(n, "Failed", "ImagePullBackOff", "Back-off pulling image");
-        default -> {
-          // an ordinary instance
-        }
-      }
-      return n;
-    }
-
-    private static void internet(ObjectNode n, String name, String port, List<String> allowed) {
-      forward(
-          n,
-          name,
-          port,
-          "eip-" + n.path("InstanceId").asText().substring(4, 16),
-          "47.96.0." + (port.length() * 7),
-          port,
-          allowed);
-    }
-
-    /**
-     * A port forward open to the Internet (through this EIP, at this public address and port),
-     * behind these ingress ranges (none: open to all).
-     */
-    static void forward(
-        ObjectNode n,
-        String name,
-        String port,
-        String eip,
-        String ip,
-        String publicPort,
-        List<String> allowed) {
-      ObjectNode vpc = object(n, "UserVpc");
-      ObjectNode f = vpc.putArray("ForwardInfos").addObject();
-      f.put("Enable", true);
-      f.put("Name", name);
-      f.put("ContainerName", "dsw-notebook");
-      f.put("ForwardPort", port);
-      f.put("ExternalPort", publicPort);
-      f.put("EipAllocationId", eip);
-      f.putArray("AccessType").add("internet");
-      ObjectNode ci = f.putObject("ConnectInfo");
-      ci.put("Phase", "Ready");
-      ci.putObject("Internet").put("Endpoint", ip).put("Port", publicPort);
-      ObjectNode bw = object(vpc, "BandwidthLimit");
-      ArrayNode in = bw.putArray("IngressWhitelists");
-      allowed.forEach(in::add);
-      bw.putArray("EgressWhitelists");
-    }
-
-    private static ObjectNode object(ObjectNode parent, String field) {
-      return parent.get(field) instanceof ObjectNode o ? o : parent.putObject(field);
-    }
-
-    private static void moving(ObjectNode n, String end, String code, String message) {
-      n.put("Status", "Starting");
-      ArrayNode path = n.putArray("EmulatorTimeline");
-      path.addObject().put("Status", "EnvPreparing");
-      path.addObject().put("Status", end).put("ReasonCode", code).put("ReasonMessage", message);
-    }
-  }
-
   private static String weightedStatus(SplittableRandom r, InstanceStatus[] all) {
     int roll = r.nextInt(100);
     if (roll < 40) {
@@ -267,9 +64,9 @@ final class FleetGenerator {
 
   private static ObjectNode instance(SplittableRandom r, String id, String status, Instant anchor) {
     ObjectNode n = Json.MAPPER.createObjectNode();
-    String[] ws = WORKSPACES[r.nextInt(WORKSPACES.length)];
-    String[] user = USERS[r.nextInt(USERS.length)];
-    String[] spec = SPECS[r.nextInt(SPECS.length)];
+    String[] ws = Catalogue.WORKSPACES[r.nextInt(Catalogue.WORKSPACES.length)];
+    String[] user = Catalogue.USERS[r.nextInt(Catalogue.USERS.length)];
+    String[] spec = Catalogue.SPECS[r.nextInt(Catalogue.SPECS.length)];
     boolean gpu = !spec[3].equals("0");
     boolean subscription = r.nextInt(100) < 30;
     Instant created = anchor.minusSeconds(r.nextLong(730L * 86400)).truncatedTo(ChronoUnit.SECONDS);
@@ -277,7 +74,8 @@ final class FleetGenerator {
     // a second, so the demo (anchored at the clock's now) shows the same values run after run
     long ageSeconds = Duration.between(created, anchor).getSeconds();
     Instant modified = created.plusSeconds(r.nextLong(Math.max(1, ageSeconds)));
-    String name = NAME_STEMS[r.nextInt(NAME_STEMS.length)] + "_" + (r.nextInt(90) + 10);
+    String name =
+        Catalogue.NAME_STEMS[r.nextInt(Catalogue.NAME_STEMS.length)] + "_" + (r.nextInt(90) + 10);
     String region = "cn-hangzhou";
 
     n.put("WorkspaceId", ws[0]);
@@ -299,7 +97,9 @@ final class FleetGenerator {
     n.put("AcceleratorType", gpu ? "GPU" : "CPU");
     n.put("Accessibility", r.nextInt(4) == 0 ? "PUBLIC" : "PRIVATE");
     n.put("PaymentType", subscription ? "Subscription" : "PayAsYouGo");
-    n.put("ResourceId", subscription ? RESOURCE_GROUPS[r.nextInt(RESOURCE_GROUPS.length)] : "");
+    n.put(
+        "ResourceId",
+        subscription ? Catalogue.RESOURCE_GROUPS[r.nextInt(Catalogue.RESOURCE_GROUPS.length)] : "");
     long priority = (long) r.nextInt(10) + 1;
     String cpu = subscription && r.nextInt(5) == 0 ? "0.5" : spec[1];
     // a resource group's share reads as what the instance asks of it: 8vCPU+30GiB
@@ -323,7 +123,57 @@ final class FleetGenerator {
     } else {
       n.put("Driver", "");
     }
-    String image = (gpu ? GPU_IMAGES : CPU_IMAGES)[r.nextInt(CPU_IMAGES.length)];
+    Drawn d =
+        new Drawn(
+            id,
+            status,
+            anchor,
+            ws,
+            user,
+            spec,
+            gpu,
+            subscription,
+            created,
+            modified,
+            name,
+            region,
+            ageSeconds);
+    // in this order: each draws from r as the one method did, so every fleet stays as it was
+    imageAndPeople(r, n, d);
+    storage(r, n, d);
+    network(r, n, d);
+    extras(r, n, d);
+    return n;
+  }
+
+  /** What the first draws of an instance decided, which the later parts read. */
+  private record Drawn(
+      String id,
+      String status,
+      Instant anchor,
+      String[] ws,
+      String[] user,
+      String[] spec,
+      boolean gpu,
+      boolean subscription,
+      Instant created,
+      Instant modified,
+      String name,
+      String region,
+      long ageSeconds) {}
+
+  /** The image, URLs, times, owner, environment, labels and tags. */
+  private static void imageAndPeople(SplittableRandom r, ObjectNode n, Drawn drawn) {
+    String id = drawn.id();
+    String[] ws = drawn.ws();
+    String[] user = drawn.user();
+    boolean gpu = drawn.gpu();
+    Instant created = drawn.created();
+    Instant modified = drawn.modified();
+    String region = drawn.region();
+    long ageSeconds = drawn.ageSeconds();
+    String image =
+        (gpu ? Catalogue.GPU_IMAGES : Catalogue.CPU_IMAGES)[r.nextInt(Catalogue.CPU_IMAGES.length)];
     n.put("ImageId", "m-" + hex(r, 12));
     n.put("ImageName", image);
     n.put("ImageUrl", "dsw-registry-vpc." + region + ".cr.aliyuncs.com/pai/" + image);
@@ -362,6 +212,14 @@ final class FleetGenerator {
           .put("TagKey", "project")
           .put("TagValue", r.nextBoolean() ? "搜索 推荐" : "vision/v2");
     }
+  }
+
+  /** Datasets and cloud disks. */
+  private static void storage(SplittableRandom r, ObjectNode n, Drawn drawn) {
+    String[] ws = drawn.ws();
+    boolean subscription = drawn.subscription();
+    String name = drawn.name();
+    String region = drawn.region();
     ArrayNode datasets = n.putArray("Datasets");
     if (r.nextInt(3) > 0) {
       ObjectNode d = datasets.addObject();
@@ -391,6 +249,15 @@ final class FleetGenerator {
           .put("MountPath", "/")
           .put("Path", "/");
     }
+  }
+
+  /** The VPC, port forwards, the shutdown timer and the idle culler. */
+  private static void network(SplittableRandom r, ObjectNode n, Drawn drawn) {
+    String id = drawn.id();
+    String status = drawn.status();
+    Instant anchor = drawn.anchor();
+    String[] user = drawn.user();
+    Instant modified = drawn.modified();
     if (r.nextBoolean()) {
       ObjectNode vpc = n.putObject("UserVpc");
       vpc.put("VpcId", "vpc-" + hex(r, 16));
@@ -441,6 +308,16 @@ final class FleetGenerator {
       c.put("MaxIdleTimeInMinutes", new int[] {60, 120, 240, 480}[r.nextInt(4)]);
       c.put("IdleTimeInMinutes", status.equals("Running") ? r.nextInt(600) : 0);
     }
+  }
+
+  /** Snapshots, credentials, affinity, mounts, oversold resources and notebook auth. */
+  private static void extras(SplittableRandom r, ObjectNode n, Drawn drawn) {
+    String status = drawn.status();
+    String[] user = drawn.user();
+    boolean subscription = drawn.subscription();
+    Instant modified = drawn.modified();
+    String name = drawn.name();
+    String region = drawn.region();
     ArrayNode snapshots = n.putArray("InstanceSnapshotList");
     if (status.equals("Saved") || status.equals("Saving") || r.nextInt(5) == 0) {
       ObjectNode s =
@@ -472,7 +349,7 @@ final class FleetGenerator {
     dm.put("Enable", r.nextInt(4) == 0);
     dm.putArray("MountPoints");
     if (subscription && r.nextBoolean()) {
-      String type = OVERSOLD_TYPES[r.nextInt(OVERSOLD_TYPES.length)];
+      String type = Catalogue.OVERSOLD_TYPES[r.nextInt(Catalogue.OVERSOLD_TYPES.length)];
       n.put("OversoldType", type);
       n.put(
           "OversoldInfo",
@@ -487,7 +364,6 @@ final class FleetGenerator {
       sc.put("CodeServerAuth", "password");
       sc.put("CodeServerPassword", "fake-code-" + hex(r, 10));
     }
-    return n;
   }
 
   private static ObjectNode snapshot(

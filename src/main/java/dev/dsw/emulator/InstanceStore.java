@@ -45,19 +45,18 @@ public final class InstanceStore {
       root = Json.MAPPER.readTree(file.toFile());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       // the parser's own text quotes the file's contents: say where, not what
-      throw new EmulatorServer.InvalidOptions(
+      throw new EmulatorConfig.Invalid(
           "--data "
               + file
               + ": not JSON"
               + Json.where(e)
               + "; expected a JSON array of instances or an object with an Instances array");
     } catch (IOException e) {
-      throw new EmulatorServer.InvalidOptions(
-          "--data " + file + ": " + dev.dsw.model.Inert.unreadable(e));
+      throw new EmulatorConfig.Invalid("--data " + file + ": " + dev.dsw.model.Inert.unreadable(e));
     }
     JsonNode array = root != null && root.isObject() ? root.get("Instances") : root;
     if (array == null || !array.isArray()) {
-      throw new EmulatorServer.InvalidOptions(
+      throw new EmulatorConfig.Invalid(
           "--data "
               + file
               + ": expected a JSON array of instances or an object with an Instances array");
@@ -66,7 +65,7 @@ public final class InstanceStore {
     int i = 0;
     for (JsonNode n : array) {
       if (!n.isObject() || !n.path("InstanceId").isTextual()) {
-        throw new EmulatorServer.InvalidOptions(
+        throw new EmulatorConfig.Invalid(
             "--data " + file + ": item " + i + " is not an instance object with an InstanceId");
       }
       out.add((ObjectNode) n);

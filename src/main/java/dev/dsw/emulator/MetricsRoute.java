@@ -64,19 +64,19 @@ final class MetricsRoute {
     try {
       root = Json.MAPPER.readTree(file.toFile());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new EmulatorServer.InvalidOptions("--metrics " + file + ": not JSON" + Json.where(e));
+      throw new EmulatorConfig.Invalid("--metrics " + file + ": not JSON" + Json.where(e));
     } catch (IOException e) {
-      throw new EmulatorServer.InvalidOptions(
+      throw new EmulatorConfig.Invalid(
           "--metrics " + file + ": " + dev.dsw.model.Inert.unreadable(e));
     }
     String shape = "; expected an object: InstanceId → MetricType → [{\"Time\", \"Value\"}]";
     if (root == null || !root.isObject()) {
-      throw new EmulatorServer.InvalidOptions("--metrics " + file + ": not an object" + shape);
+      throw new EmulatorConfig.Invalid("--metrics " + file + ": not an object" + shape);
     }
     Map<String, Map<String, NavigableMap<Long, Double>>> series = new HashMap<>();
     for (Map.Entry<String, JsonNode> instance : root.properties()) {
       if (!instance.getValue().isObject()) {
-        throw new EmulatorServer.InvalidOptions(
+        throw new EmulatorConfig.Invalid(
             "--metrics " + file + ": " + instance.getKey() + " is not an object" + shape);
       }
       Map<String, NavigableMap<Long, Double>> metrics = new HashMap<>();
@@ -85,17 +85,17 @@ final class MetricsRoute {
         if (MetricType.parse(metric.getKey())
             .map(m -> !m.name().equals(metric.getKey()))
             .orElse(true)) {
-          throw new EmulatorServer.InvalidOptions(where + " is not a MetricType" + shape);
+          throw new EmulatorConfig.Invalid(where + " is not a MetricType" + shape);
         }
         if (!metric.getValue().isArray()) {
-          throw new EmulatorServer.InvalidOptions(where + " is not a list" + shape);
+          throw new EmulatorConfig.Invalid(where + " is not a list" + shape);
         }
         NavigableMap<Long, Double> points = new TreeMap<>();
         for (JsonNode p : metric.getValue()) {
           Long time = time(p.get("Time"));
           JsonNode value = p.get("Value");
           if (time == null || value == null || !value.isNumber()) {
-            throw new EmulatorServer.InvalidOptions(
+            throw new EmulatorConfig.Invalid(
                 where + " has a point without a Time and a numeric Value" + shape);
           }
           points.put(time, value.asDouble());
@@ -228,5 +228,43 @@ final class MetricsRoute {
     } catch (DateTimeParseException e) {
       throw new ValidationError(name + " " + text + " is not valid.");
     }
+  }
+
+  /**
+   * Serves one call: faults and latency as for ListInstances (a truncated body included), the V3
+   * signature, then {@link #answer}; a 404 InstanceNotFound in the DSW envelope for an unknown ID.
+   */
+  static int serve(
+      Gateway gateway,
+      Gateway.Call call,
+      String path,
+      List<ObjectNode> fleet,
+      Source metrics,
+      Instant now,
+      String id)
+      throws java.io.IOException {
+    Gateway.Fault faulted = gateway.fault(call);
+    if (faulted.status() != null) {
+      return faulted.status();
+    }
+    try {
+      gateway.authenticate(call, "GET", path, "GetInstanceMetrics");
+    } catch (GatewayError e) {
+      return Gateway.refuse(call.ex(), call.requestId(), e);
+    }
+    ObjectNode answer;
+    try {
+      answer = answer(call.requestId(), id, call.query(), fleet, metrics, now);
+    } catch (ValidationError e) {
+      return Gateway.invalid(call, e);
+    } catch (NotFound e) {
+      return Gateway.dswError(call, 404, "InstanceNotFound", e.getMessage());
+    }
+    return Gateway.send(
+        call.ex(),
+        200,
+        Json.MAPPER.writeValueAsBytes(answer),
+        call.requestId(),
+        faulted.kind() == Faults.Kind.TRUNCATE);
   }
 }

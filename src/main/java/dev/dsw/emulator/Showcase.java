@@ -116,7 +116,7 @@ final class Showcase {
       n.put("Status", s.status());
       n.put("ReasonCode", "");
       n.put("ReasonMessage", "");
-      FleetGenerator.runOn(n, s.spec());
+      Catalogue.runOn(n, s.spec());
       place(n, FleetGenerator.DEFAULT_WORKSPACE, now, Duration.ofHours(s.ageHours()));
       ArrayNode labels = n.putArray("Labels");
       labels.addObject().put("Key", "team").put("Value", "nlp");
@@ -178,12 +178,12 @@ final class Showcase {
       shared.put("ImageAuth", "ZGVtbzoqKioqKio=");
       out.add(shared);
       ObjectNode gpu = common(base.get(3), "dsw-6b7c8d9e0f1a2b3c", "gpu_unguarded", "Running", now);
-      FleetGenerator.runOn(gpu, "ecs.gn7-c48g1.12xlarge");
+      Catalogue.runOn(gpu, "ecs.gn7-c48g1.12xlarge");
       gpu.put(MetricsRoute.FIELD, "idle"); // idle by usage, with nothing to stop it: dsw idle
       out.add(gpu);
       ObjectNode guarded =
           common(base.get(4), "dsw-7c8d9e0f1a2b3c4d", "gpu_workspace_policy", "Running", now);
-      FleetGenerator.runOn(guarded, "ecs.gn7i-c8g1.2xlarge");
+      Catalogue.runOn(guarded, "ecs.gn7i-c8g1.2xlarge");
       guarded.put(MetricsRoute.FIELD, "busy");
       guarded
           .putArray("EmulatorAutoShutdownPolicy")
@@ -237,7 +237,7 @@ final class Showcase {
         n.remove(f);
       }
       n.putObject("EnvironmentVariables").put("MODE", "dev");
-      FleetGenerator.runOn(n, "ecs.g7.2xlarge");
+      Catalogue.runOn(n, "ecs.g7.2xlarge");
       return n;
     }
 
@@ -250,7 +250,7 @@ final class Showcase {
         String publicPort,
         List<String> allowed) {
       n.remove("UserVpc");
-      FleetGenerator.Seeded.forward(n, name, port, eip, ip, publicPort, allowed);
+      Seeded.forward(n, name, port, eip, ip, publicPort, allowed);
       ObjectNode vpc = (ObjectNode) n.get("UserVpc");
       vpc.put("VpcId", "vpc-bp1demo00000001");
       vpc.put("VSwitchId", "vsw-bp1demo00000001");

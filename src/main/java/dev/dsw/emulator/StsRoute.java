@@ -124,8 +124,8 @@ final class StsRoute {
                 new Caller(
                     "AssumedRoleUser",
                     caller.accountId(),
-                    roleId(EmulatorServer.ROLE),
-                    EmulatorServer.ROLE),
+                    roleId(MetadataRoute.ROLE),
+                    MetadataRoute.ROLE),
                 "emulator-ecs"));
     return a.role().identity(requestId, a.session());
   }
@@ -158,5 +158,40 @@ final class StsRoute {
   /** A role's ID, made from its ARN or name: the same on every run. */
   static String roleId(String role) {
     return "3" + String.format("%015d", Math.floorMod(role.hashCode(), 1_000_000_000_000_000L));
+  }
+
+  /**
+   * Serves one call at / or /sts, GET or POST: the query's parameters and a form body's; {@code
+   * credentials} writes a key as the Credentials object.
+   */
+  int serve(Gateway.Call call, Function<Keyring.Key, ObjectNode> credentials)
+      throws java.io.IOException {
+    com.sun.net.httpserver.HttpExchange ex = call.ex();
+    Map<String, String> params = new LinkedHashMap<>(call.query());
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (call.body().length > 0
+        && type != null
+        && type.startsWith("application/x-www-form-urlencoded")) {
+      try {
+        params.putAll(
+            Gateway.decodeQuery(new String(call.body(), java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (IllegalArgumentException e) {
+        return Gateway.send(
+            ex,
+            400,
+            Gateway.body(
+                call.requestId(), ex, "InvalidParameter.Format", "The body is not well encoded."),
+            call.requestId());
+      }
+    }
+    try {
+      return Gateway.send(
+          ex,
+          200,
+          answer(ex.getRequestMethod(), params, call.requestId(), credentials),
+          call.requestId());
+    } catch (GatewayError e) {
+      return Gateway.refuse(ex, call.requestId(), e);
+    }
   }
 }

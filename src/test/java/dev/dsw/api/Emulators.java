@@ -2,6 +2,7 @@ package dev.dsw.api;
 
 import dev.dsw.auth.CredentialProvider;
 import dev.dsw.auth.Credentials;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.http.ApiRequest;
 import dev.dsw.http.Transport;
@@ -21,15 +22,11 @@ public final class Emulators {
 
   private Emulators() {}
 
-  public static EmulatorServer.Options options() {
-    return EmulatorServer.Options.defaults().toBuilder()
-        .instances(200)
-        .seed(42)
-        .anchor(ANCHOR)
-        .build();
+  public static EmulatorConfig options() {
+    return EmulatorConfig.defaults().toBuilder().instances(200).seed(42).anchor(ANCHOR).build();
   }
 
-  public static EmulatorServer start(EmulatorServer.Options o) {
+  public static EmulatorServer start(EmulatorConfig o) {
     try {
       return EmulatorServer.start(o);
     } catch (IOException e) {

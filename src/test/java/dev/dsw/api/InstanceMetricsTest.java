@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.http.ApiRequest;
 import dev.dsw.http.HttpResponse;
@@ -189,7 +190,7 @@ class InstanceMetricsTest {
     Path data = dir.resolve("fleet.json");
     Files.writeString(data, fleet);
     return Emulators.start(
-        EmulatorServer.Options.defaults().toBuilder()
+        EmulatorConfig.defaults().toBuilder()
             .data(data)
             .build()); // the transport signs on the real clock
   }

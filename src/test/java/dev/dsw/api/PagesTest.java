@@ -3,6 +3,7 @@ package dev.dsw.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.InstancePage;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class PagesTest {
   static final ListInstancesQuery ALL =
       ListInstancesQuery.builder().workspaceId("ALL").resourceId("ALL").build();
 
-  static EmulatorServer.Options fleet(int n) {
+  static EmulatorConfig fleet(int n) {
     return Emulators.options().toBuilder().instances(n).seed(7).anchor(Emulators.ANCHOR).build();
   }
 
@@ -116,7 +117,7 @@ class PagesTest {
       reference = expectedIds(clean, 600);
     }
     for (long seed = 1; seed <= 5; seed++) {
-      EmulatorServer.Options o =
+      EmulatorConfig o =
           fleet(600).toBuilder()
               .latency(Duration.ZERO)
               .faultRate(0.2)

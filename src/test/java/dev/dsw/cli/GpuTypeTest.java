@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.cli.run.ExitCodes;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.model.Json;
 import java.nio.file.Path;
@@ -140,9 +141,7 @@ class GpuTypeTest {
     // the raw transport signs on the real clock: an emulator on the real clock answers it
     try (EmulatorServer real =
             EmulatorServer.start(
-                EmulatorServer.Options.defaults().toBuilder()
-                    .data(dir.resolve("fleet.json"))
-                    .build());
+                EmulatorConfig.defaults().toBuilder().data(dir.resolve("fleet.json")).build());
         var t = dev.dsw.api.Emulators.transport(0)) {
       var answer =
           t.send(

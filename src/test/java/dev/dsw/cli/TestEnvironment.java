@@ -32,8 +32,8 @@ public final class TestEnvironment implements Environment {
    * Emulator options on this environment's fixed clock: dsw signs with the fake clock, and the
    * emulator refuses signatures more than 15 minutes off its own.
    */
-  public static dev.dsw.emulator.EmulatorServer.Options emulator() {
-    return dev.dsw.emulator.EmulatorServer.Options.defaults().toBuilder()
+  public static dev.dsw.emulator.EmulatorConfig emulator() {
+    return dev.dsw.emulator.EmulatorConfig.defaults().toBuilder()
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .build();
   }
@@ -42,7 +42,7 @@ public final class TestEnvironment implements Environment {
    * Emulator options serving these instances (a JSON array, written to dir/fleet.json), on this
    * environment's fixed clock.
    */
-  public static dev.dsw.emulator.EmulatorServer.Options fleet(Path dir, String instances) {
+  public static dev.dsw.emulator.EmulatorConfig fleet(Path dir, String instances) {
     Path data = dir.resolve("fleet.json");
     try {
       java.nio.file.Files.writeString(data, instances);

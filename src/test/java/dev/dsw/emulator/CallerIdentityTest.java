@@ -33,7 +33,7 @@ class CallerIdentityTest {
     return new Client(c);
   }
 
-  static EmulatorServer start(EmulatorServer.Builder b) throws IOException {
+  static EmulatorServer start(EmulatorConfig.Builder b) throws IOException {
     return EmulatorServer.start(b.port(0).build());
   }
 
@@ -41,7 +41,7 @@ class CallerIdentityTest {
   void aRamUserIsItsUserIdAndArn() throws Exception {
     try (EmulatorServer server =
         start(
-            EmulatorServer.Options.builder()
+            EmulatorConfig.builder()
                 .caller("ram-user", "5550001112223334", "2169000000000042", "admin"))) {
       GetCallerIdentityResponseBody me =
           official(server, EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null)
@@ -60,7 +60,7 @@ class CallerIdentityTest {
   @Test
   void theAccountIsItsOwnUserIdAndRoot() throws Exception {
     try (EmulatorServer server =
-        start(EmulatorServer.Options.builder().caller("account", "5550001112223334", "", ""))) {
+        start(EmulatorConfig.builder().caller("account", "5550001112223334", "", ""))) {
       GetCallerIdentityResponseBody me =
           official(server, EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null)
               .getCallerIdentity()
@@ -73,7 +73,7 @@ class CallerIdentityTest {
 
   @Test
   void keysFromAssumeRoleAreThatRoleAndItsSession() throws Exception {
-    try (EmulatorServer server = start(EmulatorServer.Options.builder())) {
+    try (EmulatorServer server = start(EmulatorConfig.builder())) {
       AssumeRoleResponseBody assumed =
           official(server, EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null)
               .assumeRole(
@@ -106,7 +106,7 @@ class CallerIdentityTest {
 
   @Test
   void aWrongSecretIsRefused() throws Exception {
-    try (EmulatorServer server = start(EmulatorServer.Options.builder())) {
+    try (EmulatorServer server = start(EmulatorConfig.builder())) {
       assertThatThrownBy(
               () ->
                   official(server, EmulatorServer.DEMO_KEY_ID, "not-the-secret", null)

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Seeded faults: each kind appears, and the same seed gives the same sequence. */
 class EmulatorFaultsTest {
   static List<String> outcomes(long seed) throws IOException {
-    EmulatorServer.Options o =
+    EmulatorConfig o =
         Emulators.options().toBuilder()
             .latency(Duration.ZERO)
             .faultRate(0.3)

@@ -23,7 +23,7 @@ class EmulatorSemanticsTest {
   @BeforeAll
   static void start() throws URISyntaxException {
     Path data = Path.of(EmulatorSemanticsTest.class.getResource("/fleet/semantics.json").toURI());
-    EmulatorServer.Options d = Emulators.options();
+    EmulatorConfig d = Emulators.options();
     server = Emulators.start(d.toBuilder().data(data).build());
   }
 
@@ -169,7 +169,7 @@ class EmulatorSemanticsTest {
 
   @Test
   void readsPlusAsSpaceLikeTheGateway() {
-    assertThat(EmulatorServer.decodeQuery("GpuType=NVIDIA+A10&N=%E8%AE%AD%20x&E="))
+    assertThat(Gateway.decodeQuery("GpuType=NVIDIA+A10&N=%E8%AE%AD%20x&E="))
         .containsEntry("GpuType", "NVIDIA A10")
         .containsEntry("N", "训 x")
         .containsEntry("E", "");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +35,8 @@ class RenderTest {
 
   @Test
   void theEmulatorsWholeFleetRendersAsItsTreesWrite() throws Exception {
-    EmulatorServer.Options o =
-        EmulatorServer.Options.defaults().toBuilder()
+    EmulatorConfig o =
+        EmulatorConfig.defaults().toBuilder()
             .clock(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC))
             .instances(300)
             .seed(11)

@@ -7,6 +7,7 @@ import dev.dsw.api.HttpDswClient;
 import dev.dsw.api.ListInstancesQuery;
 import dev.dsw.auth.CredentialProvider;
 import dev.dsw.auth.Credentials;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.http.Transport;
 import dev.dsw.model.InstanceStatus;
@@ -43,7 +44,7 @@ class EmulatorLoadIT {
   void servesFiftyClientsForThirtySecondsThenShutsDownCleanly() throws Exception {
     EmulatorServer server =
         EmulatorServer.start(
-            EmulatorServer.Options.defaults().toBuilder()
+            EmulatorConfig.defaults().toBuilder()
                 .instances(2000)
                 .seed(11)
                 .anchor(Instant.parse("2026-11-01T00:00:00Z"))

@@ -3,6 +3,7 @@ package dev.dsw.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsw.cli.TestEnvironment;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class FaultToleranceTest {
   record Outcome(
       long seed, int exit, List<String> ids, String stderr, Map<String, Long> statuses) {}
 
-  EmulatorServer.Options fleet() {
+  EmulatorConfig fleet() {
     return TestEnvironment.emulator().toBuilder()
         .instances(FLEET)
         .seed(2026)
@@ -48,9 +49,9 @@ class FaultToleranceTest {
         .build();
   }
 
-  Outcome list(EmulatorServer.Options options, long seed) throws Exception {
+  Outcome list(EmulatorConfig options, long seed) throws Exception {
     Map<String, Long> statuses = new ConcurrentHashMap<>();
-    EmulatorServer.Options counted =
+    EmulatorConfig counted =
         options.toBuilder()
             .log(
                 line -> {

@@ -5,6 +5,7 @@ import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
 import dev.dsw.cli.terminal.Console;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class EmulatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Console console = services.console();
-    EmulatorServer.Options o =
+    EmulatorConfig o =
         options
             .builder(services.clock(), services.env().variables())
             .log(line -> console.info(line))

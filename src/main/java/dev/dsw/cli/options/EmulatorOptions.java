@@ -1,6 +1,7 @@
 package dev.dsw.cli.options;
 
 import dev.dsw.cli.completion.Regions;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -185,9 +186,9 @@ public final class EmulatorOptions {
    * secret of {@link #SECRET_VARIABLE} in {@code env} (default: the demo secret); the caller adds
    * the log.
    */
-  public EmulatorServer.Builder builder(Clock clock, Map<String, String> env) {
+  public EmulatorConfig.Builder builder(Clock clock, Map<String, String> env) {
     String secret = env.getOrDefault(SECRET_VARIABLE, "");
-    return EmulatorServer.Options.builder()
+    return EmulatorConfig.builder()
         .clock(clock)
         .accessKeySecret(secret.isEmpty() ? EmulatorServer.DEMO_KEY_SECRET : secret)
         .anchor(anchor != null ? anchor : clock.instant().truncatedTo(ChronoUnit.DAYS))

@@ -8,7 +8,7 @@ import dev.dsw.api.NetworkException;
 import dev.dsw.auth.CredentialsException;
 import dev.dsw.cli.terminal.OutputClosedException;
 import dev.dsw.config.ConfigException;
-import dev.dsw.emulator.EmulatorServer;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.output.Where;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
     }
     if (e instanceof Where.SyntaxException
         || e instanceof dev.dsw.output.Query.SyntaxException
-        || e instanceof EmulatorServer.InvalidOptions
+        || e instanceof EmulatorConfig.Invalid
         || e instanceof dev.dsw.http.ProxyException
         || e instanceof dev.dsw.config.ConfigLimitException
         || e instanceof dev.dsw.http.CaBundle.Invalid

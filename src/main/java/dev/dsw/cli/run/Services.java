@@ -16,6 +16,7 @@ import dev.dsw.config.CliConfig;
 import dev.dsw.config.ConfigException;
 import dev.dsw.config.FileModes;
 import dev.dsw.config.Profile;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.http.Transport;
 import java.io.IOException;
@@ -387,7 +388,7 @@ public final class Services implements AutoCloseable, Fleet.Clients {
       try {
         demoServer =
             EmulatorServer.start(
-                EmulatorServer.Options.builder()
+                EmulatorConfig.builder()
                     .instances(200)
                     .seed(42)
                     .anchor(demoAnchor())

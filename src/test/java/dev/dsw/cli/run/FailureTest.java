@@ -10,7 +10,7 @@ import dev.dsw.api.NetworkException;
 import dev.dsw.auth.CredentialsException;
 import dev.dsw.cli.terminal.OutputClosedException;
 import dev.dsw.config.ConfigException;
-import dev.dsw.emulator.EmulatorServer;
+import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.Where;
 import java.io.IOException;
@@ -135,9 +135,9 @@ class FailureTest {
 
   static Exception emulatorOptions() {
     try {
-      EmulatorServer.Options.builder().faultRate(2).build();
+      EmulatorConfig.builder().faultRate(2).build();
       throw new AssertionError("built");
-    } catch (EmulatorServer.InvalidOptions e) {
+    } catch (EmulatorConfig.Invalid e) {
       return e;
     }
   }
