@@ -251,18 +251,7 @@ public final class HttpDswClient implements DswClient {
           requestId,
           null);
     }
-    JsonNode total = root.get("TotalCount");
-    long totalCount;
-    if (total == null || total.isNull()) {
-      throw new MalformedResponseException("the response has no TotalCount", requestId, null);
-    } else if (total.canConvertToLong() && total.isIntegralNumber()) {
-      totalCount = total.asLong();
-    } else if (total.isTextual() && total.asText().matches("\\d{1,18}")) {
-      totalCount = Long.parseLong(total.asText());
-    } else {
-      throw new MalformedResponseException(
-          "TotalCount in the response is not a whole number", requestId, null);
-    }
+    long totalCount = totalCount(root.get("TotalCount"), requestId);
     List<Instance> list = new ArrayList<>(instances.size());
     int i = 0;
     for (JsonNode n : instances) {
@@ -280,6 +269,19 @@ public final class HttpDswClient implements DswClient {
       i++;
     }
     return new InstancePage(requestId, totalCount, list);
+  }
+
+  /** TotalCount as a number, or as digits in a string; anything else is a malformed answer. */
+  private static long totalCount(JsonNode total, String requestId) {
+    if (total == null || total.isNull()) {
+      throw new MalformedResponseException("the response has no TotalCount", requestId, null);
+    } else if (total.canConvertToLong() && total.isIntegralNumber()) {
+      return total.asLong();
+    } else if (total.isTextual() && total.asText().matches("\\d{1,18}")) {
+      return Long.parseLong(total.asText());
+    }
+    throw new MalformedResponseException(
+        "TotalCount in the response is not a whole number", requestId, null);
   }
 
   private static String describeType(HttpResponse r) {

@@ -130,28 +130,7 @@ public final class Pages {
     Options plan = keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
     InstancePage first = client.listInstances(query.page(1, o.pageSize()));
     long total = first.totalCount();
-    if (total > MAX_TOTAL_COUNT && o.limit() == 0) {
-      throw new MalformedResponseException(
-          "TotalCount "
-              + total
-              + " is beyond the "
-              + MAX_TOTAL_COUNT
-              + " instances dsw lists; narrow the filters or bound the run with --limit",
-          null,
-          null);
-    }
-    if (total < 0 || (total == 0 && !first.instances().isEmpty())) {
-      // the count is what says how many pages there are: without a believable one, page 1 would
-      // pass for the whole fleet (red team, issue #31)
-      throw new IncompleteResultException(
-          "TotalCount is "
-              + total
-              + " but page 1 holds "
-              + first.instances().size()
-              + " instances; the service's count cannot be trusted, so how many pages there are is"
-              + " unknown",
-          null);
-    }
+    checkFirst(first, o);
     s.accept(first);
     int pages = pagesFor(Math.min(total, MAX_TOTAL_COUNT), plan);
     int mostPages = pages + slackPages(pages);
@@ -162,14 +141,7 @@ public final class Pages {
     }
     long maxTotal = total;
     long minTotal = total;
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, Math.min(o.concurrency(), pages - 1)),
-            r -> {
-              Thread t = new Thread(r, "dsw-page");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = pool(Math.min(o.concurrency(), pages - 1));
     // Pages are requested as slots free up, in any order, and written in page order: a page that
     // is slow to come back holds up the writing, not the requests behind it, as long as no more
     // than `ahead` pages wait to be written.
@@ -205,34 +177,10 @@ public final class Pages {
           minTotal = Math.min(minTotal, p.totalCount());
           long before = s.unique();
           s.accept(p);
-          if (s.unique() == before
-              && !s.full()
-              && p.totalCount() > (long) (write - 1) * o.pageSize()) {
-            throw new IncompleteResultException(
-                "page "
-                    + write
-                    + " added no new instance though TotalCount is "
-                    + p.totalCount()
-                    + "; "
-                    + s.unique()
-                    + " listed, the rest never arrived",
-                null);
-          }
+          checkAdded(s, before, p, write, o.pageSize());
           write++;
           int needed = pagesFor(Math.min(maxTotal, MAX_TOTAL_COUNT), plan);
-          if (needed > mostPages) {
-            throw new IncompleteResultException(
-                "the fleet kept growing while listing (TotalCount "
-                    + total
-                    + " then "
-                    + maxTotal
-                    + "); stopped after "
-                    + (write - 1)
-                    + " pages with "
-                    + s.unique()
-                    + " instances",
-                null);
-          }
+          checkGrowth(needed > mostPages, total, maxTotal, write - 1, s.unique());
           if (needed > pages) {
             pages = needed; // the fleet grew: later items moved to pages we had not planned
           }
@@ -246,6 +194,84 @@ public final class Pages {
     if (minTotal == total && maxTotal == total) {
       checkAddsUp(total, s);
     }
+    warnIfChanged(listener, minTotal, maxTotal, total);
+    return new Result(total, s.emitted, write - 1);
+  }
+
+  /**
+   * Page 1's count is what says how many pages there are: beyond what dsw lists without --limit,
+   * negative, or 0 beside instances, it cannot be believed (red team, issue #31).
+   */
+  private static void checkFirst(InstancePage first, Options o) {
+    long total = first.totalCount();
+    if (total > MAX_TOTAL_COUNT && o.limit() == 0) {
+      throw new MalformedResponseException(
+          "TotalCount "
+              + total
+              + " is beyond the "
+              + MAX_TOTAL_COUNT
+              + " instances dsw lists; narrow the filters or bound the run with --limit",
+          null,
+          null);
+    }
+    if (total < 0 || (total == 0 && !first.instances().isEmpty())) {
+      // the count is what says how many pages there are: without a believable one, page 1 would
+      // pass for the whole fleet (red team, issue #31)
+      throw new IncompleteResultException(
+          "TotalCount is "
+              + total
+              + " but page 1 holds "
+              + first.instances().size()
+              + " instances; the service's count cannot be trusted, so how many pages there are is"
+              + " unknown",
+          null);
+    }
+  }
+
+  private static ExecutorService pool(int threads) {
+    return Executors.newFixedThreadPool(
+        Math.max(1, threads),
+        r -> {
+          Thread t = new Thread(r, "dsw-page");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** A page that added no instance though the count says more exist: the rest never arrive. */
+  private static void checkAdded(State s, long before, InstancePage p, int write, int pageSize) {
+    if (s.unique() == before && !s.full() && p.totalCount() > (long) (write - 1) * pageSize) {
+      throw new IncompleteResultException(
+          "page "
+              + write
+              + " added no new instance though TotalCount is "
+              + p.totalCount()
+              + "; "
+              + s.unique()
+              + " listed, the rest never arrived",
+          null);
+    }
+  }
+
+  /** A fleet that grew beyond the slack planned for while it was listed. */
+  private static void checkGrowth(
+      boolean beyond, long total, long maxTotal, int written, long unique) {
+    if (beyond) {
+      throw new IncompleteResultException(
+          "the fleet kept growing while listing (TotalCount "
+              + total
+              + " then "
+              + maxTotal
+              + "); stopped after "
+              + written
+              + " pages with "
+              + unique
+              + " instances",
+          null);
+    }
+  }
+
+  private static void warnIfChanged(Listener listener, long minTotal, long maxTotal, long total) {
     if (minTotal != total || maxTotal != total) {
       listener
           .warn()
@@ -256,7 +282,6 @@ public final class Pages {
                   + maxTotal
                   + "); instances created or deleted meanwhile may be missing; rerun to be sure");
     }
-    return new Result(total, s.emitted, write - 1);
   }
 
   /**

@@ -116,53 +116,11 @@ public final class CredentialChain {
     Path configPath = CliConfig.defaultPath(home);
 
     if (profileFlag != null) {
-      CliConfig cfg =
-          config.orElseThrow(
-              () ->
-                  new ConfigException(
-                      "--profile "
-                          + profileFlag
-                          + " given, but "
-                          + configPath
-                          + " does not exist"));
-      Profile p =
-          cfg.profile(profileFlag)
-              .orElseThrow(
-                  () ->
-                      new ConfigException(
-                          "no profile '"
-                              + profileFlag
-                              + "' in "
-                              + configPath
-                              + " (profiles: "
-                              + String.join(", ", cfg.profileNames())
-                              + ")"));
-      return fromProfile(cfg, p, new HashSet<>());
+      return named(configPath);
     }
-
-    String idVar = firstSet(ID_VARS);
-    String secretVar = firstSet(SECRET_VARS);
-    if (idVar != null && secretVar != null) {
-      String tokenVar = firstSet(TOKEN_VARS);
-      // each value is checked under its own variable's name, so the message says which to fix
-      Credentials.sendable("AccessKey ID", env.get(idVar), idVar);
-      Credentials.sendable("AccessKey secret", env.get(secretVar), secretVar);
-      if (tokenVar != null) {
-        Credentials.sendable("security token", env.get(tokenVar), tokenVar);
-      }
-      return fixed(
-          Credentials.of(
-              env.get(idVar),
-              env.get(secretVar),
-              value(TOKEN_VARS),
-              "environment (" + idVar + ")"));
-    }
-    if (idVar != null || secretVar != null) {
-      throw new CredentialsException(
-          (idVar != null
-              ? idVar + " is set but no AccessKey secret variable is"
-              : secretVar + " is set but no AccessKey ID variable is"),
-          List.of());
+    Optional<CredentialProvider> fromEnv = fromEnvironment();
+    if (fromEnv.isPresent()) {
+      return fromEnv.get();
     }
     tried.add("environment (ALIBABA_CLOUD_ACCESS_KEY_ID: not set)");
 
@@ -201,6 +159,61 @@ public final class CredentialChain {
     }
     tried.add("credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI: not set)");
     throw new CredentialsException("no credentials found", tried);
+  }
+
+  /** The profile --profile names, which must exist. */
+  private CredentialProvider named(Path configPath) {
+    CliConfig cfg =
+        config.orElseThrow(
+            () ->
+                new ConfigException(
+                    "--profile " + profileFlag + " given, but " + configPath + " does not exist"));
+    Profile p =
+        cfg.profile(profileFlag)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "no profile '"
+                            + profileFlag
+                            + "' in "
+                            + configPath
+                            + " (profiles: "
+                            + String.join(", ", cfg.profileNames())
+                            + ")"));
+    return fromProfile(cfg, p, new HashSet<>());
+  }
+
+  /**
+   * Keys from the environment variables, when both are set; one without the other is an error
+   * naming the one that is set.
+   */
+  private Optional<CredentialProvider> fromEnvironment() {
+    String idVar = firstSet(ID_VARS);
+    String secretVar = firstSet(SECRET_VARS);
+    if (idVar != null && secretVar != null) {
+      String tokenVar = firstSet(TOKEN_VARS);
+      // each value is checked under its own variable's name, so the message says which to fix
+      Credentials.sendable("AccessKey ID", env.get(idVar), idVar);
+      Credentials.sendable("AccessKey secret", env.get(secretVar), secretVar);
+      if (tokenVar != null) {
+        Credentials.sendable("security token", env.get(tokenVar), tokenVar);
+      }
+      return Optional.of(
+          fixed(
+              Credentials.of(
+                  env.get(idVar),
+                  env.get(secretVar),
+                  value(TOKEN_VARS),
+                  "environment (" + idVar + ")")));
+    }
+    if (idVar != null || secretVar != null) {
+      throw new CredentialsException(
+          (idVar != null
+              ? idVar + " is set but no AccessKey secret variable is"
+              : secretVar + " is set but no AccessKey ID variable is"),
+          List.of());
+    }
+    return Optional.empty();
   }
 
   /** Who these credentials belong to (STS GetCallerIdentity at this URL), for --mine. */

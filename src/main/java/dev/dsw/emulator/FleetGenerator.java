@@ -83,16 +83,7 @@ final class FleetGenerator {
     n.put("InstanceId", id);
     n.put("InstanceName", name);
     n.put("TenantId", "1234567890123456");
-    n.put("Status", status);
-    if (status.equals("Failed") || status.equals("SaveFailed")) {
-      n.put("ReasonCode", "Internal Error");
-      n.put(
-          "ReasonMessage",
-          r.nextBoolean() ? "ImagePullBackOff" : "OOMKilled: container exceeded memory limit");
-    } else {
-      n.put("ReasonCode", "");
-      n.put("ReasonMessage", "");
-    }
+    status(r, n, status);
     n.put("EcsSpec", subscription ? "" : spec[0]);
     n.put("AcceleratorType", gpu ? "GPU" : "CPU");
     n.put("Accessibility", r.nextInt(4) == 0 ? "PUBLIC" : "PRIVATE");
@@ -144,6 +135,20 @@ final class FleetGenerator {
     network(r, n, d);
     extras(r, n, d);
     return n;
+  }
+
+  /** The status, and a reason for a failed one. */
+  private static void status(SplittableRandom r, ObjectNode n, String status) {
+    n.put("Status", status);
+    if (status.equals("Failed") || status.equals("SaveFailed")) {
+      n.put("ReasonCode", "Internal Error");
+      n.put(
+          "ReasonMessage",
+          r.nextBoolean() ? "ImagePullBackOff" : "OOMKilled: container exceeded memory limit");
+    } else {
+      n.put("ReasonCode", "");
+      n.put("ReasonMessage", "");
+    }
   }
 
   /** What the first draws of an instance decided, which the later parts read. */

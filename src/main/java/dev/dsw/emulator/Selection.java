@@ -90,6 +90,24 @@ final class Selection {
     exact(p, "GpuType", "RequestedResource.GPUType", null);
     exact(p, "OversoldInfo", "OversoldInfo", null);
     exact(p, "OversoldType", "OversoldType", null);
+    ranges(p);
+    labels(p.get("Labels"));
+    tags(p.get("Tag"));
+
+    String sortBy =
+        p.containsKey("SortBy")
+            ? enumValue("SortBy", p.get("SortBy"), SortField.class)
+            : "GmtCreateTime";
+    String dir =
+        p.containsKey("Order") ? enumValue("Order", p.get("Order"), SortOrder.class) : "DESC";
+    sortField = sortBy;
+    descending = dir.equals("DESC");
+    pageNumber = positive(p, "PageNumber", 1, Integer.MAX_VALUE);
+    pageSize = positive(p, "PageSize", 10, maxPageSize);
+  }
+
+  /** The bounds on CPU, GPU and memory (in the API's units), and the creation-time window. */
+  private void ranges(Map<String, String> p) throws ValidationError {
     bounds(
         p,
         "MinCpu",
@@ -119,19 +137,6 @@ final class Selection {
                 && (before == null || !t.isAfter(before));
           });
     }
-    labels(p.get("Labels"));
-    tags(p.get("Tag"));
-
-    String sortBy =
-        p.containsKey("SortBy")
-            ? enumValue("SortBy", p.get("SortBy"), SortField.class)
-            : "GmtCreateTime";
-    String dir =
-        p.containsKey("Order") ? enumValue("Order", p.get("Order"), SortOrder.class) : "DESC";
-    sortField = sortBy;
-    descending = dir.equals("DESC");
-    pageNumber = positive(p, "PageNumber", 1, Integer.MAX_VALUE);
-    pageSize = positive(p, "PageSize", 10, maxPageSize);
   }
 
   /**

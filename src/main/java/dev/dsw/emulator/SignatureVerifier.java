@@ -40,6 +40,62 @@ final class SignatureVerifier {
     this.clock = clock;
   }
 
+  /** Every x-acs-* header (and content-type) that travels is signed: none can change in flight. */
+  private static void checkAllSigned(Map<String, String> headers, List<String> signedNames)
+      throws GatewayError {
+    // Every x-acs-* header (and content-type) that travels must be signed, or it could be changed
+    // in flight.
+    Set<String> signed = new HashSet<>(signedNames);
+    for (String name : headers.keySet()) {
+      if ((name.startsWith("x-acs-") || name.equals("content-type")) && !signed.contains(name)) {
+        throw new GatewayError(
+            400,
+            "SignatureDoesNotMatch",
+            "Specified signature is not matched with our calculation. "
+                + "Header "
+                + name
+                + " is not signed.");
+      }
+    }
+  }
+
+  /** The request's date within the allowed skew, and an STS key's token sent, signed and valid. */
+  private void checkTimeAndToken(
+      Keyring.Key key, Map<String, String> headers, List<String> signedNames) throws GatewayError {
+    Instant date;
+    try {
+      date = Instant.parse(headers.get("x-acs-date"));
+    } catch (DateTimeParseException e) {
+      throw new GatewayError(
+          400,
+          "InvalidTimeStamp.Format",
+          "Specified time stamp or date value is not well formatted.");
+    }
+    Instant now = clock.instant();
+    if (Duration.between(date, now).abs().compareTo(SKEW) > 0) {
+      throw new GatewayError(
+          400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+    }
+    if (key.token() != null) {
+      String token = headers.get("x-acs-security-token");
+      if (token == null || !signedNames.contains("x-acs-security-token")) {
+        throw new GatewayError(
+            400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed.");
+      }
+      if (!MessageDigest.isEqual(
+          token.getBytes(StandardCharsets.UTF_8), key.token().getBytes(StandardCharsets.UTF_8))) {
+        throw new GatewayError(
+            400,
+            "InvalidSecurityToken.MismatchWithAccessKey",
+            "Specified SecurityToken mismatch with the AccessKey.");
+      }
+      if (now.isAfter(key.expiration())) {
+        throw new GatewayError(
+            400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+      }
+    }
+  }
+
   /**
    * @param headers request headers, names lower-cased, first value each
    * @param query decoded query parameters
@@ -84,52 +140,8 @@ final class SignatureVerifier {
       throw new GatewayError(
           404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
     }
-    Instant date;
-    try {
-      date = Instant.parse(headers.get("x-acs-date"));
-    } catch (DateTimeParseException e) {
-      throw new GatewayError(
-          400,
-          "InvalidTimeStamp.Format",
-          "Specified time stamp or date value is not well formatted.");
-    }
-    Instant now = clock.instant();
-    if (Duration.between(date, now).abs().compareTo(SKEW) > 0) {
-      throw new GatewayError(
-          400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
-    }
-    if (key.token() != null) {
-      String token = headers.get("x-acs-security-token");
-      if (token == null || !signedNames.contains("x-acs-security-token")) {
-        throw new GatewayError(
-            400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed.");
-      }
-      if (!MessageDigest.isEqual(
-          token.getBytes(StandardCharsets.UTF_8), key.token().getBytes(StandardCharsets.UTF_8))) {
-        throw new GatewayError(
-            400,
-            "InvalidSecurityToken.MismatchWithAccessKey",
-            "Specified SecurityToken mismatch with the AccessKey.");
-      }
-      if (now.isAfter(key.expiration())) {
-        throw new GatewayError(
-            400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
-      }
-    }
-    // Every x-acs-* header (and content-type) that travels must be signed, or it could be changed
-    // in flight.
-    Set<String> signed = new HashSet<>(signedNames);
-    for (String name : headers.keySet()) {
-      if ((name.startsWith("x-acs-") || name.equals("content-type")) && !signed.contains(name)) {
-        throw new GatewayError(
-            400,
-            "SignatureDoesNotMatch",
-            "Specified signature is not matched with our calculation. "
-                + "Header "
-                + name
-                + " is not signed.");
-      }
-    }
+    checkTimeAndToken(key, headers, signedNames);
+    checkAllSigned(headers, signedNames);
     String bodyHash = Acs3Signer.sha256Hex(body);
     String declared = headers.getOrDefault("x-acs-content-sha256", bodyHash);
     Map<String, String> signedHeaders = new LinkedHashMap<>();
@@ -152,6 +164,7 @@ final class SignatureVerifier {
               + "server string to sign is:"
               + expected.stringToSign().replace("\n", "\\n"));
     }
+    Instant now = clock.instant();
     String nonce = headers.get("x-acs-signature-nonce");
     if (nonces.putIfAbsent(keyId + "/" + nonce, now) != null) {
       throw new GatewayError(

@@ -47,6 +47,19 @@ final class DetailFormatter implements Formatter {
         heading(dev.dsw.model.Inert.printable(i.text("InstanceId") + "  " + i.text("InstanceName")))
             + "  "
             + (spec.colour() ? Style.status(status) : status));
+    overview(i);
+    resources(i);
+    image(i);
+    network(i);
+    storage(i);
+    timers(i);
+    snapshots(i);
+    labelsAndTags(i);
+    environment(i);
+    urls(i);
+  }
+
+  private void overview(Instance i) {
     Section s = new Section("");
     s.add("Workspace", both(i.text("WorkspaceName"), i.text("WorkspaceId")));
     s.add("Owner", both(i.text("UserName"), i.text("UserId")));
@@ -58,8 +71,10 @@ final class DetailFormatter implements Formatter {
     s.add("Priority", i.text("Priority"));
     s.add("Reason", join(" ", i.text("ReasonCode"), i.text("ReasonMessage")));
     s.print();
+  }
 
-    s = new Section("Resources");
+  private void resources(Instance i) {
+    Section s = new Section("Resources");
     s.add("ECS spec", i.text("EcsSpec"));
     s.add("CPU", i.text("RequestedResource.CPU"));
     s.add(
@@ -77,15 +92,19 @@ final class DetailFormatter implements Formatter {
     s.add("Idle resources", join(" / ", i.text("OversoldType"), i.text("OversoldInfo")));
     s.add("Running time", InstanceColumns.runtime(i));
     s.print();
+  }
 
-    s = new Section("Image");
+  private void image(Instance i) {
+    Section s = new Section("Image");
     s.add("Name", i.text("ImageName"));
     s.add("ID", i.text("ImageId"));
     s.add("URL", i.text("ImageUrl"));
     s.add("Registry auth", i.text("ImageAuth"));
     s.print();
+  }
 
-    s = new Section("Network");
+  private void network(Instance i) {
+    Section s = new Section("Network");
     s.add("VPC", i.text("UserVpc.VpcId"));
     s.add("vSwitch", i.text("UserVpc.VSwitchId"));
     s.add("Security group", i.text("UserVpc.SecurityGroupId"));
@@ -112,8 +131,10 @@ final class DetailFormatter implements Formatter {
                 ? ""
                 : "ingress " + i.text("UserVpc.BandwidthLimit.IngressRate")));
     s.print();
+  }
 
-    s = new Section("Storage");
+  private void storage(Instance i) {
+    Section s = new Section("Storage");
     s.add("Workspace source", i.text("WorkspaceSource"));
     for (JsonNode d : iterable(i.at("Datasets"))) {
       s.add(
@@ -139,8 +160,10 @@ final class DetailFormatter implements Formatter {
       s.add("Dynamic mount", m.path("RootPath").asText(""));
     }
     s.print();
+  }
 
-    s = new Section("Timers");
+  private void timers(Instance i) {
+    Section s = new Section("Timers");
     s.add("Shutdown at", i.text("InstanceShutdownTimer.DueTime"));
     String culler = i.text("IdleInstanceCuller.MaxIdleTimeInMinutes");
     if (!culler.isEmpty()) {
@@ -164,8 +187,10 @@ final class DetailFormatter implements Formatter {
                   i.text("IdleInstanceCuller.CpuPercentThreshold").isEmpty() ? "" : ")"));
     }
     s.print();
+  }
 
-    s = new Section("Snapshots");
+  private void snapshots(Instance i) {
+    Section s = new Section("Snapshots");
     JsonNode latest = i.at("LatestSnapshot");
     if (latest != null && latest.isObject() && !latest.isEmpty()) {
       s.add("Latest", snapshot(latest));
@@ -174,8 +199,10 @@ final class DetailFormatter implements Formatter {
       s.add("Snapshot", snapshot(snap));
     }
     s.print();
+  }
 
-    s = new Section("Labels and tags");
+  private void labelsAndTags(Instance i) {
+    Section s = new Section("Labels and tags");
     for (JsonNode l : iterable(i.at("Labels"))) {
       s.add("Label", l.path("Key").asText("") + "=" + l.path("Value").asText(""));
     }
@@ -183,8 +210,10 @@ final class DetailFormatter implements Formatter {
       s.add("Tag", t.path("TagKey").asText("") + "=" + t.path("TagValue").asText(""));
     }
     s.print();
+  }
 
-    s = new Section("Environment");
+  private void environment(Instance i) {
+    Section s = new Section("Environment");
     JsonNode env = i.at("EnvironmentVariables");
     if (env != null && env.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = env.properties().iterator(); it.hasNext(); ) {
@@ -193,8 +222,10 @@ final class DetailFormatter implements Formatter {
       }
     }
     s.print();
+  }
 
-    s = new Section("URLs");
+  private void urls(Instance i) {
+    Section s = new Section("URLs");
     s.addLink("Notebook", i.text("InstanceUrl"));
     s.addLink("JupyterLab", i.text("JupyterlabUrl"));
     s.addLink("WebIDE", i.text("WebIDEUrl"));

@@ -65,6 +65,13 @@ public final class InstanceColumns {
   private final Map<String, String> descriptions = new LinkedHashMap<>();
 
   public InstanceColumns(Clock clock) {
+    addDefaults(clock);
+    addWide();
+    addMeasured();
+  }
+
+  /** The columns of -o table: which instance, its state, resources, owner and age. */
+  private void addDefaults(Clock clock) {
     add("ID", "instance ID (InstanceId)", Set.of("InstanceId"), i -> i.text("InstanceId"), false);
     add("NAME", "instance name", Set.of("InstanceName"), i -> i.text("InstanceName"), true);
     add("STATUS", "status", Set.of("Status"), i -> i.text("Status"), false);
@@ -95,6 +102,10 @@ public final class InstanceColumns {
         Set.of("GmtCreateTime"),
         i -> age(i.text("GmtCreateTime"), clock),
         false);
+  }
+
+  /** The columns -o wide adds, and those any --columns may name. */
+  private void addWide() {
     add(
         "PAYMENT",
         "PayAsYouGo or Subscription",
@@ -157,7 +168,6 @@ public final class InstanceColumns {
         Set.of("AccumulatedRunningTimeInMs"),
         InstanceColumns::runtime,
         false);
-    addMeasured();
   }
 
   /**

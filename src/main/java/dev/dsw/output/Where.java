@@ -118,6 +118,42 @@ public final class Where implements Predicate<Instance> {
       throw new SyntaxException(
           expression, "field '" + field + "' contains a space or control character");
     }
+    OpAt read = operator(expression, field, at);
+    Op op = read.op();
+    int end = read.end();
+    String symbol = read.symbol();
+    String value = unquote(expression.substring(end).trim());
+    int valueAt = end;
+    while (valueAt < expression.length() && Character.isWhitespace(expression.charAt(valueAt))) {
+      valueAt++;
+    }
+    Column column = columns.resolve(List.of(field)).get(0);
+    Kind kind = kind(column, field, op);
+    boolean bare = valueAt == expression.length(); // nothing after OP, not even ''
+    if (bare && !(kind == Kind.TEXT && (op == Op.EQ || op == Op.NE))) {
+      throw new SyntaxException(
+          expression,
+          "no value after '"
+              + symbol
+              + "' at character "
+              + (valueAt + 1)
+              + " ("
+              + field
+              + " holds "
+              + kind.example
+              + ")");
+    }
+    if (op != Op.MATCH && op != Op.NOT_MATCH) {
+      checkType(expression, kind, field, value, valueAt + 1, clock);
+    }
+    return new Where(expression, field, op, value, column, clock, kind == Kind.GPU_TYPE);
+  }
+
+  /** The operator read at a position: which, where the value starts, and how it was written. */
+  private record OpAt(Op op, int end, String symbol) {}
+
+  /** Reads the operator at {@code at}: one or two of = ! < > ~; an unknown one is a usage error. */
+  private static OpAt operator(String expression, String field, int at) {
     int end = at;
     while (end < expression.length()
         && "=!<>~".indexOf(expression.charAt(end)) >= 0
@@ -163,31 +199,7 @@ public final class Where implements Predicate<Instance> {
                   : symbol.equals("<>") ? "; != is not-equal" : "")
               + ")");
     }
-    String value = unquote(expression.substring(end).trim());
-    int valueAt = end;
-    while (valueAt < expression.length() && Character.isWhitespace(expression.charAt(valueAt))) {
-      valueAt++;
-    }
-    Column column = columns.resolve(List.of(field)).get(0);
-    Kind kind = kind(column, field, op);
-    boolean bare = valueAt == expression.length(); // nothing after OP, not even ''
-    if (bare && !(kind == Kind.TEXT && (op == Op.EQ || op == Op.NE))) {
-      throw new SyntaxException(
-          expression,
-          "no value after '"
-              + symbol
-              + "' at character "
-              + (valueAt + 1)
-              + " ("
-              + field
-              + " holds "
-              + kind.example
-              + ")");
-    }
-    if (op != Op.MATCH && op != Op.NOT_MATCH) {
-      checkType(expression, kind, field, value, valueAt + 1, clock);
-    }
-    return new Where(expression, field, op, value, column, clock, kind == Kind.GPU_TYPE);
+    return new OpAt(op, end, symbol);
   }
 
   /** What a field holds, for checking a value against it. */

@@ -60,6 +60,11 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
     if (e instanceof NotFoundException n) {
       return new Failure(n.getMessage(), Optional.ofNullable(n.hint()), ExitCodes.NOT_FOUND);
     }
+    return describeRun(e);
+  }
+
+  /** What went wrong while a run talked to the service or wrote its output. */
+  private static Failure describeRun(Throwable e) {
     if (e instanceof IncompleteResultException) {
       return new Failure(
           "output is incomplete: " + e.getMessage(),

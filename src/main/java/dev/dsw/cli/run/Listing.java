@@ -129,9 +129,20 @@ public final class Listing {
     report.finish(formatter);
     formatter.end();
     fleet.complete();
-    narrowed.owners().check(formatter.rows, services);
+    after(r, narrowed, report, formatter.rows, cache);
+    return ExitCodes.OK;
+  }
+
+  /**
+   * After the output: owner names nobody had, the empty answer and its likely cause, the report's
+   * verdict, the completion cache.
+   */
+  private void after(
+      Request r, Narrowing narrowed, Report report, int rows, CompletionCache cache) {
+    Console console = services.console();
+    narrowed.owners().check(rows, services);
     String nothing = nothingMatched(r, narrowed.clientSide());
-    String empty = formatter.rows == 0 ? report.emptyAnswer(nothing) : null;
+    String empty = rows == 0 ? report.emptyAnswer(nothing) : null;
     if (empty != null && empty.contains(nothing)) {
       empty = empty.replace(nothing, nothing + LikelyCause.of(r.query(), services));
     }
@@ -142,7 +153,6 @@ public final class Listing {
     if (cache != null && !cache.save()) {
       console.debugLine("could not update the completion cache in " + cache.dir());
     }
-    return ExitCodes.OK;
   }
 
   /** Whether a --where reads one of these fields (or fields it cannot name). */

@@ -66,24 +66,7 @@ public final class Waiter {
       if (events) {
         changes(previous, now);
       }
-      for (Map.Entry<String, Instance> e : now.entrySet()) {
-        if (plan.condition().failed(e.getValue())) {
-          progress.clear();
-          end(r, now, "FAILED", plan, events);
-          Instance i = e.getValue();
-          String reason = either(i.text("ReasonMessage"), i.text("ReasonCode"));
-          throw new Verdict(
-              e.getKey()
-                  + " is "
-                  + i.text("Status")
-                  + (reason.isEmpty() ? "" : ": " + reason)
-                  + " (waiting for "
-                  + plan.condition()
-                  + ")",
-              "'dsw get " + e.getKey() + "' shows it in full",
-              ExitCodes.WAIT_FAILED);
-        }
-      }
+      failIfAnyFailed(r, now, plan, events, progress);
       if (plan.condition().done(now)) {
         progress.clear();
         end(r, now, "MET", plan, events);
@@ -122,6 +105,29 @@ public final class Waiter {
       }
       paused = paused.plus(pause);
       previous = now;
+    }
+  }
+
+  /** Ends the wait (WAIT_FAILED) when an instance reached a failed status, or a --fail-on one. */
+  private void failIfAnyFailed(
+      Request r, Map<String, Instance> now, Plan plan, boolean events, Progress progress) {
+    for (Map.Entry<String, Instance> e : now.entrySet()) {
+      if (plan.condition().failed(e.getValue())) {
+        progress.clear();
+        end(r, now, "FAILED", plan, events);
+        Instance i = e.getValue();
+        String reason = either(i.text("ReasonMessage"), i.text("ReasonCode"));
+        throw new Verdict(
+            e.getKey()
+                + " is "
+                + i.text("Status")
+                + (reason.isEmpty() ? "" : ": " + reason)
+                + " (waiting for "
+                + plan.condition()
+                + ")",
+            "'dsw get " + e.getKey() + "' shows it in full",
+            ExitCodes.WAIT_FAILED);
+      }
     }
   }
 
