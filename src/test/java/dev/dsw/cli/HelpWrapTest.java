@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * --help never breaks a word (issue #33): picocli wrapped with the JDK's line-break rules, which
@@ -27,25 +27,7 @@ class HelpWrapTest {
   }
 
   @ParameterizedTest(name = "dsw {0} --help")
-  @ValueSource(
-      strings = {
-        "",
-        "list",
-        "get",
-        "summary",
-        "idle",
-        "top",
-        "audit",
-        "wait",
-        "version",
-        "emulator",
-        "completion",
-        "config",
-        "config show",
-        "view",
-        "view list",
-        "view show"
-      })
+  @MethodSource("dev.dsw.cli.HelpGoldenTest#commands")
   void everyLineBreaksAtASpace(String command) {
     List<String> whole = List.of(page(command, 500).split("\\s+"));
     assertThat(page(command, 500).lines().mapToInt(String::length).max().orElse(0))

@@ -2,7 +2,6 @@ package dev.dsw.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NarrowTerminalTest {
   @TempDir Path dir;
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/narrow");
-
   private TestEnvironment run(int width, String command) {
     TestEnvironment env = TestEnvironment.withDemoKeys(dir).terminal(width);
     assertThat(env.run("--demo", command, "--color", "never")).as(env.stderr()).isZero();
@@ -30,21 +27,11 @@ class NarrowTerminalTest {
     return List.of(env.stdout().lines().findFirst().orElseThrow().strip().split("\\s{3,}"));
   }
 
-  private static void golden(String name, String actual) throws Exception {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual);
-    }
-    assertThat(file).as("golden file; write it with -Dgolden.update=true and review it").exists();
-    assertThat(actual).isEqualTo(Files.readString(file));
-  }
-
   @ParameterizedTest(name = "list at {0} columns")
   @ValueSource(ints = {60, 80, 100, 120, 200})
   void listKeepsIdNameAndStatus(int width) throws Exception {
     TestEnvironment env = run(width, "list");
-    golden("list-" + width + ".txt", env.stdout());
+    dev.dsw.output.FormatterGoldenTest.golden("narrow/list-" + width + ".txt", env.stdout());
     assertThat(header(env)).startsWith("ID", "NAME", "STATUS");
     env.stdout().lines().forEach(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(width));
     if (width == 60) {
@@ -57,7 +44,7 @@ class NarrowTerminalTest {
   @ValueSource(ints = {60, 80, 100, 120, 200})
   void idleKeepsIdIdleForWasteAndOwner(int width) throws Exception {
     TestEnvironment env = run(width, "idle");
-    golden("idle-" + width + ".txt", env.stdout());
+    dev.dsw.output.FormatterGoldenTest.golden("narrow/idle-" + width + ".txt", env.stdout());
     assertThat(header(env)).contains("ID", "IDLE_FOR", "WASTE");
     if (width >= 80) {
       assertThat(header(env)).contains("OWNER");

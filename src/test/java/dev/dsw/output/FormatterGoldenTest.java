@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Golden files for every format on a fixed fleet (unicode, empty and null fields, quotes, commas
  * and newlines, secrets). -Dgolden.update=true rewrites them; review the diff.
  */
-class FormatterGoldenTest {
+public class FormatterGoldenTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
   static final Path GOLDEN = Path.of("src/test/resources/golden");
   static final String[] SECRETS = {
@@ -74,10 +74,14 @@ class FormatterGoldenTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  static void golden(String name, String actual) throws IOException {
+  /**
+   * Compares with the golden file of this name (a path below src/test/resources/golden); a missing
+   * file fails. -Dgolden.update=true writes it first.
+   */
+  public static void golden(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name);
     if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN);
+      Files.createDirectories(file.getParent());
       Files.writeString(file, actual);
     }
     assertThat(file).as("golden file; write it with -Dgolden.update=true and review it").exists();
