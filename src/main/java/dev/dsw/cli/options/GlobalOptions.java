@@ -138,25 +138,21 @@ public final class GlobalOptions implements Globals {
     return merged;
   }
 
+  /**
+   * Takes every option the other copy was given: each @Option field, read by reflection, so that a
+   * global option is declared once, as its field, and not again here.
+   */
   private void overlay(Object other) {
-    GlobalOptions o = (GlobalOptions) other;
-    region = o.region != null ? o.region : region;
-    allRegions = o.allRegions != null ? o.allRegions : allRegions;
-    endpoint = o.endpoint != null ? o.endpoint : endpoint;
-    vpc = o.vpc != null ? o.vpc : vpc;
-    profile = o.profile != null ? o.profile : profile;
-    allProfiles = o.allProfiles != null ? o.allProfiles : allProfiles;
-    color = o.color != null ? o.color : color;
-    noColor = o.noColor != null ? o.noColor : noColor;
-    debug = o.debug != null ? o.debug : debug;
-    dryRun = o.dryRun != null ? o.dryRun : dryRun;
-    quiet = o.quiet != null ? o.quiet : quiet;
-    demo = o.demo != null ? o.demo : demo;
-    connectTimeout = o.connectTimeout != null ? o.connectTimeout : connectTimeout;
-    readTimeout = o.readTimeout != null ? o.readTimeout : readTimeout;
-    timeout = o.timeout != null ? o.timeout : timeout;
-    retries = o.retries != null ? o.retries : retries;
-    caBundle = o.caBundle != null ? o.caBundle : caBundle;
+    try {
+      for (java.lang.reflect.Field f : GlobalOptions.class.getDeclaredFields()) {
+        Object given = f.isAnnotationPresent(Option.class) ? f.get(other) : null;
+        if (given != null) {
+          f.set(this, given);
+        }
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e); // its own fields
+    }
   }
 
   @Override

@@ -191,4 +191,57 @@ class ListInstancesCommandTest {
       assertThat(g.isDebug()).isTrue();
     }
   }
+
+  /** Every global option reaches the run from either side, the command's own copy winning. */
+  @Test
+  void everyGlobalOptionIsMergedTheInnermostWinning() {
+    try (Services services = new Services(new TestEnvironment(home))) {
+      CommandLine cl = CommandFactory.commandLine(services);
+      GlobalOptions g =
+          GlobalOptions.effective(
+              cl.parseArgs(
+                  "--region",
+                  "cn-beijing",
+                  "--retries",
+                  "2",
+                  "--timeout",
+                  "5s",
+                  "--vpc",
+                  "--ca-bundle",
+                  "/tmp/ca.pem",
+                  "--quiet",
+                  "list",
+                  "--region",
+                  "cn-shanghai",
+                  "--endpoint",
+                  "http://127.0.0.1:1",
+                  "--profile",
+                  "p",
+                  "--connect-timeout",
+                  "1s",
+                  "--read-timeout",
+                  "2s",
+                  "--no-color",
+                  "--dry-run",
+                  "--demo",
+                  "--all-regions",
+                  "--all-profiles"));
+      assertThat(g.region()).isEqualTo("cn-shanghai");
+      assertThat(g.retries()).isEqualTo(2);
+      assertThat(g.timeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+      assertThat(g.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(1));
+      assertThat(g.readTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+      assertThat(g.caBundle()).isEqualTo(java.nio.file.Path.of("/tmp/ca.pem"));
+      assertThat(g.endpoint()).isEqualTo("http://127.0.0.1:1");
+      assertThat(g.profile()).isEqualTo("p");
+      assertThat(g.colorMode()).isEqualTo(dev.dsw.cli.terminal.ColorMode.never);
+      assertThat(g.isVpc()).isTrue();
+      assertThat(g.isQuiet()).isTrue();
+      assertThat(g.isDryRun()).isTrue();
+      assertThat(g.isDemo()).isTrue();
+      assertThat(g.isAllRegions()).isTrue();
+      assertThat(g.isAllProfiles()).isTrue();
+      assertThat(g.isDebug()).isFalse();
+    }
+  }
 }
