@@ -71,15 +71,19 @@ public final class Fleet {
   /**
    * Fetches all pages (up to the limit) and hands instances that pass the filter to the sink. A
    * query that names more instance IDs than one request takes goes out as several, one after the
-   * other ({@link ListInstancesQuery#splitByIds}; the limit then applies to each).
+   * other ({@link ListInstancesQuery#splitByIds}); one {@link Limit} counts across all of them.
    */
   public void all(
       ListInstancesQuery query,
       Pages.Options paging,
       Predicate<Instance> where,
       Consumer<Instance> sink) {
+    Limit limit = Limit.of(paging.limit());
     for (ListInstancesQuery part : query.splitByIds()) {
-      allOf(part, paging, where, sink);
+      if (limit.reached()) {
+        break;
+      }
+      allOf(part, paging, where, sink, limit);
     }
   }
 
@@ -87,7 +91,8 @@ public final class Fleet {
       ListInstancesQuery query,
       Pages.Options paging,
       Predicate<Instance> where,
-      Consumer<Instance> sink) {
+      Consumer<Instance> sink,
+      Limit limit) {
     if (regions.isEmpty()) {
       try {
         Pages.all(
@@ -96,7 +101,8 @@ public final class Fleet {
             paging,
             where,
             sink,
-            new Pages.Listener(listener::progress, listener::warn));
+            new Pages.Listener(listener::progress, listener::warn),
+            limit);
       } finally {
         listener.finished();
       }
@@ -135,7 +141,7 @@ public final class Fleet {
                   return found;
                 }));
       }
-      merge(results, paging.limit(), sink);
+      merge(results, limit, sink);
     } finally {
       pool.shutdownNow();
     }
@@ -145,7 +151,7 @@ public final class Fleet {
    * Hands results on in region order as each completes; reports failed regions and ends incomplete
    * if any.
    */
-  private void merge(List<Future<List<Instance>>> results, long limit, Consumer<Instance> sink) {
+  private void merge(List<Future<List<Instance>>> results, Limit limit, Consumer<Instance> sink) {
     List<String> failed = new ArrayList<>();
     RuntimeException first = null;
     long emitted = 0;
@@ -154,10 +160,10 @@ public final class Fleet {
     for (int r = 0; r < regions.size(); r++) {
       try {
         for (Instance i : results.get(r).get()) {
-          if (limit > 0 && emitted >= limit) {
+          if (limit.reached()) {
             break;
           }
-          if (!seen.add(i.text("RegionId") + "/" + i.id())) {
+          if (!seen.add(i.text("RegionId") + "/" + i.id()) || !limit.take()) {
             continue;
           }
           sink.accept(i);

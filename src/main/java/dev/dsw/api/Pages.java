@@ -124,8 +124,23 @@ public final class Pages {
       Predicate<Instance> keep,
       Consumer<Instance> sink,
       Listener listener) {
+    return all(client, query, o, keep, sink, listener, Limit.of(o.limit()));
+  }
+
+  /**
+   * As above, counting against {@code limit}, which other calls may share (the parts of a long ID
+   * list): what it has left, not {@code o}'s limit, decides how many are handed on.
+   */
+  public static Result all(
+      DswClient client,
+      ListInstancesQuery query,
+      Options o,
+      Predicate<Instance> keep,
+      Consumer<Instance> sink,
+      Listener listener,
+      Limit limit) {
     Progress progress = listener.progress();
-    State s = new State(sink, o.limit(), keep);
+    State s = new State(sink, limit, keep);
     // With a filter, the limit cannot say how many pages hold enough matches: plan for them all.
     Options plan = keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
     InstancePage first = client.listInstances(query.page(1, o.pageSize()));
@@ -360,13 +375,13 @@ public final class Pages {
   /** The sink side: de-duplication by InstanceId and the --limit. */
   private static final class State {
     private final Consumer<Instance> sink;
-    private final long limit;
+    private final Limit limit;
     private final Predicate<Instance> keep;
     private final Set<String> seen = new HashSet<>();
     long emitted;
     long duplicates;
 
-    State(Consumer<Instance> sink, long limit, Predicate<Instance> keep) {
+    State(Consumer<Instance> sink, Limit limit, Predicate<Instance> keep) {
       this.sink = sink;
       this.limit = limit;
       this.keep = keep;
@@ -379,7 +394,7 @@ public final class Pages {
         }
         if (!seen.add(i.id())) {
           duplicates++;
-        } else if (keep == null || keep.test(i)) {
+        } else if ((keep == null || keep.test(i)) && limit.take()) {
           sink.accept(i);
           emitted++;
         }
@@ -392,7 +407,7 @@ public final class Pages {
     }
 
     boolean full() {
-      return limit > 0 && emitted >= limit;
+      return limit.reached();
     }
   }
 }
