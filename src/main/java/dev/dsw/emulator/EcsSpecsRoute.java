@@ -85,16 +85,13 @@ final class EcsSpecsRoute {
   /** Serves one call: signed like ListInstances, faults and latency as for it. */
   static int serve(Gateway gateway, Gateway.Call call, String path, List<ObjectNode> fleet)
       throws java.io.IOException {
-    Gateway.Fault faulted = gateway.fault(call);
+    Gateway.Fault faulted = gateway.admit(call, "GET", path, "ListEcsSpecs");
     if (faulted.status() != null) {
       return faulted.status();
     }
     try {
-      gateway.authenticate(call, "GET", path, "ListEcsSpecs");
       return Gateway.send(
           call.ex(), 200, answer(call.requestId(), call.query(), fleet), call.requestId());
-    } catch (GatewayError e) {
-      return Gateway.refuse(call.ex(), call.requestId(), e);
     } catch (ValidationError e) {
       return Gateway.invalid(call, e);
     }

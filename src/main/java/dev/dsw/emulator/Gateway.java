@@ -93,6 +93,23 @@ final class Gateway {
   }
 
   /**
+   * What every API route does first: the latency and a fault ({@link #fault}), then the signature
+   * and action ({@link #authenticate}). The status is set when the call is answered already.
+   */
+  Fault admit(Call call, String method, String path, String action) throws IOException {
+    Fault drawn = fault(call);
+    if (drawn.status() != null) {
+      return drawn;
+    }
+    try {
+      authenticate(call, method, path, action);
+    } catch (GatewayError e) {
+      return new Fault(drawn.kind(), refuse(call.ex(), call.requestId(), e));
+    }
+    return drawn;
+  }
+
+  /**
    * The gateway's checks every API shares: the V3 signature (with the body's hash) and the action
    * and version the route serves; a GatewayError says which failed.
    */

@@ -30,14 +30,9 @@ final class ListInstancesRoute {
   }
 
   int answer(Gateway.Call call, String path, InstanceStore fleet) throws IOException {
-    Gateway.Fault faulted = gateway.fault(call);
+    Gateway.Fault faulted = gateway.admit(call, "GET", path, "ListInstances");
     if (faulted.status() != null) {
       return faulted.status();
-    }
-    try {
-      gateway.authenticate(call, "GET", path, "ListInstances");
-    } catch (GatewayError e) {
-      return Gateway.refuse(call.ex(), call.requestId(), e);
     }
     Selection selection;
     try {

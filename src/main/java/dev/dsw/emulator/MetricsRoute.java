@@ -243,14 +243,9 @@ final class MetricsRoute {
       Instant now,
       String id)
       throws java.io.IOException {
-    Gateway.Fault faulted = gateway.fault(call);
+    Gateway.Fault faulted = gateway.admit(call, "GET", path, "GetInstanceMetrics");
     if (faulted.status() != null) {
       return faulted.status();
-    }
-    try {
-      gateway.authenticate(call, "GET", path, "GetInstanceMetrics");
-    } catch (GatewayError e) {
-      return Gateway.refuse(call.ex(), call.requestId(), e);
     }
     ObjectNode answer;
     try {
