@@ -141,8 +141,7 @@ public final class Pages {
       Limit limit) {
     Progress progress = listener.progress();
     State s = new State(sink, limit, keep);
-    // With a filter, the limit cannot say how many pages hold enough matches: plan for them all.
-    Options plan = keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
+    Options plan = plan(o, keep);
     InstancePage first = client.listInstances(query.page(1, o.pageSize()));
     long total = first.totalCount();
     checkFirst(first, o);
@@ -241,6 +240,11 @@ public final class Pages {
               + " unknown",
           null);
     }
+  }
+
+  /** With a filter, the limit cannot say how many pages hold enough matches: plan for them all. */
+  private static Options plan(Options o, Predicate<Instance> keep) {
+    return keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
   }
 
   private static ExecutorService pool(int threads) {
