@@ -2,21 +2,82 @@ package dev.dsw.output;
 
 import dev.dsw.model.Instance;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * A column shared by table, CSV and TSV: a header and how to get its cell from an instance.
+ * A column, known in one place: its header, how to get its cell from an instance, whether the table
+ * may cut it, the field path it reads (null for a built-in), the top-level fields it needs, how
+ * --where and --sort-column compare it ({@link Kind}), and how summary --by groups by it ({@link
+ * Group}, null when it does not).
  *
  * @param shrinkable whether the table may cut this column with an ellipsis to fit the terminal
  * @param path the field path for a column read straight from the response, or null for a built-in
  * @param fields the top-level fields of an instance the cell reads, or null when not known; a
  *     listing reads only the fields its columns need from each response
+ * @param kind what the cells hold, for --where; null is text
+ * @param group how summary groups by this column; null when it does not
  */
 public record Column(
     String header,
     Function<Instance, String> cell,
     boolean shrinkable,
     String path,
-    java.util.Set<String> fields) {
+    java.util.Set<String> fields,
+    Kind kind,
+    Group group) {
+
+  /** What a column's cells hold, as --where reads a value against them. */
+  public enum Kind {
+    NUMBER("a number such as 4 or 0.5"),
+    QUANTITY("a size in GB such as 32 or 32Gi"),
+    DURATION("a duration such as 90m, 2h or 7d"),
+    TIME("a time such as 2024-01-12, 2024-01-12T14:36:01Z or an age such as 7d"),
+    STATUS("a status such as Running or Stopped"),
+    GPU_TYPE("a GPU type such as A10, V100-16G or \"NVIDIA A10\""),
+    /** GPUs and their model (2×A10): a count for < and >, text for = and !=. */
+    GPUS("a number such as 4 or 0.5"),
+    TEXT("text");
+
+    final String example;
+
+    Kind(String example) {
+      this.example = example;
+    }
+
+    /** What a field path of the API holds, by its name (RequestedResource.CPU, GmtCreateTime…). */
+    static Kind ofPath(String path) {
+      return switch (path) {
+        case "Status" -> STATUS;
+        case "RequestedResource.CPU", "RequestedResource.GPU", "Priority" -> NUMBER;
+        case "RequestedResource.Memory", "RequestedResource.SharedMemory" -> QUANTITY;
+        case "RequestedResource.GPUType" -> GPU_TYPE;
+        default -> {
+          if (path.endsWith("InMinutes") || path.endsWith("InMs") || path.endsWith("Threshold")) {
+            yield NUMBER;
+          }
+          yield path.endsWith("Time") ? TIME : TEXT;
+        }
+      };
+    }
+  }
+
+  /**
+   * How summary --by groups by a column: the name --by takes, the JSON field of a group row, the
+   * value grouped by (the API's own) and how a table shows it.
+   */
+  public record Group(
+      String flag, String field, Function<Instance, String> read, UnaryOperator<String> show) {}
+
+  /** A column that --where reads as text and summary does not group by. */
+  public Column(
+      String header,
+      Function<Instance, String> cell,
+      boolean shrinkable,
+      String path,
+      java.util.Set<String> fields) {
+    this(header, cell, shrinkable, path, fields, null, null);
+  }
+
   /** The fields all these columns read, or null when any column does not say. */
   public static java.util.Set<String> fieldsOf(java.util.Collection<Column> columns) {
     java.util.Set<String> all = new java.util.HashSet<>();

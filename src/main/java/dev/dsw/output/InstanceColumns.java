@@ -6,6 +6,7 @@ import dev.dsw.model.Measured;
 import dev.dsw.model.MetricType;
 import dev.dsw.model.Metrics;
 import dev.dsw.model.Times;
+import dev.dsw.output.Column.Kind;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,42 +63,90 @@ public final class InstanceColumns {
   private static final String CULLER = "IdleInstanceCuller";
 
   private final Map<String, Column> builtIn = new LinkedHashMap<>();
+  private final Map<String, Column> groups = new LinkedHashMap<>();
+
+  /** How summary --by groups by the built-in columns that group. */
+  private static final Map<String, Column.Group> GROUPS =
+      Map.of(
+          "STATUS",
+          new Column.Group("status", "Status", i -> i.text("Status"), v -> v),
+          "WORKSPACE",
+          new Column.Group("workspace", "Workspace", InstanceColumns::workspace, v -> v),
+          "OWNER",
+          new Column.Group("owner", "Owner", InstanceColumns::owner, v -> v),
+          "PAYMENT",
+          new Column.Group("payment-type", "PaymentType", i -> i.text("PaymentType"), v -> v),
+          "REGION",
+          new Column.Group("region", "Region", i -> i.text("RegionId"), v -> v),
+          "GPU_TYPE",
+          new Column.Group(
+              "gpu-type",
+              "GPUType",
+              i -> i.text("RequestedResource.GPUType"),
+              InstanceColumns::shortGpu),
+          "ACCELERATOR",
+          new Column.Group(
+              "accelerator-type", "AcceleratorType", i -> i.text("AcceleratorType"), v -> v));
+
   private final Map<String, String> descriptions = new LinkedHashMap<>();
 
   public InstanceColumns(Clock clock) {
     addDefaults(clock);
     addWide();
+    addState();
     addMeasured();
   }
 
   /** The columns of -o table: which instance, its state, resources, owner and age. */
   private void addDefaults(Clock clock) {
-    add("ID", "instance ID (InstanceId)", Set.of("InstanceId"), i -> i.text("InstanceId"), false);
-    add("NAME", "instance name", Set.of("InstanceName"), i -> i.text("InstanceName"), true);
-    add("STATUS", "status", Set.of("Status"), i -> i.text("Status"), false);
+    add(
+        "ID",
+        null,
+        "instance ID (InstanceId)",
+        Set.of("InstanceId"),
+        i -> i.text("InstanceId"),
+        false);
+    add("NAME", null, "instance name", Set.of("InstanceName"), i -> i.text("InstanceName"), true);
+    add("STATUS", Kind.STATUS, "status", Set.of("Status"), i -> i.text("Status"), false);
     add(
         "WORKSPACE",
+        null,
         "workspace name, else ID",
         Set.of("WorkspaceName", "WorkspaceId"),
-        i -> firstNonEmpty(i.text("WorkspaceName"), i.text("WorkspaceId")),
+        InstanceColumns::workspace,
         true);
-    add("GPU", "GPUs and model, e.g. 2×A10", Set.of(RESOURCES), InstanceColumns::gpu, true);
-    add("CPU", "requested vCPUs", Set.of(RESOURCES), i -> i.text("RequestedResource.CPU"), false);
+    add(
+        "GPU",
+        Kind.GPUS,
+        "GPUs and model, e.g. 2×A10",
+        Set.of(RESOURCES),
+        InstanceColumns::gpu,
+        true);
+    add(
+        "CPU",
+        Kind.NUMBER,
+        "requested vCPUs",
+        Set.of(RESOURCES),
+        i -> i.text("RequestedResource.CPU"),
+        false);
     add(
         "MEMORY",
+        Kind.QUANTITY,
         "requested memory",
         Set.of(RESOURCES),
         i -> memory(i.text("RequestedResource.Memory")),
         false);
-    add("IMAGE", "image name", Set.of("ImageName"), i -> i.text("ImageName"), true);
+    add("IMAGE", null, "image name", Set.of("ImageName"), i -> i.text("ImageName"), true);
     add(
         "OWNER",
+        null,
         "owner name, else user ID",
         Set.of("UserName", "UserId"),
-        i -> firstNonEmpty(i.text("UserName"), i.text("UserId")),
+        InstanceColumns::owner,
         true);
     add(
         "AGE",
+        Kind.DURATION,
         "time since creation, e.g. 3d",
         Set.of("GmtCreateTime"),
         i -> age(i.text("GmtCreateTime"), clock),
@@ -107,63 +156,97 @@ public final class InstanceColumns {
   /** The columns -o wide adds, and those any --columns may name. */
   private void addWide() {
     add(
+        "GPU_TYPE",
+        Kind.GPU_TYPE,
+        "GPU model, e.g. A10 (RequestedResource.GPUType as people say it)",
+        Set.of(RESOURCES),
+        i -> shortGpu(i.text("RequestedResource.GPUType")),
+        true);
+    add(
+        "ACCELERATOR",
+        null,
+        "GPU or CPU (AcceleratorType)",
+        Set.of("AcceleratorType"),
+        i -> i.text("AcceleratorType"),
+        false);
+    add(
         "PAYMENT",
+        null,
         "PayAsYouGo or Subscription",
         Set.of("PaymentType"),
         i -> i.text("PaymentType"),
         false);
     add(
         "ACCESS",
+        null,
         "PRIVATE or PUBLIC",
         Set.of("Accessibility"),
         i -> i.text("Accessibility"),
         false);
-    add("SPEC", "ECS instance type", Set.of("EcsSpec"), i -> i.text("EcsSpec"), true);
-    add("RESOURCE", "resource group ID", Set.of("ResourceId"), i -> i.text("ResourceId"), true);
+    add("SPEC", null, "ECS instance type", Set.of("EcsSpec"), i -> i.text("EcsSpec"), true);
+    add(
+        "RESOURCE",
+        null,
+        "resource group ID",
+        Set.of("ResourceId"),
+        i -> i.text("ResourceId"),
+        true);
+  }
+
+  /** The columns of time, idleness, cost and where an instance was listed from. */
+  private void addState() {
     add(
         "IDLE",
+        Kind.DURATION,
         "idle time the culler counted, e.g. 5h20m (IdleInstanceCuller)",
         Set.of(CULLER),
         InstanceColumns::cullerIdle,
         false);
     add(
         "CREATED",
+        Kind.TIME,
         "creation time (UTC)",
         Set.of("GmtCreateTime"),
         i -> i.text("GmtCreateTime"),
         false);
     add(
         "REGION",
+        null,
         "region, when listing several (RegionId)",
         Set.of("RegionId"),
         i -> i.text("RegionId"),
         false);
     add(
         "PROFILE",
+        null,
         "profile, when listing several (--profile a,b, --all-profiles)",
         Set.of("Profile"),
         i -> i.text("Profile"),
         false);
     add(
         "ACCOUNT",
+        null,
         "account ID of that profile (STS GetCallerIdentity)",
         Set.of("AccountId"),
         i -> i.text("AccountId"),
         false);
     add(
         "IDLE_FOR",
+        Kind.DURATION,
         "idle time, e.g. 3h20m (IdleInstanceCuller, or dsw idle's measured window)",
         Set.of(CULLER, Measured.IDLE),
         InstanceColumns::idleFor,
         false);
     add(
         "WASTE",
+        Kind.NUMBER,
         "GPU-hours idle: GPUs × idle hours",
         Set.of(RESOURCES, CULLER, Measured.IDLE),
         i -> Metrics.tenths(Metrics.idleGpuHours(i)),
         false);
     add(
         "RUNTIME",
+        Kind.DURATION,
         "accumulated running time in hours, e.g. 854.5h",
         Set.of("AccumulatedRunningTimeInMs"),
         InstanceColumns::runtime,
@@ -180,18 +263,21 @@ public final class InstanceColumns {
       String what = m.name() + (m.percent() ? " %" : "");
       add(
           m.column() + "_AVG",
+          Kind.NUMBER,
           "average " + what,
           Set.of(Measured.USAGE),
           i -> stat(i, m, "Average"),
           false);
       add(
           m.column() + "_P95",
+          Kind.NUMBER,
           "95th percentile " + what,
           Set.of(Measured.USAGE),
           i -> stat(i, m, "P95"),
           false);
       add(
           m.column() + "_MAX",
+          Kind.NUMBER,
           "maximum " + what,
           Set.of(Measured.USAGE),
           i -> stat(i, m, "Max"),
@@ -199,18 +285,21 @@ public final class InstanceColumns {
     }
     add(
         "COVERAGE",
+        Kind.NUMBER,
         "share of the window with data (the least of the metrics measured)",
         Set.of(Measured.USAGE),
         InstanceColumns::coverage,
         false);
     add(
         "EVIDENCE",
+        null,
         "what found it idle: culler, usage or both (dsw idle)",
         Set.of(Measured.IDLE),
         i -> i.text("Idle.Evidence"),
         false);
     add(
         "GUARD",
+        null,
         "what would stop it: culler, timer, both or none (dsw idle)",
         Set.of(Measured.IDLE),
         i -> i.text("Idle.Guard"),
@@ -260,12 +349,30 @@ public final class InstanceColumns {
 
   private void add(
       String name,
+      Kind kind,
       String description,
       Set<String> fields,
       Function<Instance, String> cell,
       boolean shrinkable) {
-    builtIn.put(name, new Column(name, cell, shrinkable, null, fields));
-    descriptions.put(name, description);
+    add(new Column(name, cell, shrinkable, null, fields, kind, GROUPS.get(name)), description);
+  }
+
+  /**
+   * Adds a column: its header, cell, kind (how --where and --sort-column compare it) and group (how
+   * summary --by groups by it) are the one entry; the table, --where, --sort-column and summary
+   * read them from here.
+   */
+  public void add(Column column, String description) {
+    builtIn.put(column.header(), column);
+    descriptions.put(column.header(), description);
+    if (column.group() != null) {
+      groups.put(column.group().flag(), column);
+    }
+  }
+
+  /** What summary --by takes, by its name: the columns that group. */
+  public Map<String, Column> groups() {
+    return java.util.Collections.unmodifiableMap(groups);
   }
 
   /** Built-in column names with a short description each, for --columns help and completion. */
@@ -289,7 +396,13 @@ public final class InstanceColumns {
           c != null
               ? c
               : new Column(
-                  name, i -> cell(i.at(name)), true, name, Set.of(name.split("\\.", 2)[0])));
+                  name,
+                  i -> cell(i.at(name)),
+                  true,
+                  name,
+                  Set.of(name.split("\\.", 2)[0]),
+                  Kind.ofPath(name),
+                  null));
     }
     return out;
   }
@@ -456,6 +569,16 @@ public final class InstanceColumns {
       return s / 86400 + "d";
     }
     return s / (365L * 86400) + "y";
+  }
+
+  /** The workspace's name, else its ID. */
+  static String workspace(Instance i) {
+    return firstNonEmpty(i.text("WorkspaceName"), i.text("WorkspaceId"));
+  }
+
+  /** The owner's name, else the user ID. */
+  static String owner(Instance i) {
+    return firstNonEmpty(i.text("UserName"), i.text("UserId"));
   }
 
   private static String firstNonEmpty(String a, String b) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * dsw summary: instances grouped by one or more keys, with per group the count, requested CPU
@@ -20,43 +19,12 @@ import java.util.function.Function;
  * first (then by key). Each row is a JSON object, so every output format can print it.
  */
 public final class Summary {
-  /** A grouping key: its --by name, JSON field, table header and how it reads an instance. */
-  public enum Key {
-    STATUS("status", "Status", "STATUS", i -> i.text("Status")),
-    GPU_TYPE("gpu-type", "GPUType", "GPU TYPE", i -> i.text("RequestedResource.GPUType")),
-    WORKSPACE(
-        "workspace",
-        "Workspace",
-        "WORKSPACE",
-        i -> either(i.text("WorkspaceName"), i.text("WorkspaceId"))),
-    OWNER("owner", "Owner", "OWNER", i -> either(i.text("UserName"), i.text("UserId"))),
-    PAYMENT_TYPE("payment-type", "PaymentType", "PAYMENT", i -> i.text("PaymentType")),
-    ACCELERATOR_TYPE(
-        "accelerator-type", "AcceleratorType", "ACCELERATOR", i -> i.text("AcceleratorType")),
-    REGION("region", "Region", "REGION", i -> i.text("RegionId"));
-
-    public final String flag;
-    final String field;
-    final String header;
-    final Function<Instance, String> read;
-
-    Key(String flag, String field, String header, Function<Instance, String> read) {
-      this.flag = flag;
-      this.field = field;
-      this.header = header;
-      this.read = read;
-    }
-
-    /** The key for a --by name, case-insensitive; "_" and "-" are the same. */
-    public static Optional<Key> named(String name) {
-      String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-      for (Key k : values()) {
-        if (k.flag.equals(n)) {
-          return Optional.of(k);
-        }
-      }
-      return Optional.empty();
-    }
+  /**
+   * The column a --by name groups by (status, gpu-type…; case and _ or - alike), among the columns
+   * that group ({@link InstanceColumns#groups()}).
+   */
+  public static Optional<Column> named(String name, Map<String, Column> groups) {
+    return Optional.ofNullable(groups.get(name.trim().toLowerCase(Locale.ROOT).replace('_', '-')));
   }
 
   /**
@@ -68,24 +36,24 @@ public final class Summary {
   /** The first key's cell in the total row of tables and CSV; JSON has null keys there. */
   public static final String TOTAL = "TOTAL";
 
-  private final List<Key> keys;
+  private final List<Column> keys;
   private final Map<List<String>, Totals> groups = new HashMap<>();
   private final Totals total = new Totals();
 
-  /** The keys grouped by, in order. */
-  public List<Key> keys() {
+  /** The columns grouped by, in order. */
+  public List<Column> keys() {
     return keys;
   }
 
-  public Summary(List<Key> keys) {
+  /** Grouped by these columns, each of which groups ({@link Column#group()}). */
+  public Summary(List<Column> keys) {
     this.keys = List.copyOf(keys);
   }
 
   public void add(Instance i) {
     List<String> values = new ArrayList<>(keys.size());
-    for (Key k : keys) {
-      String v = k.read.apply(i);
-      values.add(v);
+    for (Column k : keys) {
+      values.add(k.group().read().apply(i));
     }
     groups.computeIfAbsent(values, v -> new Totals()).add(i);
     total.add(i);
@@ -101,14 +69,14 @@ public final class Summary {
     for (Map.Entry<List<String>, Totals> e : sorted) {
       ObjectNode row = JsonText.NODES.objectNode();
       for (int k = 0; k < keys.size(); k++) {
-        row.put(keys.get(k).field, e.getKey().get(k));
+        row.put(keys.get(k).group().field(), e.getKey().get(k));
       }
       e.getValue().into(row);
       rows.add(new Instance(row));
     }
     ObjectNode last = JsonText.NODES.objectNode();
-    for (Key k : keys) {
-      last.putNull(k.field);
+    for (Column k : keys) {
+      last.putNull(k.group().field());
     }
     total.into(last);
     rows.add(new Instance(last));
@@ -121,19 +89,18 @@ public final class Summary {
   public List<Column> columns() {
     List<Column> cols = new ArrayList<>();
     for (int k = 0; k < keys.size(); k++) {
-      Key key = keys.get(k);
+      Column.Group key = keys.get(k).group();
       boolean firstKey = k == 0;
       cols.add(
           new Column(
-              key.header,
+              keys.get(k).header(),
               i -> {
-                String v = i.text(key.field);
-                if (i.raw().get(key.field).isNull()) {
+                String v = i.text(key.field());
+                if (i.raw().get(key.field()).isNull()) {
                   return firstKey ? TOTAL : "";
                 }
-                // GPU types show as everywhere else (A10, V100-16G; "-" for none); JSON keeps the
-                // API's value
-                return v.isEmpty() ? NONE : key == Key.GPU_TYPE ? InstanceColumns.shortGpu(v) : v;
+                // shown as the column shows it (A10, V100-16G; "-" for none); JSON keeps the API's
+                return v.isEmpty() ? NONE : key.show().apply(v);
               },
               true,
               null,

@@ -2,6 +2,7 @@ package dev.dsw.output;
 
 import dev.dsw.model.Instance;
 import dev.dsw.model.Times;
+import dev.dsw.output.Column.Kind;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,7 +129,7 @@ public final class Where implements Predicate<Instance> {
       valueAt++;
     }
     Column column = columns.resolve(List.of(field)).get(0);
-    Kind kind = kind(column, field, op);
+    Kind kind = kind(column, op);
     boolean bare = valueAt == expression.length(); // nothing after OP, not even ''
     if (bare && !(kind == Kind.TEXT && (op == Op.EQ || op == Op.NE))) {
       throw new SyntaxException(
@@ -202,52 +203,20 @@ public final class Where implements Predicate<Instance> {
     return new OpAt(op, end, symbol);
   }
 
-  /** What a field holds, for checking a value against it. */
-  enum Kind {
-    NUMBER("a number such as 4 or 0.5"),
-    QUANTITY("a size in GB such as 32 or 32Gi"),
-    DURATION("a duration such as 90m, 2h or 7d"),
-    TIME("a time such as 2024-01-12, 2024-01-12T14:36:01Z or an age such as 7d"),
-    STATUS("a status such as Running or Stopped"),
-    GPU_TYPE("a GPU type such as A10, V100-16G or \"NVIDIA A10\""),
-    TEXT("text");
-
-    final String example;
-
-    Kind(String example) {
-      this.example = example;
-    }
-  }
-
   /**
-   * What a field holds, as far as this operator is concerned: GPU cells ("2×A10") compare by their
-   * count with <, <=, > and >=, and as text with = and !=; a regular expression is always text.
+   * What a field holds, as far as this operator is concerned: the column says (GPU cells such as
+   * 2×A10 compare by their count with <, <=, > and >=, and as text with = and !=; a status and a
+   * GPU type are read as such only by = and !=); a regular expression is always text.
    */
-  static Kind kind(Column column, String field, Op op) {
-    if (op == Op.MATCH || op == Op.NOT_MATCH) {
+  static Kind kind(Column column, Op op) {
+    if (op == Op.MATCH || op == Op.NOT_MATCH || column.kind() == null) {
       return Kind.TEXT;
     }
-    String key = column.path() == null ? column.header() : column.path();
-    if (key.equals("GPU") && op != Op.EQ && op != Op.NE) {
-      return Kind.NUMBER;
-    }
-    return switch (key) {
-      case "STATUS", "Status" -> op == Op.EQ || op == Op.NE ? Kind.STATUS : Kind.TEXT;
-      case "RequestedResource.GPUType" -> op == Op.EQ || op == Op.NE ? Kind.GPU_TYPE : Kind.TEXT;
-      case "CPU", "RequestedResource.CPU", "RequestedResource.GPU", "Priority" -> Kind.NUMBER;
-      case "MEMORY", "RequestedResource.Memory", "RequestedResource.SharedMemory" -> Kind.QUANTITY;
-      case "IDLE_FOR", "IDLE", "AGE", "RUNTIME" -> Kind.DURATION;
-      case "CREATED" -> Kind.TIME;
-      case "COVERAGE" -> Kind.NUMBER;
-      default -> {
-        if (key.matches("[A-Z_]+_(AVG|P95|MAX)")) {
-          yield Kind.NUMBER; // what top measured: 12.5%
-        }
-        if (key.endsWith("InMinutes") || key.endsWith("InMs") || key.endsWith("Threshold")) {
-          yield Kind.NUMBER;
-        }
-        yield key.endsWith("Time") ? Kind.TIME : Kind.TEXT;
-      }
+    boolean equality = op == Op.EQ || op == Op.NE;
+    return switch (column.kind()) {
+      case GPUS -> equality ? Kind.TEXT : Kind.NUMBER;
+      case STATUS, GPU_TYPE -> equality ? column.kind() : Kind.TEXT;
+      default -> column.kind();
     };
   }
 
@@ -259,7 +228,7 @@ public final class Where implements Predicate<Instance> {
       String expression, Kind kind, String field, String value, int at, Clock clock) {
     boolean fits =
         switch (kind) {
-          case NUMBER -> exactNumber(value) != null;
+          case NUMBER, GPUS -> exactNumber(value) != null;
           case QUANTITY -> dev.dsw.model.Memory.gigabytes(value).isPresent();
           case DURATION -> Times.duration(value).isPresent();
           case TIME -> Times.instant(value, clock).isPresent();

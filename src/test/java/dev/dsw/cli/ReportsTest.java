@@ -117,7 +117,8 @@ class ReportsTest {
         run(0, "summary", "--by", "gpu-type,owner", "--status", "Running", "-o", "tsv");
     assertThat(lines(env))
         .containsExactly(
-            "GPU TYPE\tOWNER\tINSTANCES\tCPU\tGPU\tMEMORY\tRUNNING",
+            // the key columns are the columns they are: GPU_TYPE as --columns and --where name it
+            "GPU_TYPE\tOWNER\tINSTANCES\tCPU\tGPU\tMEMORY\tRUNNING",
             "-\talice\t1\t4\t0\t16G\t10.0h",
             "A10\talice\t1\t16\t2\t64G\t2.0h",
             "A10\tbob\t1\t8\t1\t32G\t1.0h",

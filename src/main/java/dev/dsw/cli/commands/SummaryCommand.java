@@ -69,7 +69,8 @@ public final class SummaryCommand implements Callable<Integer> {
             query.query(),
             filters.owners());
     String region =
-        summary.keys().contains(Summary.Key.REGION) && !services.multiScope()
+        summary.keys().stream().anyMatch(k -> k.group().flag().equals("region"))
+                && !services.multiScope()
             ? services.target().regionOrEmpty()
             : null;
     return new Listing(services).run(request, new Grouping(summary, region));

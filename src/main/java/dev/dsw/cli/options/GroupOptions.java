@@ -1,8 +1,9 @@
 package dev.dsw.cli.options;
 
+import dev.dsw.output.Column;
+import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.Summary;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,12 +23,18 @@ public final class GroupOptions {
       description = "Group by one or more of: ${COMPLETION-CANDIDATES}. Default: status.")
   List<String> by = new ArrayList<>();
 
-  /** The grouping keys, in order, each once. */
-  public List<Summary.Key> keys() {
-    List<Summary.Key> keys = new ArrayList<>();
+  /** The columns that group, by their --by names: what summary --by takes. */
+  private static java.util.Map<String, Column> groups() {
+    return new InstanceColumns(java.time.Clock.systemUTC()).groups();
+  }
+
+  /** The columns grouped by, in order, each once. */
+  public List<Column> keys() {
+    List<Column> keys = new ArrayList<>();
+    java.util.Map<String, Column> groups = groups();
     for (String name : by.isEmpty() ? List.of("status") : by) {
-      Summary.Key k =
-          Summary.Key.named(name)
+      Column k =
+          Summary.named(name, groups)
               .orElseThrow(
                   () ->
                       new ParameterException(
@@ -48,7 +55,7 @@ public final class GroupOptions {
   static final class Keys implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return Arrays.stream(Summary.Key.values()).map(k -> k.flag).iterator();
+      return groups().keySet().iterator();
     }
   }
 }
