@@ -86,6 +86,21 @@ class ImportRulesTest {
         .check(classes);
   }
 
+  /**
+   * One Instance form reaches the formatters (issue #32): whether an instance was rendered while
+   * its page was read is Instance's own business (writeTo, writeCompact, whole); no class outside
+   * the model reads the pre-rendered bytes.
+   */
+  @Test
+  void onlyTheModelReadsThePreRenderedForm() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.dsw.model..")
+        .should()
+        .callMethod(dev.dsw.model.Instance.class, "json")
+        .check(classes);
+  }
+
   @Test
   void noPackageOrSubPackageIsInACycle() {
     slices().matching("dev.dsw.(**)").should().beFreeOfCycles().check(classes);

@@ -10,12 +10,49 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>A listing that prints whole instances reads each page once: {@code json} is then the whole
  * instance as compact JSON (masked unless the user asked for secrets), written while the page was
  * read, and {@code raw} keeps only the fields the listing filters or sorts on. Otherwise {@code
- * json} is null.
+ * json} is null. Formatters never ask which: {@link #writeTo}, {@link #writeCompact} and {@link
+ * #whole} hide the two forms (docs/benchmarks.md, Volume, shows what the pre-rendered one saves).
  */
 public record Instance(ObjectNode raw, byte[] json) {
 
   public Instance(ObjectNode raw) {
     this(raw, null);
+  }
+
+  /** Writes the whole instance as JSON into this generator (a pretty one, YAML). */
+  public void writeTo(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+    if (json == null) {
+      JsonText.write(g, raw);
+      return;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = JsonText.FACTORY.createParser(json)) {
+      p.nextToken();
+      g.copyCurrentStructure(p);
+    }
+  }
+
+  /**
+   * Writes the whole instance as compact JSON: its bytes as they were rendered straight to {@code
+   * out}, else the tree through {@code g}, a compact generator on {@code out}.
+   */
+  public void writeCompact(java.io.OutputStream out, com.fasterxml.jackson.core.JsonGenerator g)
+      throws java.io.IOException {
+    if (json == null) {
+      JsonText.write(g, raw);
+    } else {
+      g.flush();
+      out.write(json);
+    }
+  }
+
+  /** The whole instance as a tree (what --query and --jq read). */
+  public JsonNode whole() throws java.io.IOException {
+    return json == null ? raw : JsonText.read(json);
+  }
+
+  /** Whether it was rendered while its page was read (masked then, unless secrets were asked). */
+  public boolean rendered() {
+    return json != null;
   }
 
   public String id() {

@@ -1,7 +1,6 @@
 package dev.dsw.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
@@ -83,15 +82,11 @@ final class JsonFormatter implements Formatter {
             out.write(',');
           }
           rows++;
-          if (instance.json() != null && !pretty) {
-            out.write(instance.json());
-          } else if (instance.json() != null) {
-            try (JsonParser p = JsonText.FACTORY.createParser(instance.json())) {
-              p.nextToken();
-              gen.copyCurrentStructure(p);
-            }
+          // masked already by the masking step (Secrets), or when its page was read
+          if (pretty) {
+            instance.writeTo(gen);
           } else {
-            JsonText.write(gen, instance.raw()); // masked already by the masking step (Secrets)
+            instance.writeCompact(out, gen);
           }
           gen.flush();
           if (lines) {

@@ -32,7 +32,7 @@ final class QueryFormatter implements Formatter {
   @Override
   public void row(Instance instance) {
     try {
-      rows.add(instance.json() != null ? JsonText.read(instance.json()) : instance.raw());
+      rows.add(instance.whole());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -35,7 +35,7 @@ public final class Secrets {
    * secrets were asked for, so it passes as it is.
    */
   public static Instance apply(Instance instance, boolean show) {
-    if (show || instance.json() != null) {
+    if (show || instance.rendered()) {
       return instance;
     }
     return new Instance(Masking.masked(instance.raw()));

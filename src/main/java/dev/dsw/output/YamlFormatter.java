@@ -1,6 +1,5 @@
 package dev.dsw.output;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.dsw.model.Instance;
@@ -61,14 +60,7 @@ final class YamlFormatter implements Formatter {
   public void row(Instance instance) {
     Io.run(
         () -> {
-          if (instance.json() != null) {
-            try (JsonParser p = JsonText.FACTORY.createParser(instance.json())) {
-              p.nextToken();
-              gen.copyCurrentStructure(p);
-            }
-          } else {
-            JsonText.write(gen, instance.raw());
-          }
+          instance.writeTo(gen);
         });
   }
 
