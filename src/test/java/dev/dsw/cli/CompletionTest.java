@@ -243,7 +243,9 @@ public class CompletionTest {
             "dsw --demo --region us-east-1 get dsw-",
             "dsw --profile=prod-readonly --region cn-beijing get dsw-",
             "dsw summary --by ",
-            "dsw idle --view ");
+            "dsw idle --view ",
+            "dsw list --columns ID,NA",
+            "dsw top --sort-column GPU_A");
     List<String> cmd =
         new ArrayList<>(
             List.of(which("zsh"), harness.toString(), fpath.toString(), log.toString()));
@@ -258,6 +260,9 @@ public class CompletionTest {
     assertThat(got.get("dsw list -o ")).contains("table", "wide", "json", "jsonl", "csv", "tsv");
     assertThat(got.get("dsw --profile ")).contains("default", "prod-readonly");
     assertThat(got.get("dsw idle --view ")).contains("mine", "triage", "big-gpus", "nlp.team");
+    // the columns, written once in the script, for every command that takes them
+    assertThat(got.get("dsw list --columns ID,NA")).contains("NAME").doesNotContain("ID");
+    assertThat(got.get("dsw top --sort-column GPU_A")).contains("GPU_AVG");
     assertThat(got.get("dsw list --gpu-type NVIDIA"))
         .contains("NVIDIA A10", "NVIDIA A100-80G")
         .doesNotContain("Tesla-V100-16G");
