@@ -58,12 +58,7 @@ final class EcsSpecsRoute {
       s.put("IsAvailable", true);
       catalogue.put(spec, s);
     }
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("RequestId", requestId);
-    out.put("Success", true);
-    out.put("Code", "200");
-    out.put("Message", "");
-    out.put("HttpStatusCode", 200);
+    ObjectNode out = Gateway.success(requestId);
     out.put("TotalCount", catalogue.size());
     ArrayNode specs = out.putArray("EcsSpecs");
     catalogue.values().stream().skip((long) (page - 1) * size).limit(size).forEach(specs::add);

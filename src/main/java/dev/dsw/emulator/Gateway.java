@@ -145,13 +145,28 @@ final class Gateway {
 
   /** The DSW error envelope: a 400 ValidationError, a 404 InstanceNotFound. */
   static int dswError(Call call, int status, String code, String message) throws IOException {
-    ObjectNode err = Json.MAPPER.createObjectNode();
-    err.put("RequestId", call.requestId());
-    err.put("Success", false);
-    err.put("Code", code);
-    err.put("Message", message);
-    err.put("HttpStatusCode", status);
-    return send(call.ex(), status, err, call.requestId());
+    return send(
+        call.ex(),
+        status,
+        envelope(call.requestId(), false, code, message, status),
+        call.requestId());
+  }
+
+  /** The DSW envelope of a successful answer, for the route to fill. */
+  static ObjectNode success(String requestId) {
+    return envelope(requestId, true, "200", "", 200);
+  }
+
+  /** The DSW envelope: RequestId, Success, Code, Message and HttpStatusCode. */
+  private static ObjectNode envelope(
+      String requestId, boolean success, String code, String message, int status) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("RequestId", requestId);
+    out.put("Success", success);
+    out.put("Code", code);
+    out.put("Message", message);
+    out.put("HttpStatusCode", status);
+    return out;
   }
 
   /** A 400 ValidationError in the DSW envelope. */

@@ -171,12 +171,7 @@ final class MetricsRoute {
     if (instance == null && !inFile) {
       throw new NotFound(id);
     }
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("RequestId", requestId);
-    out.put("Success", true);
-    out.put("Code", "200");
-    out.put("Message", "");
-    out.put("HttpStatusCode", 200);
+    ObjectNode out = Gateway.success(requestId);
     out.put("InstanceId", id);
     ArrayNode pods = out.putArray("PodMetrics");
     if (source != null) {
