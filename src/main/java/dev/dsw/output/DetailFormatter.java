@@ -2,7 +2,6 @@ package dev.dsw.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.model.Instance;
-import dev.dsw.model.Times;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -172,9 +171,7 @@ final class DetailFormatter implements Formatter {
           "idle "
               + InstanceColumns.cullerIdle(i)
               + " of "
-              + (InstanceColumns.isCount(culler)
-                  ? Times.format(java.time.Duration.ofMinutes(Long.parseLong(culler)))
-                  : culler)
+              + InstanceColumns.minutes(culler)
               + " allowed"
               + join(
                   "",

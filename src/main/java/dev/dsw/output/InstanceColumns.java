@@ -462,7 +462,11 @@ public final class InstanceColumns {
 
   /** The culler's idle minutes as a duration (5h20m), the way IDLE_FOR writes it; as sent else. */
   static String cullerIdle(Instance i) {
-    String minutes = i.text("IdleInstanceCuller.IdleTimeInMinutes");
+    return minutes(i.text("IdleInstanceCuller.IdleTimeInMinutes"));
+  }
+
+  /** A count of minutes as the duration dsw writes (320 → 5h20m); anything else as sent. */
+  static String minutes(String minutes) {
     return isCount(minutes) || minutes.equals("0")
         ? Times.format(Duration.ofMinutes(Long.parseLong(minutes)))
         : minutes;
@@ -496,7 +500,7 @@ public final class InstanceColumns {
   /**
    * Digits without a leading zero, and not too many for a count: a whole number of GPUs above zero.
    */
-  static boolean isCount(String s) {
+  private static boolean isCount(String s) {
     return plainNumber(s) && s.length() <= 9 && s.charAt(0) != '0' && s.indexOf('.') < 0;
   }
 
