@@ -97,6 +97,13 @@ public final class ListInstancesQuery {
     return new TreeMap<>(wire);
   }
 
+  /** The parameters that select instances: all of them but paging and order. */
+  public SortedMap<String, String> filters() {
+    SortedMap<String, String> f = toParameters();
+    f.keySet().removeAll(java.util.Set.of("PageNumber", "PageSize", "SortBy", "Order"));
+    return f;
+  }
+
   /** Sets the filters; each refuses at once what cannot be sent. */
   public static final class Builder {
     private final SortedMap<String, String> wire;

@@ -17,12 +17,8 @@ final class LikelyCause {
     if (services.multiScope()) {
       return "";
     }
-    Map<String, String> p = q.toParameters();
-    long filters =
-        p.keySet().stream()
-            .filter(k -> !java.util.Set.of("PageNumber", "PageSize", "SortBy", "Order").contains(k))
-            .count();
-    if (filters < 2) {
+    Map<String, String> p = q.filters();
+    if (p.size() < 2) {
       return ""; // the one filter named is the cause
     }
     String workspace = p.get("WorkspaceId");

@@ -218,14 +218,7 @@ public final class Listing {
    */
   static String nothingMatched(Request r, List<String> narrowedByDsw) {
     List<String> server = new ArrayList<>();
-    r.query()
-        .toParameters()
-        .forEach(
-            (k, v) -> {
-              if (!Set.of("PageNumber", "PageSize", "SortBy", "Order").contains(k)) {
-                server.add(k + "=" + v);
-              }
-            });
+    r.query().filters().forEach((k, v) -> server.add(k + "=" + v));
     List<String> tested = new ArrayList<>(narrowedByDsw);
     tested.addAll(r.where());
     String client = String.join(" and ", tested);
