@@ -60,16 +60,9 @@ public final class Where implements Predicate<Instance> {
   /** Whether = and != compare GPU types as people say them (A10 is NVIDIA A10, not A100). */
   private final boolean gpuType;
 
-  private Where(
-      String expression,
-      String field,
-      Op op,
-      String value,
-      Column column,
-      Clock clock,
-      boolean gpuType) {
+  private Where(String expression, String field, Op op, String value, Column column, Clock clock) {
     this.field = field;
-    this.gpuType = gpuType;
+    this.gpuType = kind(column, op) == Kind.GPU_TYPE;
     this.op = op;
     this.value = value;
     this.column = column;
@@ -147,7 +140,7 @@ public final class Where implements Predicate<Instance> {
     if (op != Op.MATCH && op != Op.NOT_MATCH) {
       checkType(expression, kind, field, value, valueAt + 1, clock);
     }
-    return new Where(expression, field, op, value, column, clock, kind == Kind.GPU_TYPE);
+    return new Where(expression, field, op, value, column, clock);
   }
 
   /** The operator read at a position: which, where the value starts, and how it was written. */
