@@ -143,26 +143,20 @@ class GpuTypeTest {
             EmulatorServer.start(
                 EmulatorConfig.defaults().toBuilder().data(dir.resolve("fleet.json")).build());
         var t = dev.dsw.api.Emulators.transport(0)) {
-      var answer =
-          t.send(
+      java.util.function.Function<java.util.Map<String, String>, dev.dsw.http.ApiRequest> ecsSpecs =
+          query ->
               new dev.dsw.http.ApiRequest(
                   real.baseUrl(),
                   "/api/v2/ecsspecs",
                   "ListEcsSpecs",
                   "2022-01-01",
-                  new java.util.TreeMap<>(
-                      java.util.Map.of("AcceleratorType", "GPU", "PageSize", "2"))));
+                  new java.util.TreeMap<>(query));
+      var answer =
+          t.send(ecsSpecs.apply(java.util.Map.of("AcceleratorType", "GPU", "PageSize", "2")));
       JsonNode body = Json.MAPPER.readTree(answer.body());
       assertThat(body.get("TotalCount").asInt()).isEqualTo(4);
       assertThat(body.get("EcsSpecs")).hasSize(2);
-      var missing =
-          t.send(
-              new dev.dsw.http.ApiRequest(
-                  real.baseUrl(),
-                  "/api/v2/ecsspecs",
-                  "ListEcsSpecs",
-                  "2022-01-01",
-                  new java.util.TreeMap<>()));
+      var missing = t.send(ecsSpecs.apply(java.util.Map.of()));
       assertThat(missing.status()).isEqualTo(400);
       assertThat(Json.MAPPER.readTree(missing.body()).get("Code").asText())
           .isEqualTo("ValidationError");
