@@ -156,7 +156,7 @@ final class Findings implements Report {
   }
 
   @Override
-  public String emptyAnswer(String nothingMatched) {
+  public String emptyAnswer(java.util.function.Supplier<String> nothingMatched) {
     return null; // it says "no findings in N instances"
   }
 }

@@ -40,7 +40,7 @@ final class Grouping implements Report {
   }
 
   @Override
-  public String emptyAnswer(String nothingMatched) {
+  public String emptyAnswer(java.util.function.Supplier<String> nothingMatched) {
     return null; // its TOTAL row says 0
   }
 }

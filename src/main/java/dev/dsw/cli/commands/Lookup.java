@@ -64,7 +64,7 @@ final class Lookup implements Report {
   }
 
   @Override
-  public String emptyAnswer(String nothingMatched) {
+  public String emptyAnswer(java.util.function.Supplier<String> nothingMatched) {
     return null; // it names the IDs not found (exit 5)
   }
 }

@@ -121,7 +121,7 @@ final class Waste implements Report {
   }
 
   @Override
-  public String emptyAnswer(String nothingMatched) {
+  public String emptyAnswer(java.util.function.Supplier<String> nothingMatched) {
     return "no idle instances among "
         + running.size()
         + " Running"

@@ -141,11 +141,12 @@ public final class Listing {
       Request r, Narrowing narrowed, Report report, int rows, CompletionCache cache) {
     Console console = services.console();
     narrowed.owners().check(rows, services);
-    String nothing = nothingMatched(r, narrowed.clientSide());
-    String empty = rows == 0 ? report.emptyAnswer(nothing) : null;
-    if (empty != null && empty.contains(nothing)) {
-      empty = empty.replace(nothing, nothing + LikelyCause.of(r.query(), services));
-    }
+    String empty =
+        rows == 0
+            ? report.emptyAnswer(
+                () ->
+                    nothingMatched(r, narrowed.clientSide()) + LikelyCause.of(r.query(), services))
+            : null;
     if (empty != null) {
       console.info(empty); // stdout stays what the format prescribes ([] for json)
     }

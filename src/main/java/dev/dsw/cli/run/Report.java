@@ -36,11 +36,12 @@ public interface Report {
   }
 
   /**
-   * The line stderr gets when no row was printed, given the listing's own ("no instances match …");
-   * null for none (a report that says it itself).
+   * The line stderr gets when no row was printed, given the listing's own ("no instances match …",
+   * with its likely cause, which may cost a request: asked only when used); null for none (a report
+   * that says it itself).
    */
-  default String emptyAnswer(String nothingMatched) {
-    return nothingMatched;
+  default String emptyAnswer(java.util.function.Supplier<String> nothingMatched) {
+    return nothingMatched.get();
   }
 
   /** Prints each instance as it arrives. */
