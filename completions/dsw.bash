@@ -66,18 +66,20 @@ _dsw() {
   if [[ $cur == --*=* ]]; then prev=${cur%%=*}; cur=${cur#*=};
   elif [[ $cur == = && $prev == --* ]]; then cur="";
   elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then prev=${COMP_WORDS[COMP_CWORD-2]}; fi
+  case "$prev" in
+    --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
+    --endpoint) COMPREPLY=(); return ;;
+    --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
+    --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
+    --connect-timeout) COMPREPLY=(); return ;;
+    --read-timeout) COMPREPLY=(); return ;;
+    --timeout) COMPREPLY=(); return ;;
+    --retries) COMPREPLY=(); return ;;
+    --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+  esac
   case "$path" in
     "dsw")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "list get summary idle top audit wait view version emulator completion config help" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --all-profiles --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
@@ -86,15 +88,6 @@ _dsw() {
       fi ;;
     "dsw list")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --status) _dsw_words "$cur" $'Creating\nSaveFailed\nStopped\nFailed\nResourceAllocating\nStopping\nUpdating\nSaving\nQueuing\nRecovering\nStarting\nRunning\nSaved\nDeleting\nEnvPreparing' comma; return ;;
@@ -143,15 +136,6 @@ _dsw() {
       fi ;;
     "dsw get")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --workspace) _dsw_words "$cur" "$(_dsw_dynamic workspaces)" ; return ;;
@@ -167,15 +151,6 @@ _dsw() {
       fi ;;
     "dsw summary")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --by) _dsw_words "$cur" $'status\nworkspace\nowner\ngpu-type\naccelerator-type\npayment-type\nregion' comma; return ;;
@@ -220,15 +195,6 @@ _dsw() {
       fi ;;
     "dsw idle")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --query) COMPREPLY=(); return ;;
         --jq) COMPREPLY=(); return ;;
         --for) COMPREPLY=(); return ;;
@@ -278,15 +244,6 @@ _dsw() {
       fi ;;
     "dsw top")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --metrics) _dsw_words "$cur" $'gpu\ngpu-memory\ncpu\nmemory\nnetwork-in\nnetwork-out\ndisk-read\ndisk-write' comma; return ;;
         --interval) COMPREPLY=(); return ;;
         --window) COMPREPLY=(); return ;;
@@ -337,15 +294,6 @@ _dsw() {
       fi ;;
     "dsw audit")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --check) _dsw_words "$cur" $'DSW-NET-01\nDSW-NET-02\nDSW-NET-03\nDSW-VIS-01\nDSW-SEC-01\nDSW-SEC-02\nDSW-SEC-03\nDSW-SEC-04\nDSW-DATA-01\nDSW-IMG-01\nDSW-COST-01' comma; return ;;
         --skip) _dsw_words "$cur" $'DSW-NET-01\nDSW-NET-02\nDSW-NET-03\nDSW-VIS-01\nDSW-SEC-01\nDSW-SEC-02\nDSW-SEC-03\nDSW-SEC-04\nDSW-DATA-01\nDSW-IMG-01\nDSW-COST-01' comma; return ;;
         --min-severity) _dsw_words "$cur" $'info\nlow\nmedium\nhigh\ncritical' ; return ;;
@@ -394,15 +342,6 @@ _dsw() {
       fi ;;
     "dsw wait")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --for) COMPREPLY=(); return ;;
         --interval) COMPREPLY=(); return ;;
         --fail-on) COMPREPLY=(); return ;;
@@ -454,15 +393,6 @@ _dsw() {
       fi ;;
     "dsw view list")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
@@ -472,15 +402,6 @@ _dsw() {
       fi ;;
     "dsw view show")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         -o|--output) _dsw_words "$cur" $'table\nwide\njson\njsonl\nyaml\ncsv\ntsv' ; return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
@@ -490,15 +411,6 @@ _dsw() {
       fi ;;
     "dsw version")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --all-profiles --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
@@ -507,15 +419,6 @@ _dsw() {
       fi ;;
     "dsw emulator")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --port) COMPREPLY=(); return ;;
         --bind) COMPREPLY=(); return ;;
         --data) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -547,15 +450,6 @@ _dsw() {
       fi ;;
     "dsw completion")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "bash zsh" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --all-profiles --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
@@ -564,15 +458,6 @@ _dsw() {
       fi ;;
     "dsw config")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "show" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --all-profiles --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))
@@ -581,15 +466,6 @@ _dsw() {
       fi ;;
     "dsw config show")
       case "$prev" in
-        --region) _dsw_words "$cur" $'cn-beijing\ncn-wulanchabu\ncn-hangzhou\ncn-shanghai\ncn-shenzhen\ncn-guangzhou\ncn-chengdu\ncn-hongkong\nap-northeast-1\nap-northeast-2\nap-southeast-1\nap-southeast-3\nap-southeast-5\neu-central-1\nus-east-1\nus-west-1\nme-central-1\ncn-shanghai-finance-1' comma; return ;;
-        --endpoint) COMPREPLY=(); return ;;
-        --profile) _dsw_words "$cur" "$(_dsw_dynamic profiles)" ; return ;;
-        --color) _dsw_words "$cur" $'auto\nalways\nnever' ; return ;;
-        --connect-timeout) COMPREPLY=(); return ;;
-        --read-timeout) COMPREPLY=(); return ;;
-        --timeout) COMPREPLY=(); return ;;
-        --retries) COMPREPLY=(); return ;;
-        --ca-bundle) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       if [[ $cur == -* || -z "" ]]; then
         COMPREPLY=($(compgen -W "--region --all-regions --endpoint --vpc --profile --all-profiles --color --no-color --debug --dry-run -q --quiet --demo --connect-timeout --read-timeout --timeout --retries --ca-bundle -h --help -V --version" -- "$cur"))

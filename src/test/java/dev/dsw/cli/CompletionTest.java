@@ -165,6 +165,8 @@ public class CompletionTest {
     assertThat(bash("dsw list --payment-type ")).containsExactly("PayAsYouGo", "Subscription");
     assertThat(bash("dsw --color ")).containsExactly("auto", "always", "never");
     assertThat(bash("dsw list --columns ID,NA")).containsExactly("ID,NAME");
+    // the global options are answered once, whatever the command
+    assertThat(bash("dsw wait --color a")).containsExactly("auto", "always");
     assertThat(bash("dsw list --region cn-h")).containsExactly("cn-hangzhou", "cn-hongkong");
     assertThat(bash("dsw list --profile ")).containsExactly("default", "prod-readonly");
     assertThat(bash("dsw list --view "))
@@ -245,7 +247,8 @@ public class CompletionTest {
             "dsw summary --by ",
             "dsw idle --view ",
             "dsw list --columns ID,NA",
-            "dsw top --sort-column GPU_A");
+            "dsw top --sort-column GPU_A",
+            "dsw audit --color ");
     List<String> cmd =
         new ArrayList<>(
             List.of(which("zsh"), harness.toString(), fpath.toString(), log.toString()));
@@ -263,6 +266,8 @@ public class CompletionTest {
     // the columns, written once in the script, for every command that takes them
     assertThat(got.get("dsw list --columns ID,NA")).contains("NAME").doesNotContain("ID");
     assertThat(got.get("dsw top --sort-column GPU_A")).contains("GPU_AVG");
+    // the global options, written once in the script, on every command
+    assertThat(got.get("dsw audit --color ")).contains("auto", "always", "never");
     assertThat(got.get("dsw list --gpu-type NVIDIA"))
         .contains("NVIDIA A10", "NVIDIA A100-80G")
         .doesNotContain("Tesla-V100-16G");

@@ -131,10 +131,14 @@ public final class CompletionScripts {
         .append("  elif [[ $cur == = && $prev == --* ]]; then cur=\"\";\n")
         .append(
             "  elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then prev=${COMP_WORDS[COMP_CWORD-2]};"
-                + " fi\n")
-        .append("  case \"$path\" in\n");
+                + " fi\n");
+    // the options every command takes (the global ones) are answered once, whatever the path
+    Set<String> global = common(root, o -> bashCase(o, shared));
+    sb.append("  case \"$prev\" in\n");
+    global.forEach(line -> sb.append("    ").append(line));
+    sb.append("  esac\n").append("  case \"$path\" in\n");
     for (CommandLine c : all(root)) {
-      bashCommand(sb, c, shared);
+      bashCommand(sb, c, shared, global);
     }
     sb.append("  esac\n").append("}\n").append("complete -F _dsw dsw\n");
     return sb.toString();
@@ -188,34 +192,76 @@ public final class CompletionScripts {
         .append("    case \"$path $w\" in\n");
   }
 
+  /** The case that completes an option's value in bash; null for a flag or a hidden option. */
+  private static String bashCase(OptionSpec o, Map<List<String>, String> shared) {
+    if (o.arity().max() == 0 || o.hidden()) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(String.join("|", o.names())).append(") ");
+    String dyn = dynamic(o, shared);
+    List<String> values = values(o);
+    String comma = isCommaList(o) ? "comma" : "";
+    if (dyn != null) {
+      sb.append("_dsw_words \"$cur\" \"$(_dsw_dynamic ").append(dyn).append(")\" ").append(comma);
+    } else if (isPath(o)) {
+      sb.append("COMPREPLY=($(compgen -f -- \"$cur\"))");
+    } else if (!values.isEmpty()) {
+      // newline-separated, as the dynamic lists are, so values may hold spaces
+      sb.append("_dsw_words \"$cur\" $'")
+          .append(String.join("\\n", values))
+          .append("' ")
+          .append(comma);
+    } else {
+      sb.append("COMPREPLY=()");
+    }
+    return sb.append("; return ;;\n").toString();
+  }
+
+  /**
+   * What every command that takes the root's options (the global ones; not picocli's help) writes
+   * alike for one of them, in the root's order: written once in a script instead of per command.
+   */
+  private static Set<String> common(
+      CommandLine root, java.util.function.Function<OptionSpec, String> write) {
+    Set<String> rootNames = names(root.getCommandSpec().options());
+    Set<String> common = null;
+    for (CommandLine c : all(root)) {
+      if (!names(c.getCommandSpec().options()).containsAll(rootNames)) {
+        continue;
+      }
+      Set<String> mine = new LinkedHashSet<>();
+      for (OptionSpec o : c.getCommandSpec().options()) {
+        String text = write.apply(o);
+        if (text != null) {
+          mine.add(text);
+        }
+      }
+      if (common == null) {
+        common = mine;
+      } else {
+        common.retainAll(mine);
+      }
+    }
+    return common == null ? Set.of() : common;
+  }
+
+  private static Set<String> names(List<OptionSpec> options) {
+    Set<String> out = new java.util.HashSet<>();
+    options.forEach(o -> out.addAll(List.of(o.names())));
+    return out;
+  }
+
   /** One command's branch: its options' values, then its words or its flags. */
   private static void bashCommand(
-      StringBuilder sb, CommandLine c, Map<List<String>, String> shared) {
+      StringBuilder sb, CommandLine c, Map<List<String>, String> shared, Set<String> global) {
     CommandSpec spec = c.getCommandSpec();
     sb.append("    \"").append(path(c)).append("\")\n");
     sb.append("      case \"$prev\" in\n");
     for (OptionSpec o : spec.options()) {
-      if (o.arity().max() == 0 || o.hidden()) {
-        continue;
+      String line = bashCase(o, shared);
+      if (line != null && !global.contains(line)) {
+        sb.append("        ").append(line);
       }
-      sb.append("        ").append(String.join("|", o.names())).append(") ");
-      String dyn = dynamic(o, shared);
-      List<String> values = values(o);
-      String comma = isCommaList(o) ? "comma" : "";
-      if (dyn != null) {
-        sb.append("_dsw_words \"$cur\" \"$(_dsw_dynamic ").append(dyn).append(")\" ").append(comma);
-      } else if (isPath(o)) {
-        sb.append("COMPREPLY=($(compgen -f -- \"$cur\"))");
-      } else if (!values.isEmpty()) {
-        // newline-separated, as the dynamic lists are, so values may hold spaces
-        sb.append("_dsw_words \"$cur\" $'")
-            .append(String.join("\\n", values))
-            .append("' ")
-            .append(comma);
-      } else {
-        sb.append("COMPREPLY=()");
-      }
-      sb.append("; return ;;\n");
     }
     sb.append("      esac\n");
     // Words first (subcommands, positional values); flags when the word starts with '-' or there
@@ -267,8 +313,13 @@ public final class CompletionScripts {
     StringBuilder sb = new StringBuilder();
     Map<List<String>, String> shared = shared(root);
     zshHead(sb, shared);
+    // the options every command takes (the global ones), written once and spliced into each
+    Set<String> global = common(root, o -> o.hidden() ? null : zshOption(o, shared));
+    sb.append("_dsw_globals=(\n");
+    global.forEach(spec -> sb.append("  ").append(spec).append("\n"));
+    sb.append(")\n\n");
     for (CommandLine c : all(root)) {
-      zshCommand(sb, c, shared);
+      zshCommand(sb, c, shared, global);
     }
     sb.append("_dsw \"$@\"\n");
     return sb.toString();
@@ -311,17 +362,17 @@ public final class CompletionScripts {
 
   /** One command's function: its options, then its subcommands or its positional values. */
   private static void zshCommand(
-      StringBuilder sb, CommandLine c, Map<List<String>, String> shared) {
+      StringBuilder sb, CommandLine c, Map<List<String>, String> shared, Set<String> global) {
     String fn = function(c);
     sb.append(fn).append("() {\n");
     sb.append("  local curcontext=$curcontext state line\n");
     sb.append("  typeset -A opt_args\n");
-    sb.append("  _arguments -C -s \\\n");
+    sb.append("  _arguments -C -s \"${_dsw_globals[@]}\" \\\n");
     for (OptionSpec o : c.getCommandSpec().options()) {
-      if (o.hidden()) {
-        continue;
+      String spec = o.hidden() ? null : zshOption(o, shared);
+      if (spec != null && !global.contains(spec)) {
+        sb.append("    ").append(spec).append(" \\\n");
       }
-      sb.append("    ").append(zshOption(o, shared)).append(" \\\n");
     }
     if (!c.getSubcommands().isEmpty()) {
       sb.append("    '1: :->command' \\\n    '*:: :->args'\n");
