@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of docs/architecture.md (after ../shared/STYLE.md): cli → api → http → auth → config,
- * model below, output and emulator apart; only cli sees picocli, only http okhttp, only Main exits,
- * only the terminal's real Environment holds the process streams; no package or sub-package is in a
- * cycle; and a command is a short form with no try/catch.
+ * The rules of docs/architecture.md (after ../shared/STYLE.md): cli → listing → api → http → auth →
+ * config, model below, output and emulator apart; only cli sees picocli, only http okhttp, only
+ * Main exits, only the terminal's real Environment holds the process streams; no package or
+ * sub-package is in a cycle; and a command is a short form with no try/catch.
  */
 class ImportRulesTest {
   static JavaClasses classes;
@@ -98,6 +98,42 @@ class ImportRulesTest {
         .resideOutsideOfPackage("dev.dsw.model..")
         .should()
         .callMethod(dev.dsw.model.Instance.class, "json")
+        .check(classes);
+  }
+
+  /**
+   * The listing room (issue #32) sits between cli and api: it sees api, output and model, never cli
+   * (what it needs of a run and a terminal are its own interfaces, Session and Terminal, which cli
+   * implements), nor http, auth, config or the emulator; nothing below it sees it.
+   */
+  @Test
+  void theListingRoomSitsBetweenCliAndApi() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dsw.listing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.dsw.cli..",
+            "dev.dsw.http..",
+            "dev.dsw.auth..",
+            "dev.dsw.config..",
+            "dev.dsw.emulator..",
+            "picocli..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.dsw.api..",
+            "dev.dsw.http..",
+            "dev.dsw.auth..",
+            "dev.dsw.config..",
+            "dev.dsw.model..",
+            "dev.dsw.output..",
+            "dev.dsw.emulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.dsw.listing..")
         .check(classes);
   }
 

@@ -172,4 +172,11 @@ public final class Times {
     }
     return mins + "m";
   }
+
+  /**
+   * An interval as a wait or a poll says it: seconds under a minute (30s), else as above (3h20m).
+   */
+  public static String interval(Duration d) {
+    return d.toSeconds() < 60 ? d.toSeconds() + "s" : format(d);
+  }
 }

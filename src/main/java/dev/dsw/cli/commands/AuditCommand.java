@@ -7,10 +7,11 @@ import dev.dsw.cli.options.GroupFormatOptions;
 import dev.dsw.cli.options.PagingOptions;
 import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.options.StatusOptions;
-import dev.dsw.cli.run.Listing;
-import dev.dsw.cli.run.Output;
-import dev.dsw.cli.run.Request;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Output;
+import dev.dsw.listing.Request;
 import dev.dsw.output.Audit;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,7 +61,8 @@ public final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     Output output = new Output(format.format(), null, List.of(), format.headers(), null, false);
     if (audit.listChecks) {
-      return new Listing(services).print(Audit.checkRows(), Audit.checkColumns(), output);
+      return ExitCodes.of(
+          new Listing(services).print(Audit.checkRows(), Audit.checkColumns(), output));
     }
     Findings findings = Findings.of(services, audit);
     Request request =
@@ -72,6 +74,6 @@ public final class AuditCommand implements Callable<Integer> {
             output,
             query.query(),
             filters.owners());
-    return new Listing(services).run(request, findings);
+    return ExitCodes.of(new Listing(services).run(request, findings));
   }
 }

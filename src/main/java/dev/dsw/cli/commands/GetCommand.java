@@ -6,10 +6,11 @@ import dev.dsw.cli.options.FormatOptions;
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.IdOptions;
 import dev.dsw.cli.options.QueryOptions;
-import dev.dsw.cli.run.Listing;
-import dev.dsw.cli.run.Owners;
-import dev.dsw.cli.run.Request;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Owners;
+import dev.dsw.listing.Request;
 import dev.dsw.output.Format;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,7 +65,8 @@ public final class GetCommand implements Callable<Integer> {
             columns.output(format.format(Format.detail), format),
             query.query(),
             Owners.ANY);
-    return new Listing(services)
-        .run(request, new Lookup(ids.wanted(), ids.scope(), services.target().multiRegion()));
+    return ExitCodes.of(
+        new Listing(services)
+            .run(request, new Lookup(ids.wanted(), ids.scope(), services.target().multiRegion())));
   }
 }

@@ -1,6 +1,6 @@
 package dev.dsw.cli.commands;
 
-import dev.dsw.cli.run.Report;
+import dev.dsw.listing.Report;
 import dev.dsw.model.Instance;
 import dev.dsw.output.Column;
 import dev.dsw.output.Formatter;

@@ -8,9 +8,10 @@ import dev.dsw.cli.options.IdleOptions;
 import dev.dsw.cli.options.PagingOptions;
 import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.options.UsageOptions;
-import dev.dsw.cli.run.Listing;
-import dev.dsw.cli.run.Request;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Request;
 import dev.dsw.model.InstanceStatus;
 import dev.dsw.output.Format;
 import java.time.Duration;
@@ -70,6 +71,7 @@ public final class IdleCommand implements Callable<Integer> {
             query.query(),
             filters.owners());
     Measuring measuring = new Measuring(services, window, request.paging().concurrency());
-    return new Listing(services).run(request, new Waste(services, window, thresholds, measuring));
+    return ExitCodes.of(
+        new Listing(services).run(request, new Waste(services, window, thresholds, measuring)));
   }
 }

@@ -9,10 +9,11 @@ import dev.dsw.cli.options.PagingOptions;
 import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.options.StatusOptions;
 import dev.dsw.cli.options.WatchOptions;
-import dev.dsw.cli.run.Listing;
-import dev.dsw.cli.run.Report;
-import dev.dsw.cli.run.Request;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Report;
+import dev.dsw.listing.Request;
 import dev.dsw.output.Format;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -71,9 +72,9 @@ public final class ListInstancesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Request request = request();
     Duration every = watch.every(pages);
     Listing listing = new Listing(services);
-    return every == null ? listing.run(request, Report.PRINT) : listing.watch(request, every);
+    return ExitCodes.of(
+        every == null ? listing.run(request(), Report.PRINT) : listing.watch(request(), every));
   }
 }

@@ -1,7 +1,7 @@
 package dev.dsw.cli.commands;
 
 import dev.dsw.cli.run.NotFoundException;
-import dev.dsw.cli.run.Report;
+import dev.dsw.listing.Report;
 import dev.dsw.model.Instance;
 import dev.dsw.output.Formatter;
 import java.util.ArrayList;

@@ -7,10 +7,11 @@ import dev.dsw.cli.options.GroupOptions;
 import dev.dsw.cli.options.PagingOptions;
 import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.options.StatusOptions;
-import dev.dsw.cli.run.Listing;
-import dev.dsw.cli.run.Output;
-import dev.dsw.cli.run.Request;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Output;
+import dev.dsw.listing.Request;
 import dev.dsw.output.Format;
 import dev.dsw.output.Summary;
 import java.util.List;
@@ -73,6 +74,6 @@ public final class SummaryCommand implements Callable<Integer> {
                 && !services.multiScope()
             ? services.target().regionOrEmpty()
             : null;
-    return new Listing(services).run(request, new Grouping(summary, region));
+    return ExitCodes.of(new Listing(services).run(request, new Grouping(summary, region)));
   }
 }

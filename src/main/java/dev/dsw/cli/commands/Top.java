@@ -1,6 +1,6 @@
 package dev.dsw.cli.commands;
 
-import dev.dsw.cli.run.Report;
+import dev.dsw.listing.Report;
 import dev.dsw.model.Instance;
 import dev.dsw.model.Measured;
 import dev.dsw.model.MetricType;
@@ -25,6 +25,15 @@ final class Top implements Report {
       List<MetricType> metrics) {
     this.measuring = new Measuring(services, window, paging.concurrency());
     this.metrics = metrics;
+  }
+
+  /** A new report for each run: top --watch measures afresh every time. */
+  static java.util.function.Supplier<Report> each(
+      dev.dsw.cli.run.Services services,
+      java.time.Duration window,
+      dev.dsw.api.Pages.Options paging,
+      List<MetricType> metrics) {
+    return () -> new Top(services, window, paging, metrics);
   }
 
   @Override
@@ -62,7 +71,7 @@ final class Top implements Report {
   }
 
   /** The output as asked, sorted by the default order unless --sort-column says otherwise. */
-  static dev.dsw.cli.run.Output sorted(dev.dsw.cli.run.Output o, List<MetricType> metrics) {
+  static dev.dsw.listing.Output sorted(dev.dsw.listing.Output o, List<MetricType> metrics) {
     return o.sortColumn() != null
         ? o
         : o.sortedBy(dev.dsw.output.SortColumn.ascending(sortedBy(metrics)));

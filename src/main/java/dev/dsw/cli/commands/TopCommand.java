@@ -10,9 +10,10 @@ import dev.dsw.cli.options.QueryOptions;
 import dev.dsw.cli.options.StatusOptions;
 import dev.dsw.cli.options.TopOptions;
 import dev.dsw.cli.options.UsageOptions;
-import dev.dsw.cli.run.Listing;
-import dev.dsw.cli.run.Request;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Request;
 import dev.dsw.model.InstanceStatus;
 import dev.dsw.model.MetricType;
 import dev.dsw.output.Format;
@@ -62,7 +63,6 @@ public final class TopCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<MetricType> metrics = top.metrics();
-    Duration window = usage.window(Duration.ofHours(1));
     Format f = format.format(Format.table);
     Request request =
         new Request(
@@ -73,7 +73,7 @@ public final class TopCommand implements Callable<Integer> {
             Top.sorted(columns.output(f, format, Top.columns(metrics, f)), metrics),
             query.query(),
             filters.owners());
-    return new Listing(services)
-        .repeat(request, () -> new Top(services, window, request.paging(), metrics), top.every());
+    var report = Top.each(services, usage.window(Duration.ofHours(1)), request.paging(), metrics);
+    return ExitCodes.of(new Listing(services).repeat(request, report, top.every()));
   }
 }

@@ -2,11 +2,12 @@ package dev.dsw.cli.commands;
 
 import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.GroupFormatOptions;
-import dev.dsw.cli.run.Listing;
-import dev.dsw.cli.run.Output;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.SavedViews;
 import dev.dsw.cli.run.Services;
 import dev.dsw.config.ViewFile;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Output;
 import dev.dsw.output.Column;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class ViewCommand {
     public Integer call() {
       Map<String, ViewFile.View> all = SavedViews.all(services.env());
       Output o = new Output(format.format(), null, List.of(), format.headers(), null, false);
-      return new Listing(services).print(SavedViews.rows(all), COLUMNS, o);
+      return ExitCodes.of(new Listing(services).print(SavedViews.rows(all), COLUMNS, o));
     }
   }
 
@@ -72,7 +73,8 @@ public final class ViewCommand {
     public Integer call() {
       ViewFile.View v = SavedViews.named(name, services.env());
       Output o = new Output(format.format(), null, List.of(), format.headers(), null, false);
-      return new Listing(services).print(SavedViews.rows(Map.of(v.name(), v)), COLUMNS, o);
+      return ExitCodes.of(
+          new Listing(services).print(SavedViews.rows(Map.of(v.name(), v)), COLUMNS, o));
     }
   }
 }

@@ -2,8 +2,8 @@ package dev.dsw.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsw.cli.options.IdleOptions;
-import dev.dsw.cli.run.Report;
 import dev.dsw.cli.run.Services;
+import dev.dsw.listing.Report;
 import dev.dsw.model.Instance;
 import dev.dsw.model.Measured;
 import dev.dsw.model.MetricType;

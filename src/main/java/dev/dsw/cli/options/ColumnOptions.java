@@ -1,6 +1,6 @@
 package dev.dsw.cli.options;
 
-import dev.dsw.cli.run.Output;
+import dev.dsw.listing.Output;
 import dev.dsw.output.Format;
 import dev.dsw.output.InstanceColumns;
 import java.util.List;

@@ -323,7 +323,7 @@ public final class FilterOptions {
    * Whose instances: --mine, --owner or anyone's. An empty --owner, or --mine, --owner and
    * --create-user-id together, is a usage error.
    */
-  public dev.dsw.cli.run.Owners owners() {
+  public dev.dsw.listing.Owners owners() {
     owners.forEach(o -> checkText("--owner", o));
     if (owners.stream().anyMatch(String::isBlank)) {
       throw new ParameterException(
@@ -336,8 +336,8 @@ public final class FilterOptions {
           "--mine, --owner and --create-user-id each say whose instances; give one of them");
     }
     return mine
-        ? new dev.dsw.cli.run.Owners(true, List.of(), List.of())
-        : dev.dsw.cli.run.Owners.named(owners.stream().map(String::strip).distinct().toList());
+        ? new dev.dsw.listing.Owners(true, List.of(), List.of())
+        : dev.dsw.listing.Owners.named(owners.stream().map(String::strip).distinct().toList());
   }
 
   /** The --where expressions, each checked for control characters; parsed by the listing. */

@@ -37,5 +37,10 @@ public final class ExitCodes {
   /** Interrupted by Ctrl-C (SIGINT): also how list --watch ends. */
   public static final int INTERRUPTED = 130;
 
+  /** A listing's end as the process ends: 0, or 130 when Ctrl-C ended it. */
+  public static int of(dev.dsw.listing.Listing.Ended ended) {
+    return ended == dev.dsw.listing.Listing.Ended.INTERRUPTED ? INTERRUPTED : OK;
+  }
+
   private ExitCodes() {}
 }

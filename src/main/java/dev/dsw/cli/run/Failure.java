@@ -9,6 +9,7 @@ import dev.dsw.auth.CredentialsException;
 import dev.dsw.cli.terminal.OutputClosedException;
 import dev.dsw.config.ConfigException;
 import dev.dsw.emulator.EmulatorConfig;
+import dev.dsw.listing.Verdict;
 import dev.dsw.output.Where;
 import java.io.UncheckedIOException;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.dsw.cli.run;
 
 import dev.dsw.api.ListInstancesQuery;
 import dev.dsw.auth.CallerIdentity;
+import dev.dsw.listing.Owners;
 import dev.dsw.model.Instance;
 import java.util.List;
 import java.util.Set;

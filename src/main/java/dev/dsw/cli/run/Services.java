@@ -2,7 +2,6 @@ package dev.dsw.cli.run;
 
 import dev.dsw.api.DswClient;
 import dev.dsw.api.Endpoints;
-import dev.dsw.api.Fleet;
 import dev.dsw.api.HttpDswClient;
 import dev.dsw.api.InvalidQueryException;
 import dev.dsw.api.Target;
@@ -33,7 +32,7 @@ import java.util.Optional;
  * What commands use, built lazily and once: the console, and (only when a command talks to the API)
  * the endpoint, credentials, transport and client. --help and completion build none of it.
  */
-public final class Services implements AutoCloseable, Fleet.Clients {
+public final class Services implements AutoCloseable, dev.dsw.listing.Session {
   static final String[] REGION_VARS = {
     "ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION"
   };
@@ -67,6 +66,16 @@ public final class Services implements AutoCloseable, Fleet.Clients {
 
   public Clock clock() {
     return env.clock();
+  }
+
+  @Override
+  public dev.dsw.listing.Narrowing narrow(dev.dsw.listing.Request r) {
+    return Choices.of(r, this);
+  }
+
+  @Override
+  public dev.dsw.listing.Terminal terminal() {
+    return new ConsoleTerminal(console(), env, this::completionContext);
   }
 
   public Console console() {
@@ -314,7 +323,8 @@ public final class Services implements AutoCloseable, Fleet.Clients {
   private volatile boolean lookUpAccounts = true;
 
   /** Whether tagging looks up each profile's account: not when the output does not show it. */
-  void lookUpAccounts(boolean wanted) {
+  @Override
+  public void lookUpAccounts(boolean wanted) {
     lookUpAccounts = wanted;
   }
 

@@ -3,6 +3,9 @@ package dev.dsw.cli.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.api.Fleet;
 import dev.dsw.cli.terminal.Console;
+import dev.dsw.listing.Listing;
+import dev.dsw.listing.Request;
+import dev.dsw.listing.Verdict;
 import dev.dsw.model.Instance;
 import dev.dsw.model.Json;
 import dev.dsw.model.JsonText;
@@ -39,10 +42,10 @@ public final class Waiter {
 
   public int run(Request r, Plan plan) {
     Listing listing = new Listing(services);
-    Narrowing narrowed = Narrowing.of(r, services);
-    Predicate<Instance> where = narrowed.filter().and(Listing.all(listing.parse(r.where())));
+    Listing.Narrowed narrowed = listing.narrowed(r);
+    Predicate<Instance> where = narrowed.where();
     r = narrowed.request();
-    if (services.dryRun(r.query().page(1, r.paging().pageSize()))) {
+    if (services.dryRun(narrowed.firstPage())) {
       return ExitCodes.OK;
     }
     Console console = services.console();
@@ -60,7 +63,7 @@ public final class Waiter {
         if (previous == null || !Listing.pollMayFail(e)) {
           throw e;
         }
-        console.warn("poll failed, trying again: " + Failure.describe(e).message());
+        services.terminal().retrying("poll", null, e);
         now = previous;
       }
       if (events) {
@@ -79,7 +82,7 @@ public final class Waiter {
         end(r, now, "TIMEOUT", plan, events);
         throw new Verdict(
             "timed out after "
-                + span(plan.timeout())
+                + dev.dsw.model.Times.interval(plan.timeout())
                 + " waiting for "
                 + plan.condition()
                 + ": "
@@ -93,9 +96,9 @@ public final class Waiter {
               + ": "
               + (now.isEmpty() ? "no instance matches yet" : WaitCondition.state(now))
               + " ("
-              + span(waited)
+              + dev.dsw.model.Times.interval(waited)
               + " of "
-              + span(plan.timeout())
+              + dev.dsw.model.Times.interval(plan.timeout())
               + ")");
       Duration left = plan.timeout().minus(waited);
       Duration pause = left.compareTo(plan.every()) < 0 ? left : plan.every();
@@ -201,11 +204,6 @@ public final class Waiter {
             new InstanceColumns(services.clock())
                 .resolve(List.of("ID", "NAME", "STATUS", "ReasonCode", "ReasonMessage")),
             r.output());
-  }
-
-  /** A wait's length: seconds under a minute, else as durations are written (3h20m). */
-  private static String span(Duration d) {
-    return d.toSeconds() < 60 ? d.toSeconds() + "s" : dev.dsw.model.Times.format(d);
   }
 
   private static String either(String a, String b) {

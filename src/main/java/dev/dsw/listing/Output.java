@@ -1,4 +1,4 @@
-package dev.dsw.cli.run;
+package dev.dsw.listing;
 
 import dev.dsw.output.Format;
 import java.util.List;

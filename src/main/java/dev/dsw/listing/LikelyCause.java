@@ -1,4 +1,4 @@
-package dev.dsw.cli.run;
+package dev.dsw.listing;
 
 import dev.dsw.api.ListInstancesQuery;
 import java.util.Map;
@@ -13,7 +13,7 @@ final class LikelyCause {
   private LikelyCause() {}
 
   /** "; no instance in workspace 40823 has GpuType=NVIDIA L20", or "" when none stands out. */
-  static String of(ListInstancesQuery q, Services services) {
+  static String of(ListInstancesQuery q, Session services) {
     if (services.multiScope()) {
       return "";
     }
@@ -32,7 +32,7 @@ final class LikelyCause {
         return "; " + where + " has no instances";
       }
     } catch (RuntimeException e) {
-      services.console().debugLine("could not look for the likely cause: " + e.getMessage());
+      services.terminal().debug("could not look for the likely cause: " + e.getMessage());
     }
     return "";
   }
@@ -44,7 +44,7 @@ final class LikelyCause {
         .resourceId(p.get("ResourceId"));
   }
 
-  private static boolean none(ListInstancesQuery.Builder b, Services services) {
+  private static boolean none(ListInstancesQuery.Builder b, Session services) {
     return services.client().listInstances(b.build().page(1, 1)).totalCount() == 0;
   }
 }

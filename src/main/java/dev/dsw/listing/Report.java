@@ -1,4 +1,4 @@
-package dev.dsw.cli.run;
+package dev.dsw.listing;
 
 import dev.dsw.model.Instance;
 import dev.dsw.output.Column;

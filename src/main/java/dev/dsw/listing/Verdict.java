@@ -1,4 +1,4 @@
-package dev.dsw.cli.run;
+package dev.dsw.listing;
 
 /**
  * A command's verdict that is not a failure of dsw but has an exit code of its own: audit findings

@@ -1,4 +1,4 @@
-package dev.dsw.cli.run;
+package dev.dsw.listing;
 
 import java.util.List;
 
