@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.emulator.EmulatorConfig;
 import dev.dsw.emulator.EmulatorServer;
-import dev.dsw.listing.Listing;
+import dev.dsw.listing.Plan;
 import dev.dsw.model.Instance;
 import dev.dsw.model.JsonText;
 import dev.dsw.output.Column;
@@ -79,9 +79,9 @@ public class PageParse {
     }
     InstanceColumns known = new InstanceColumns(CLOCK);
     columns = known.resolve(InstanceColumns.DEFAULT);
-    // What `dsw list -o csv` keeps of each instance (Listing.ALWAYS plus the columns' fields), and
-    // what -o jsonl keeps beside the rendered bytes (in this package to read Listing.ALWAYS).
-    jsonlFields = Listing.ALWAYS;
+    // What `dsw list -o csv` keeps of each instance (Plan.ALWAYS plus the columns' fields), and
+    // what -o jsonl keeps beside the rendered bytes (Plan.ALWAYS is public).
+    jsonlFields = Plan.ALWAYS;
     Set<String> csv = new HashSet<>(jsonlFields);
     csv.addAll(Column.fieldsOf(columns));
     csvFields = Set.copyOf(csv);
