@@ -5,12 +5,13 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * A column, known in one place: its header, how to get its cell from an instance, whether the table
- * may cut it, the field path it reads (null for a built-in), the top-level fields it needs, how
- * --where and --sort-column compare it ({@link Kind}), and how summary --by groups by it ({@link
- * Group}, null when it does not).
+ * A column, known in one place: its header, how to get its cell from an instance, how the table
+ * shows it ({@link Table}: how far it may be cut, when it is given up on a narrow terminal, its
+ * paint), the field path it reads (null for a built-in), the top-level fields it needs, how --where
+ * and --sort-column compare it ({@link Kind}), and how summary --by groups by it ({@link Group},
+ * null when it does not).
  *
- * @param shrinkable whether the table may cut this column with an ellipsis to fit the terminal
+ * @param table how -o table shows this column
  * @param path the field path for a column read straight from the response, or null for a built-in
  * @param fields the top-level fields of an instance the cell reads, or null when not known; a
  *     listing reads only the fields its columns need from each response
@@ -20,11 +21,56 @@ import java.util.function.UnaryOperator;
 public record Column(
     String header,
     Function<Instance, String> cell,
-    boolean shrinkable,
+    Table table,
     String path,
     java.util.Set<String> fields,
     Kind kind,
     Group group) {
+
+  /**
+   * How -o table shows a column. On a narrow terminal the long columns are first cut with an
+   * ellipsis, none below its {@code floor}; then whole columns are given up, lowest {@code stays}
+   * first. Colour, when on, paints its cells by {@code paint}.
+   *
+   * @param floor the cells a cut keeps; {@link #UNCUT}: never cut
+   * @param stays where it stands when columns are given up: the higher, the longer it stays; {@link
+   *     #FIRST} goes before every ranked column, {@link #ALWAYS} is never given up
+   * @param paint how its cells are coloured
+   */
+  public record Table(int floor, int stays, Paint paint) {
+    public static final int UNCUT = Integer.MAX_VALUE;
+    public static final int FIRST = -1;
+    public static final int ALWAYS = Integer.MAX_VALUE;
+
+    /** Cut down to 10 cells at most, given up first. */
+    public static final Table CUT = new Table(10, FIRST, Paint.PLAIN);
+
+    /** Never cut, given up first. */
+    public static final Table WHOLE = new Table(UNCUT, FIRST, Paint.PLAIN);
+
+    /** The same, standing {@code rank} in the order of giving up (the higher, the later). */
+    public Table stays(int rank) {
+      return new Table(floor, rank, paint);
+    }
+
+    /** The same, cut down to {@code cells} at most. */
+    public Table floor(int cells) {
+      return new Table(cells, stays, paint);
+    }
+
+    public Table paint(Paint p) {
+      return new Table(floor, stays, p);
+    }
+  }
+
+  /** How a column's cells are coloured when colour is on. */
+  public enum Paint {
+    PLAIN,
+    /** By the status it holds (Running green, Failed red…). */
+    STATUS,
+    /** Linked to the instance's JupyterLab where the terminal links (OSC-8, as gh links). */
+    LINK
+  }
 
   /** What a column's cells hold, as --where reads a value against them. */
   public enum Kind {
@@ -75,7 +121,7 @@ public record Column(
       boolean shrinkable,
       String path,
       java.util.Set<String> fields) {
-    this(header, cell, shrinkable, path, fields, null, null);
+    this(header, cell, shrinkable ? Table.CUT : Table.WHOLE, path, fields, null, null);
   }
 
   /** The fields all these columns read, or null when any column does not say. */

@@ -7,6 +7,7 @@ import dev.dsw.model.MetricType;
 import dev.dsw.model.Metrics;
 import dev.dsw.model.Times;
 import dev.dsw.output.Column.Kind;
+import dev.dsw.output.Column.Table;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,52 +106,70 @@ public final class InstanceColumns {
         "instance ID (InstanceId)",
         Set.of("InstanceId"),
         i -> i.text("InstanceId"),
-        false);
-    add("NAME", null, "instance name", Set.of("InstanceName"), i -> i.text("InstanceName"), true);
-    add("STATUS", Kind.STATUS, "status", Set.of("Status"), i -> i.text("Status"), false);
+        Table.WHOLE.stays(Table.ALWAYS).paint(Column.Paint.LINK));
+    add(
+        "NAME",
+        null,
+        "instance name",
+        Set.of("InstanceName"),
+        i -> i.text("InstanceName"),
+        Table.CUT.floor(16).stays(18));
+    add(
+        "STATUS",
+        Kind.STATUS,
+        "status",
+        Set.of("Status"),
+        i -> i.text("Status"),
+        Table.WHOLE.stays(17).paint(Column.Paint.STATUS));
     add(
         "WORKSPACE",
         null,
         "workspace name, else ID",
         Set.of("WorkspaceName", "WorkspaceId"),
         InstanceColumns::workspace,
-        true);
+        Table.CUT.stays(9));
     add(
         "GPU",
         Kind.GPUS,
         "GPUs and model, e.g. 2×A10",
         Set.of(RESOURCES),
         InstanceColumns::gpu,
-        true);
+        Table.WHOLE.stays(16));
     add(
         "CPU",
         Kind.NUMBER,
         "requested vCPUs",
         Set.of(RESOURCES),
         i -> i.text("RequestedResource.CPU"),
-        false);
+        Table.WHOLE.stays(11));
     add(
         "MEMORY",
         Kind.QUANTITY,
         "requested memory",
         Set.of(RESOURCES),
         i -> memory(i.text("RequestedResource.Memory")),
-        false);
-    add("IMAGE", null, "image name", Set.of("ImageName"), i -> i.text("ImageName"), true);
+        Table.WHOLE.stays(12));
+    add(
+        "IMAGE",
+        null,
+        "image name",
+        Set.of("ImageName"),
+        i -> i.text("ImageName"),
+        Table.CUT.stays(0));
     add(
         "OWNER",
         null,
         "owner name, else user ID",
         Set.of("UserName", "UserId"),
         InstanceColumns::owner,
-        true);
+        Table.CUT.stays(8));
     add(
         "AGE",
         Kind.DURATION,
         "time since creation, e.g. 3d",
         Set.of("GmtCreateTime"),
         i -> age(i.text("GmtCreateTime"), clock),
-        false);
+        Table.WHOLE.stays(13));
   }
 
   /** The columns -o wide adds, and those any --columns may name. */
@@ -161,36 +180,42 @@ public final class InstanceColumns {
         "GPU model, e.g. A10 (RequestedResource.GPUType as people say it)",
         Set.of(RESOURCES),
         i -> shortGpu(i.text("RequestedResource.GPUType")),
-        true);
+        Table.CUT);
     add(
         "ACCELERATOR",
         null,
         "GPU or CPU (AcceleratorType)",
         Set.of("AcceleratorType"),
         i -> i.text("AcceleratorType"),
-        false);
+        Table.WHOLE);
     add(
         "PAYMENT",
         null,
         "PayAsYouGo or Subscription",
         Set.of("PaymentType"),
         i -> i.text("PaymentType"),
-        false);
+        Table.WHOLE.stays(3));
     add(
         "ACCESS",
         null,
         "PRIVATE or PUBLIC",
         Set.of("Accessibility"),
         i -> i.text("Accessibility"),
-        false);
-    add("SPEC", null, "ECS instance type", Set.of("EcsSpec"), i -> i.text("EcsSpec"), true);
+        Table.WHOLE.stays(4));
+    add(
+        "SPEC",
+        null,
+        "ECS instance type",
+        Set.of("EcsSpec"),
+        i -> i.text("EcsSpec"),
+        Table.CUT.stays(1));
     add(
         "RESOURCE",
         null,
         "resource group ID",
         Set.of("ResourceId"),
         i -> i.text("ResourceId"),
-        true);
+        Table.CUT.stays(2));
   }
 
   /** The columns of time, idleness, cost and where an instance was listed from. */
@@ -201,56 +226,56 @@ public final class InstanceColumns {
         "idle time the culler counted, e.g. 5h20m (IdleInstanceCuller)",
         Set.of(CULLER),
         InstanceColumns::cullerIdle,
-        false);
+        Table.WHOLE.stays(7));
     add(
         "CREATED",
         Kind.TIME,
         "creation time (UTC)",
         Set.of("GmtCreateTime"),
         i -> i.text("GmtCreateTime"),
-        false);
+        Table.WHOLE.stays(5));
     add(
         "REGION",
         null,
         "region, when listing several (RegionId)",
         Set.of("RegionId"),
         i -> i.text("RegionId"),
-        false);
+        Table.WHOLE.stays(15));
     add(
         "PROFILE",
         null,
         "profile, when listing several (--profile a,b, --all-profiles)",
         Set.of("Profile"),
         i -> i.text("Profile"),
-        false);
+        Table.WHOLE);
     add(
         "ACCOUNT",
         null,
         "account ID of that profile (STS GetCallerIdentity)",
         Set.of("AccountId"),
         i -> i.text("AccountId"),
-        false);
+        Table.WHOLE);
     add(
         "IDLE_FOR",
         Kind.DURATION,
         "idle time, e.g. 3h20m (IdleInstanceCuller, or dsw idle's measured window)",
         Set.of(CULLER, Measured.IDLE),
         InstanceColumns::idleFor,
-        false);
+        Table.WHOLE.stays(14));
     add(
         "WASTE",
         Kind.NUMBER,
         "GPU-hours idle: GPUs × idle hours",
         Set.of(RESOURCES, CULLER, Measured.IDLE),
         i -> Metrics.tenths(Metrics.idleGpuHours(i)),
-        false);
+        Table.WHOLE.stays(10));
     add(
         "RUNTIME",
         Kind.DURATION,
         "accumulated running time in hours, e.g. 854.5h",
         Set.of("AccumulatedRunningTimeInMs"),
         InstanceColumns::runtime,
-        false);
+        Table.WHOLE.stays(6));
   }
 
   /**
@@ -267,21 +292,21 @@ public final class InstanceColumns {
           "average " + what,
           Set.of(Measured.USAGE),
           i -> stat(i, m, "Average"),
-          false);
+          Table.WHOLE);
       add(
           m.column() + "_P95",
           Kind.NUMBER,
           "95th percentile " + what,
           Set.of(Measured.USAGE),
           i -> stat(i, m, "P95"),
-          false);
+          Table.WHOLE);
       add(
           m.column() + "_MAX",
           Kind.NUMBER,
           "maximum " + what,
           Set.of(Measured.USAGE),
           i -> stat(i, m, "Max"),
-          false);
+          Table.WHOLE);
     }
     add(
         "COVERAGE",
@@ -289,21 +314,21 @@ public final class InstanceColumns {
         "share of the window with data (the least of the metrics measured)",
         Set.of(Measured.USAGE),
         InstanceColumns::coverage,
-        false);
+        Table.WHOLE);
     add(
         "EVIDENCE",
         null,
         "what found it idle: culler, usage or both (dsw idle)",
         Set.of(Measured.IDLE),
         i -> i.text("Idle.Evidence"),
-        false);
+        Table.WHOLE);
     add(
         "GUARD",
         null,
         "what would stop it: culler, timer, both or none (dsw idle)",
         Set.of(Measured.IDLE),
         i -> i.text("Idle.Guard"),
-        false);
+        Table.WHOLE);
   }
 
   /** A cell for a metric that was not measured. */
@@ -353,8 +378,8 @@ public final class InstanceColumns {
       String description,
       Set<String> fields,
       Function<Instance, String> cell,
-      boolean shrinkable) {
-    add(new Column(name, cell, shrinkable, null, fields, kind, GROUPS.get(name)), description);
+      Table table) {
+    add(new Column(name, cell, table, null, fields, kind, GROUPS.get(name)), description);
   }
 
   /**
@@ -398,7 +423,7 @@ public final class InstanceColumns {
               : new Column(
                   name,
                   i -> cell(i.at(name)),
-                  true,
+                  Table.CUT,
                   name,
                   Set.of(name.split("\\.", 2)[0]),
                   Kind.ofPath(name),

@@ -84,7 +84,8 @@ public final class Summary {
   }
 
   /**
-   * The table and CSV columns: the keys (TOTAL in the first for the total row), then the figures.
+   * The table and CSV columns: the keys (TOTAL in the first for the total row), then the figures,
+   * never cut; a narrow terminal gives the figures up from the right, the keys last.
    */
   public List<Column> columns() {
     List<Column> cols = new ArrayList<>();
@@ -102,7 +103,10 @@ public final class Summary {
                 // shown as the column shows it (A10, V100-16G; "-" for none); JSON keeps the API's
                 return v.isEmpty() ? NONE : key.show().apply(v);
               },
-              true,
+              // as the column grouped by shows (STATUS coloured, stays long), cut as any text
+              keys.get(k).table().floor(Column.Table.CUT.floor()),
+              null,
+              null,
               null,
               null));
     }

@@ -10,10 +10,10 @@ import java.util.List;
  * values and no colour. Control characters never reach the terminal.
  *
  * <p>On a terminal, -o table fits its width by priority (-o wide never does: it shows everything):
- * first the long shrinkable columns are cut with an ellipsis, but never below their floor (NAME
- * keeps 16 cells, the others 10; ID and GPU are never cut); then, while the row is still too wide,
- * whole columns are given up in {@link #DROP_ORDER}, and the others get their width back. The table
- * never wraps.
+ * first the long columns are cut with an ellipsis, but never below their floor; then, while the row
+ * is still too wide, whole columns are given up, and the others get their width back. Each column
+ * says how ({@link Column.Table}: its floor, when it is given up, its paint), and a command may
+ * keep some longest ({@code keep}). The table never wraps.
  *
  * <p>Memory stays bounded: the widths come from the first {@link #SIZING_ROWS} rows, which are kept
  * until then; once there are that many, they are printed and every later row is printed as it
@@ -22,34 +22,6 @@ import java.util.List;
  */
 final class TableFormatter implements Formatter {
   private static final int GAP = 3;
-  private static final int NAME_FLOOR = 16;
-  private static final int FLOOR = 10;
-
-  /**
-   * The order in which -o table gives up columns on a narrow terminal, first given up first.
-   * Columns not named here (field paths, report columns) go before all of these; ID never goes.
-   */
-  static final List<String> DROP_ORDER =
-      List.of(
-          "IMAGE",
-          "SPEC",
-          "RESOURCE",
-          "PAYMENT",
-          "ACCESS",
-          "CREATED",
-          "RUNTIME",
-          "IDLE",
-          "OWNER",
-          "WORKSPACE",
-          "WASTE",
-          "CPU",
-          "MEMORY",
-          "AGE",
-          "IDLE_FOR",
-          "REGION",
-          "GPU",
-          "STATUS",
-          "NAME");
 
   /** How many rows size the columns; later rows print in those widths (see the class comment). */
   static final int SIZING_ROWS = 10_000;
@@ -159,9 +131,9 @@ final class TableFormatter implements Formatter {
   }
 
   /**
-   * Fits the columns into {@code terminal} cells: cuts shrinkable columns down to their floors, and
-   * while that is not enough gives up columns in {@link #DROP_ORDER} (restoring the others' natural
-   * widths first). Sets {@code widths} and returns which columns are shown.
+   * Fits the columns into {@code terminal} cells: cuts columns down to their floors, and while that
+   * is not enough gives up columns by their rank (restoring the others' natural widths first). Sets
+   * {@code widths} and returns which columns are shown.
    */
   static boolean[] fit(int[] widths, List<Column> cols, int terminal, List<String> keep) {
     int n = widths.length;
@@ -172,7 +144,7 @@ final class TableFormatter implements Formatter {
     for (int c = 0; c < n; c++) {
       byDrop[c] = c;
     }
-    // first given up: unnamed columns (rightmost first), then DROP_ORDER; ID never
+    // first given up: the lowest ranked, the rightmost first among equals
     java.util.Arrays.sort(
         byDrop,
         java.util.Comparator.comparingInt((Integer c) -> rank(cols.get(c), keep))
@@ -183,7 +155,7 @@ final class TableFormatter implements Formatter {
         return shown;
       }
       int drop = byDrop[k];
-      if (rank(cols.get(drop), keep) == Integer.MAX_VALUE || visible(shown) == 1) {
+      if (rank(cols.get(drop), keep) == Column.Table.ALWAYS || visible(shown) == 1) {
         return shown; // only what is never given up is left: it shows whole, wider than the
         // terminal
       }
@@ -192,19 +164,15 @@ final class TableFormatter implements Formatter {
   }
 
   /**
-   * Where a column stands in the order of giving up: lower goes first; ID never goes. The columns a
-   * command keeps ({@code keep}, most important first) go after every other, the first last.
+   * Where a column stands in the order of giving up: lower goes first; {@link Column.Table#ALWAYS}
+   * never goes. The columns a command keeps ({@code keep}, most important first) go after every
+   * other, the first last.
    */
   private static int rank(Column c, List<String> keep) {
-    if (c.header().equals("ID")) {
-      return Integer.MAX_VALUE;
-    }
     int k = keep.indexOf(c.header());
-    if (k >= 0) {
-      return DROP_ORDER.size() + keep.size() - k;
-    }
-    int i = DROP_ORDER.indexOf(c.header());
-    return i < 0 ? -1 : i;
+    return k < 0 || c.table().stays() == Column.Table.ALWAYS
+        ? c.table().stays()
+        : Column.Table.ALWAYS - 1 - k;
   }
 
   private static int visible(boolean[] shown) {
@@ -215,12 +183,9 @@ final class TableFormatter implements Formatter {
     return v;
   }
 
-  /** The narrowest a column may be cut to: ID and GPU are never cut, NAME keeps 16 cells. */
+  /** The narrowest a column may be cut to: its floor, or its whole width when it is never cut. */
   private static int floor(Column c, int natural) {
-    if (!c.shrinkable() || c.header().equals("ID") || c.header().equals("GPU")) {
-      return natural;
-    }
-    return Math.min(natural, c.header().equals("NAME") ? NAME_FLOOR : FLOOR);
+    return Math.min(natural, c.table().floor());
   }
 
   /** Cuts the widest shown column above its floor, one cell at a time; returns the row's width. */
@@ -262,9 +227,9 @@ final class TableFormatter implements Formatter {
       // cut to the width when fitting a terminal; a later row's longer cell stays whole otherwise
       String cell = fits ? Text.truncate(cells[c], widths[c]) : cells[c];
       boolean last = c == lastShown;
-      String header = spec.columns().get(c).header();
-      String styled = colour && header.equals("STATUS") ? Style.status(cell) : cell;
-      if (!link.isEmpty() && header.equals("ID")) {
+      Column.Paint paint = spec.columns().get(c).table().paint();
+      String styled = colour && paint == Column.Paint.STATUS ? Style.status(cell) : cell;
+      if (!link.isEmpty() && paint == Column.Paint.LINK) {
         styled = Style.link(link, cell);
       }
       sb.append(styled);

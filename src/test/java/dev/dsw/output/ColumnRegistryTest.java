@@ -36,12 +36,13 @@ class ColumnRegistryTest {
   @Test
   void aColumnAddedInOnePlaceServesTheTableWhereSortAndSummary() throws Exception {
     InstanceColumns columns = new InstanceColumns(FormatterGoldenTest.CLOCK);
-    // the one place: header, cell, the fields it reads, how it compares, how summary groups
+    // the one place: header, cell, how the table shows it, the fields it reads, how it compares,
+    // how summary groups
     columns.add(
         new Column(
             "TEAM",
             i -> i.text("Labels.team"),
-            true,
+            Column.Table.CUT.stays(20),
             null,
             Set.of("Labels"),
             Column.Kind.TEXT,
@@ -52,23 +53,12 @@ class ColumnRegistryTest {
             instance("dsw-1", "nlp", 2), instance("dsw-2", "cv", 1), instance("dsw-3", "nlp", 4));
 
     // the table
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    OutputSpec spec =
-        new OutputSpec(
-            new PrintStream(bytes, true, StandardCharsets.UTF_8),
-            columns.resolve(List.of("ID", "team")),
-            true,
-            0,
-            false,
-            false,
-            false,
-            Optional.empty());
-    Formatter table = Format.table.formatter(spec);
-    table.begin();
-    fleet.forEach(table::row);
-    table.end();
-    assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+    assertThat(table(columns.resolve(List.of("ID", "team")), 0, fleet))
         .containsExactly("ID      TEAM", "dsw-1   nlp", "dsw-2   cv", "dsw-3   nlp");
+
+    // the table on a narrow terminal: TEAM stays longer than NAME (its entry ranks it higher)
+    assertThat(table(columns.resolve(List.of("ID", "NAME", "TEAM")), 14, fleet).get(0))
+        .isEqualTo("ID      TEAM");
 
     // --where
     Where where = Where.parse("TEAM=nlp", columns, FormatterGoldenTest.CLOCK);
@@ -91,6 +81,26 @@ class ColumnRegistryTest {
     Column first = summary.columns().get(0);
     assertThat(first.header()).isEqualTo("TEAM");
     assertThat(rows.stream().map(first::valueOf)).containsExactly("NLP", "CV", "TOTAL");
+  }
+
+  /** The lines -o table prints for these rows, at a terminal this wide (0: not a terminal). */
+  private static List<String> table(List<Column> columns, int width, List<Instance> rows) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    OutputSpec spec =
+        new OutputSpec(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            columns,
+            true,
+            width,
+            false,
+            width > 0,
+            false,
+            Optional.empty());
+    Formatter table = Format.table.formatter(spec);
+    table.begin();
+    rows.forEach(table::row);
+    table.end();
+    return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
   @Test
