@@ -263,14 +263,7 @@ class ListingTest {
   @Test
   void aWatchEndsWhenCtrlCEndsItsPause() {
     Request table =
-        new Request(
-            ListInstancesQuery.builder().build(),
-            List.of(),
-            new Pages.Options(3, 1, 0),
-            null,
-            new Output(Format.jsonl, null, List.of("ID"), true, null, false),
-            null,
-            null);
+        PlanTest.request(new Output(Format.jsonl, null, List.of("ID"), true, null, false), 0);
     Run run = new Run(new Memory(2), new Recording(), false);
     assertThat(new Listing(run).watch(table, Duration.ofSeconds(5)))
         .isEqualTo(Listing.Ended.INTERRUPTED);
