@@ -283,7 +283,7 @@ public final class Listing {
    * Whether a poll of a polling command (list --watch, wait) may fail and be tried again at the
    * next interval: the service, the network or a page failed. The first poll may not.
    */
-  public static boolean pollMayFail(RuntimeException e) {
+  static boolean pollMayFail(RuntimeException e) {
     return e instanceof ApiException
         || e instanceof NetworkException
         || e instanceof MalformedResponseException
@@ -291,7 +291,7 @@ public final class Listing {
   }
 
   /** The fleet of this run's scopes, telling the terminal its progress and failures. */
-  public Fleet fleet(Progress progress, Fleet.Projection projection) {
+  Fleet fleet(Progress progress, Fleet.Projection projection) {
     Fleet.Listener listener =
         new Fleet.Listener() {
           @Override
@@ -318,7 +318,7 @@ public final class Listing {
   }
 
   /** The request's narrowing and --where, as one test of an instance (dsw wait's polls). */
-  public Narrowed narrowed(Request asked) {
+  Narrowed narrowed(Request asked) {
     Narrowing narrowed = session.narrow(asked);
     Plan plan = plan(narrowed, Report.PRINT);
     return new Narrowed(
@@ -326,7 +326,7 @@ public final class Listing {
   }
 
   /** A request narrowed, its test of each instance read, and its first page (for --dry-run). */
-  public record Narrowed(
+  record Narrowed(
       Request request, Predicate<Instance> where, dev.dsw.api.ListInstancesQuery firstPage) {}
 
   /**

@@ -2,7 +2,6 @@ package dev.dsw.cli.commands;
 
 import dev.dsw.api.AutoShutdownPolicies;
 import dev.dsw.api.DswClient;
-import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Failure;
 import dev.dsw.cli.run.Services;
 import dev.dsw.listing.Report;
@@ -104,7 +103,7 @@ final class Findings implements Report {
       throw new Verdict(
           gating + " findings at or above " + failOn + " (--fail-on " + failOn + ")",
           "fix them, or accept them in a --baseline file",
-          ExitCodes.FINDINGS);
+          Verdict.Kind.FINDINGS);
     }
   }
 

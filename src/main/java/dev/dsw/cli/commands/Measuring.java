@@ -2,7 +2,6 @@ package dev.dsw.cli.commands;
 
 import dev.dsw.api.InstanceMetrics;
 import dev.dsw.api.Measurements;
-import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Failure;
 import dev.dsw.cli.run.Services;
 import dev.dsw.cli.terminal.Console;
@@ -124,7 +123,7 @@ final class Measuring {
           failed + " of " + measured + " instances could not be measured (" + firstFailure + ")",
           "they show as unknown; reading metrics needs the RAM permission"
               + " paidsw:GetInstanceMetrics",
-          ExitCodes.INCOMPLETE);
+          Verdict.Kind.INCOMPLETE);
     }
   }
 }

@@ -5,10 +5,11 @@ import dev.dsw.cli.options.GlobalOptions;
 import dev.dsw.cli.options.GroupFormatOptions;
 import dev.dsw.cli.options.PagingOptions;
 import dev.dsw.cli.options.WaitOptions;
+import dev.dsw.cli.run.ExitCodes;
 import dev.dsw.cli.run.Services;
-import dev.dsw.cli.run.Waiter;
 import dev.dsw.listing.Output;
 import dev.dsw.listing.Request;
+import dev.dsw.listing.Waiter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,6 +65,6 @@ public final class WaitCommand implements Callable<Integer> {
             new Output(format.format(), null, List.of(), format.headers(), null, false),
             null,
             filters.owners());
-    return new Waiter(services).run(request, plan);
+    return ExitCodes.of(new Waiter(services).run(request, plan));
   }
 }

@@ -42,5 +42,15 @@ public final class ExitCodes {
     return ended == dev.dsw.listing.Listing.Ended.INTERRUPTED ? INTERRUPTED : OK;
   }
 
+  /** A verdict's exit code. */
+  public static int of(dev.dsw.listing.Verdict.Kind kind) {
+    return switch (kind) {
+      case INCOMPLETE -> INCOMPLETE;
+      case FINDINGS -> FINDINGS;
+      case WAIT_TIMEOUT -> WAIT_TIMEOUT;
+      case WAIT_FAILED -> WAIT_FAILED;
+    };
+  }
+
   private ExitCodes() {}
 }

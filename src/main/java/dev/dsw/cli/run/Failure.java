@@ -56,7 +56,7 @@ public record Failure(String message, Optional<String> hint, int exitCode) {
       return new Failure(u.getMessage(), Optional.ofNullable(u.hint()), ExitCodes.USAGE);
     }
     if (e instanceof Verdict v) {
-      return new Failure(v.getMessage(), Optional.ofNullable(v.hint()), v.exitCode());
+      return new Failure(v.getMessage(), Optional.ofNullable(v.hint()), ExitCodes.of(v.kind()));
     }
     if (e instanceof NotFoundException n) {
       return new Failure(n.getMessage(), Optional.ofNullable(n.hint()), ExitCodes.NOT_FOUND);

@@ -11,6 +11,7 @@ import dev.dsw.auth.CredentialsException;
 import dev.dsw.cli.terminal.OutputClosedException;
 import dev.dsw.config.ConfigException;
 import dev.dsw.emulator.EmulatorConfig;
+import dev.dsw.listing.Verdict;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.Where;
 import java.io.IOException;
@@ -117,6 +118,29 @@ class FailureTest {
         Arguments.of(
             new UncheckedIOException(new IOException("disk\nfull")), "I/O error: disk", null, 1),
         Arguments.of(new InterruptedException(), "interrupted", null, 130),
+        // a verdict's kind is the README's exit code (the listing room names kinds, not numbers)
+        Arguments.of(
+            new Verdict("2 instances not measured", null, Verdict.Kind.INCOMPLETE),
+            "not measured",
+            null,
+            3),
+        Arguments.of(
+            new Verdict("1 finding at or above high", "see --baseline", Verdict.Kind.FINDINGS),
+            "1 finding",
+            "--baseline",
+            6),
+        Arguments.of(
+            new Verdict("timed out after 5m", "raise --timeout", Verdict.Kind.WAIT_TIMEOUT),
+            "timed out",
+            "--timeout",
+            7),
+        Arguments.of(
+            new Verdict("dsw-1 is Failed", null, Verdict.Kind.WAIT_FAILED), "Failed", null, 8),
+        Arguments.of(
+            new dev.dsw.api.InvalidQueryException("--query applies to a listing, not to --watch"),
+            "not to --watch",
+            null,
+            2),
         Arguments.of(
             new IllegalStateException("boom\nsecond line"),
             "unexpected error: IllegalStateException: boom",

@@ -1,11 +1,7 @@
-package dev.dsw.cli.run;
+package dev.dsw.listing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsw.api.Fleet;
-import dev.dsw.cli.terminal.Console;
-import dev.dsw.listing.Listing;
-import dev.dsw.listing.Request;
-import dev.dsw.listing.Verdict;
 import dev.dsw.model.Instance;
 import dev.dsw.model.Json;
 import dev.dsw.model.JsonText;
@@ -31,27 +27,28 @@ import java.util.function.Predicate;
  * pauses, so a wait always ends.
  */
 public final class Waiter {
-  private final Services services;
+  private final Session services;
+  private final Terminal terminal;
 
-  public Waiter(Services services) {
+  public Waiter(Session services) {
     this.services = services;
+    this.terminal = services.terminal();
   }
 
   /** The settings of one wait. {@code ids}: the instances named; empty, the filters decide. */
   public record Plan(List<String> ids, WaitCondition condition, Duration timeout, Duration every) {}
 
-  public int run(Request r, Plan plan) {
+  public Listing.Ended run(Request r, Plan plan) {
     Listing listing = new Listing(services);
     Listing.Narrowed narrowed = listing.narrowed(r);
     Predicate<Instance> where = narrowed.where();
     r = narrowed.request();
     if (services.dryRun(narrowed.firstPage())) {
-      return ExitCodes.OK;
+      return Listing.Ended.DONE;
     }
-    Console console = services.console();
-    Progress progress = console.progressOnStderr() ? Progress.on(console.err()) : Progress.OFF;
+    Progress progress = terminal.progress(true); // the line is kept whatever stdout is
     boolean events = r.output().format() == Format.jsonl;
-    services.env().catchInterrupts();
+    terminal.catchInterrupts();
     Instant start = services.clock().instant();
     Duration paused = Duration.ZERO;
     Map<String, Instance> previous = null;
@@ -63,7 +60,7 @@ public final class Waiter {
         if (previous == null || !Listing.pollMayFail(e)) {
           throw e;
         }
-        services.terminal().retrying("poll", null, e);
+        terminal.retrying("poll", null, e);
         now = previous;
       }
       if (events) {
@@ -73,7 +70,7 @@ public final class Waiter {
       if (plan.condition().done(now)) {
         progress.clear();
         end(r, now, "MET", plan, events);
-        return ExitCodes.OK;
+        return Listing.Ended.DONE;
       }
       Duration waited = Duration.between(start, services.clock().instant());
       waited = waited.compareTo(paused) > 0 ? waited : paused;
@@ -88,7 +85,7 @@ public final class Waiter {
                 + ": "
                 + (now.isEmpty() ? "no instance matched the filters" : WaitCondition.state(now)),
             "raise --timeout, or check the instances with 'dsw get'",
-            ExitCodes.WAIT_TIMEOUT);
+            Verdict.Kind.WAIT_TIMEOUT);
       }
       progress.say(
           "waiting for "
@@ -102,9 +99,9 @@ public final class Waiter {
               + ")");
       Duration left = plan.timeout().minus(waited);
       Duration pause = left.compareTo(plan.every()) < 0 ? left : plan.every();
-      if (services.env().pause(pause)) {
+      if (terminal.pause(pause)) {
         progress.clear();
-        return ExitCodes.INTERRUPTED;
+        return Listing.Ended.INTERRUPTED;
       }
       paused = paused.plus(pause);
       previous = now;
@@ -129,7 +126,7 @@ public final class Waiter {
                 + plan.condition()
                 + ")",
             "'dsw get " + e.getKey() + "' shows it in full",
-            ExitCodes.WAIT_FAILED);
+            Verdict.Kind.WAIT_FAILED);
       }
     }
   }
@@ -168,9 +165,9 @@ public final class Waiter {
       if (from != null) {
         event.put("PreviousStatus", from);
       }
-      services.console().out().println(JsonText.toString(event));
+      terminal.out().println(JsonText.toString(event));
     }
-    services.console().out().flush();
+    terminal.out().flush();
   }
 
   /** The end: a last jsonl event, or the instances as they ended in the format asked. */
@@ -183,8 +180,8 @@ public final class Waiter {
       event.put("Condition", plan.condition().toString());
       ObjectNode statuses = event.putObject("Instances");
       now.forEach((id, i) -> statuses.put(id, i == null ? null : i.text("Status")));
-      services.console().out().println(JsonText.toString(event));
-      services.console().out().flush();
+      terminal.out().println(JsonText.toString(event));
+      terminal.out().flush();
       return;
     }
     List<Instance> rows = new ArrayList<>();
