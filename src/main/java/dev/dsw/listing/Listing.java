@@ -8,6 +8,7 @@ import dev.dsw.api.MalformedResponseException;
 import dev.dsw.api.NetworkException;
 import dev.dsw.model.Instance;
 import dev.dsw.output.Column;
+import dev.dsw.output.Format;
 import dev.dsw.output.Formatter;
 import dev.dsw.output.InstanceColumns;
 import dev.dsw.output.Order;
@@ -55,6 +56,7 @@ public final class Listing {
       known.printHelp(terminal.out());
       return Ended.DONE;
     }
+    // narrow and plan: every decision, before anything is sent
     Narrowing narrowed = session.narrow(asked);
     Plan plan = plan(narrowed, report);
     Request r = narrowed.request();
@@ -62,15 +64,13 @@ public final class Listing {
     if (session.dryRun(plan.firstPage())) {
       return Ended.DONE;
     }
+    // fetch, filter, report, format
     Progress progress = terminal.progress(plan.held() > 0);
     session.lookUpAccounts(plan.lookUpAccounts());
     Fleet fleet = fleet(progress, plan.projection());
-    Formatter format =
-        r.transform() == null
-            ? r.output().format().formatter(spec(r.output(), plan.columns(), plan.order()))
-            : r.output()
-                .format()
-                .queried(spec(r.output(), plan.columns(), plan.order()), r.transform());
+    OutputSpec spec = spec(r.output(), plan.columns(), plan.order());
+    Format f = r.output().format();
+    Formatter format = r.transform() == null ? f.formatter(spec) : f.queried(spec, r.transform());
     Counted out = new Counted(format, Plan.all(plan.late()));
     Terminal.Seen seen = plan.keepIds() ? terminal.seen() : Terminal.Seen.NONE;
     Predicate<Instance> where = narrowed.filter().and(Plan.all(plan.early()));
@@ -97,6 +97,7 @@ public final class Listing {
     report.finish(out);
     out.end();
     fleet.complete();
+    // what follows the output: the empty answer, the report's verdict, the kept IDs
     after(narrowed, report, out.rows, seen);
     return Ended.DONE;
   }
