@@ -28,6 +28,11 @@ public final class Limit {
     return true;
   }
 
+  /** Whether {@code n} more would still leave some: a page of n cannot reach the limit. */
+  public synchronized boolean room(long n) {
+    return most == 0 || most - taken > n;
+  }
+
   /** Whether none is left: fetching may stop. */
   public synchronized boolean reached() {
     return most > 0 && taken >= most;

@@ -145,8 +145,12 @@ public final class Pages {
     InstancePage first = client.listInstances(query.page(1, o.pageSize()));
     long total = first.totalCount();
     checkFirst(first, o);
-    s.accept(first);
     int pages = pagesFor(Math.min(total, MAX_TOTAL_COUNT), plan);
+    // when page 1 cannot reach the limit, its rows are handed on once the next pages are asked for
+    InstancePage unwritten = pages > 1 && limit.room(first.instances().size()) ? first : null;
+    if (unwritten == null) {
+      s.accept(first);
+    }
     int mostPages = pages + slackPages(pages);
     progress.update(1, pages);
     if (pages <= 1 || s.full()) {
@@ -155,37 +159,20 @@ public final class Pages {
     }
     long maxTotal = total;
     long minTotal = total;
-    ExecutorService pool = pool(Math.min(o.concurrency(), pages - 1));
-    // Pages are requested as slots free up, in any order, and written in page order: a page that
-    // is slow to come back holds up the writing, not the requests behind it, as long as no more
-    // than `ahead` pages wait to be written.
-    int ahead = 2 * o.concurrency();
-    Map<Integer, Future<InstancePage>> fetched = new HashMap<>();
-    BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
-    int running = 0;
-    int next = 2;
+    InFlight flight = new InFlight(client, query, o, pages);
     int write = 2; // pages before this one are written
     try {
       while (write <= pages && !s.full()) {
-        while (next <= pages && running < o.concurrency() && next - write < ahead) {
-          int n = next++;
-          FutureTask<InstancePage> task =
-              new FutureTask<>(() -> client.listInstances(query.page(n, o.pageSize()))) {
-                @Override
-                protected void done() {
-                  finished.add(n);
-                }
-              };
-          fetched.put(n, task);
-          pool.execute(task);
-          running++;
+        flight.fill(pages, write);
+        if (unwritten != null) {
+          s.accept(unwritten); // written while the next pages are on their way
+          unwritten = null;
         }
-        take(finished, s.emitted);
-        running--;
-        for (Future<InstancePage> f = fetched.get(write);
+        flight.awaitAny(s.emitted);
+        for (Future<InstancePage> f = flight.fetched.get(write);
             f != null && f.isDone() && !s.full();
-            f = fetched.get(write)) {
-          fetched.remove(write);
+            f = flight.fetched.get(write)) {
+          flight.fetched.remove(write);
           InstancePage p = await(f, write, pages, s.emitted);
           maxTotal = Math.max(maxTotal, p.totalCount());
           minTotal = Math.min(minTotal, p.totalCount());
@@ -202,8 +189,7 @@ public final class Pages {
         }
       }
     } finally {
-      fetched.values().forEach(f -> f.cancel(true));
-      pool.shutdownNow();
+      flight.cancel();
     }
     if (minTotal == total && maxTotal == total) {
       checkAddsUp(total, s);
@@ -245,6 +231,57 @@ public final class Pages {
   /** With a filter, the limit cannot say how many pages hold enough matches: plan for them all. */
   private static Options plan(Options o, Predicate<Instance> keep) {
     return keep == null ? o : new Options(o.pageSize(), o.concurrency(), 0);
+  }
+
+  /**
+   * The pages in flight. They are requested as slots free up, in any order, and written in page
+   * order: a page that is slow to come back holds up the writing, not the requests behind it, as
+   * long as no more than twice --concurrency pages wait to be written.
+   */
+  private static final class InFlight {
+    final Map<Integer, Future<InstancePage>> fetched = new HashMap<>();
+    private final BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
+    private final DswClient client;
+    private final ListInstancesQuery query;
+    private final Options o;
+    private final ExecutorService pool;
+    private int running;
+    private int next = 2;
+
+    InFlight(DswClient client, ListInstancesQuery query, Options o, int pages) {
+      this.client = client;
+      this.query = query;
+      this.o = o;
+      this.pool = pool(Math.min(o.concurrency(), pages - 1));
+    }
+
+    /** Asks for the next pages while a slot is free and not too many wait to be written. */
+    void fill(int pages, int write) {
+      while (next <= pages && running < o.concurrency() && next - write < 2 * o.concurrency()) {
+        int n = next++;
+        FutureTask<InstancePage> task =
+            new FutureTask<>(() -> client.listInstances(query.page(n, o.pageSize()))) {
+              @Override
+              protected void done() {
+                finished.add(n);
+              }
+            };
+        fetched.put(n, task);
+        pool.execute(task);
+        running++;
+      }
+    }
+
+    /** Waits until one more page has come back (or failed). */
+    void awaitAny(long emitted) {
+      take(finished, emitted);
+      running--;
+    }
+
+    void cancel() {
+      fetched.values().forEach(f -> f.cancel(true));
+      pool.shutdownNow();
+    }
   }
 
   private static ExecutorService pool(int threads) {

@@ -83,6 +83,57 @@ class PagesTest {
     }
   }
 
+  /**
+   * Page 1's rows are written while the next pages are on their way (paging's critical path no
+   * longer waits for them), unless page 1 alone can reach --limit: then nothing more is asked.
+   */
+  @Test
+  void pageOnesRowsAreHandedOnOnceTheNextPagesAreAskedFor() {
+    try (EmulatorServer server = Emulators.start(fleet(500))) {
+      CountingClient client = new CountingClient(Emulators.client(server, 0));
+      // at row 1, page 2 is on its way: its request arrives while row 1 is handed on (the old
+      // order asked for page 2 only after page 1's rows, so this waited the whole 5 s in vain)
+      boolean[] page2OnItsWay = new boolean[1];
+      AtomicInteger rows = new AtomicInteger();
+      Pages.all(
+          client,
+          ALL,
+          new Pages.Options(100, 4, 0),
+          i -> {
+            if (rows.incrementAndGet() == 1) {
+              page2OnItsWay[0] = waitFor(() -> client.calls.get() >= 2, Duration.ofSeconds(5));
+            }
+          },
+          Pages.Progress.NONE,
+          w -> {});
+      assertThat(rows.get()).isEqualTo(500);
+      assertThat(page2OnItsWay[0]).isTrue();
+
+      CountingClient limited = new CountingClient(Emulators.client(server, 0));
+      List<Integer> limitedAtRow = new ArrayList<>();
+      Pages.all(
+          limited,
+          ALL,
+          new Pages.Options(100, 4, 100),
+          i -> limitedAtRow.add(limited.calls.get()),
+          Pages.Progress.NONE,
+          w -> {});
+      assertThat(limitedAtRow).hasSize(100).containsOnly(1);
+      assertThat(limited.calls.get()).as("--limit 100 is page 1: nothing more asked").isEqualTo(1);
+    }
+  }
+
+  private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration most) {
+    long end = System.nanoTime() + most.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.onSpinWait();
+    }
+    return true;
+  }
+
   @Test
   void singlePageModeReturnsExactlyThatPage() {
     try (EmulatorServer server = Emulators.start(fleet(95));
