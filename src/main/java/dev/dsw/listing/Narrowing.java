@@ -27,9 +27,4 @@ public record Narrowing(
     fields = Set.copyOf(fields);
     clientSide = List.copyOf(clientSide);
   }
-
-  /** Nothing besides --where. */
-  public static Narrowing none(Request r) {
-    return new Narrowing(r, i -> true, Set.of(), List.of(), rows -> {});
-  }
 }

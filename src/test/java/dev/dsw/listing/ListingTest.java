@@ -203,7 +203,7 @@ class ListingTest {
 
     @Override
     public Narrowing narrow(Request r) {
-      return Narrowing.none(r);
+      return PlanTest.unnarrowed(r);
     }
   }
 
@@ -248,7 +248,8 @@ class ListingTest {
     terminal.closeAfter = 2;
     Run run = new Run(new Memory(30), terminal, false);
     assertThatThrownBy(() -> new Listing(run).run(csv(), Report.PRINT)).hasMessage("stdout closed");
-    assertThat(run.memory().pages.get()).as("no page after the reader went away").isEqualTo(1);
+    // page 2 may be on its way while page 1 is written (one in flight); of 10 pages, none after
+    assertThat(run.memory().pages.get()).as("no page after the reader went away").isBetween(1, 2);
     assertThat(terminal.events).doesNotContain("saved");
   }
 
