@@ -127,15 +127,17 @@ public final class Transport implements AutoCloseable {
         this.clock = clock;
       }
 
+      /** The timeouts; a null one keeps its default (the flag was not given). */
       public Builder timeouts(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
-        connect = connectTimeout;
-        read = readTimeout;
-        call = callTimeout;
+        connect = connectTimeout != null ? connectTimeout : connect;
+        read = readTimeout != null ? readTimeout : read;
+        call = callTimeout != null ? callTimeout : call;
         return this;
       }
 
-      public Builder retries(int n) {
-        retries = n;
+      /** Retries after the first attempt; null keeps the default. */
+      public Builder retries(Integer n) {
+        retries = n != null ? n : retries;
         return this;
       }
 

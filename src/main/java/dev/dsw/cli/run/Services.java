@@ -557,20 +557,15 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
    */
   private Transport.Settings settings() {
     if (settings == null) {
-      Duration connect =
-          Optional.ofNullable(global.connectTimeout()).orElse(Duration.ofSeconds(10));
-      Duration read = Optional.ofNullable(global.readTimeout()).orElse(Duration.ofSeconds(30));
-      Duration call = Optional.ofNullable(global.timeout()).orElse(Duration.ofSeconds(60));
-      int retries = Optional.ofNullable(global.retries()).orElse(4);
-      if (retries < 0 || retries > 20) {
+      Integer retries = global.retries();
+      if (retries != null && retries > 20) {
         throw new UsageException("--retries must be between 0 and 20 (got " + retries + ")", null);
       }
       Console c = console();
-      Transport.Settings s =
+      Transport.Settings s = // what is not given keeps Transport's defaults (10s, 30s, 60s, 4)
           Transport.Settings.builder(userAgent(), env.variables(), clock())
-              .timeouts(connect, read, call)
+              .timeouts(global.connectTimeout(), global.readTimeout(), global.timeout())
               .retries(retries)
-              .maxConnections(32)
               .caBundle(caBundle())
               .debug(c.debug() ? c::debugLine : null)
               .build();
