@@ -15,11 +15,7 @@ import dev.dsw.config.CliConfig;
 import dev.dsw.config.ConfigException;
 import dev.dsw.config.FileModes;
 import dev.dsw.config.Profile;
-import dev.dsw.emulator.EmulatorConfig;
-import dev.dsw.emulator.EmulatorServer;
 import dev.dsw.http.Transport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,12 +39,14 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
   private DswClient client;
   private final java.util.Map<String, DswClient> regionClients =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private EmulatorServer demoServer;
+  private final Demo demo;
   private Optional<CliConfig> cliConfig;
   private Target target;
 
   public Services(Environment env) {
     this.env = env;
+    this.demo = new Demo(env::clock);
+    closeables.add(demo); // closed last: after the clients that call it
   }
 
   public void configure(Globals g) {
@@ -96,7 +94,7 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
               new Target.Flags(
                   global.region(), global.isAllRegions(), global.endpoint(), global.isVpc()),
               new Target.Fallbacks(
-                  global.isDemo() ? DEMO_REGIONS.get(0) : null,
+                  global.isDemo() ? Demo.REGIONS.get(0) : null,
                   env.firstVariable(REGION_VARS),
                   this::selectedProfile,
                   CliConfig.defaultPath(env.home())));
@@ -242,16 +240,9 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
     return !scopes().isEmpty();
   }
 
-  /**
-   * The demo's profiles, each the demo account in a region of its own, so that --profile a,b and
-   * --all-profiles can be tried with --demo.
-   */
-  public static final java.util.Map<String, String> DEMO_PROFILES =
-      java.util.Map.of("dev", "cn-hangzhou", "prod", "cn-shanghai", "research", "cn-beijing");
-
   private List<String> knownProfiles() {
     if (global.isDemo()) {
-      return List.of("dev", "prod", "research");
+      return List.of("dev", "prod", "research"); // Demo.PROFILES, in this order
     }
     return cliConfig().map(CliConfig::profileNames).orElse(List.of());
   }
@@ -262,7 +253,7 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
    */
   private String regionOf(String profile) {
     if (global.isDemo()) {
-      return global.region() != null ? global.region() : DEMO_PROFILES.get(profile);
+      return global.region() != null ? global.region() : Demo.PROFILES.get(profile);
     }
     String r = global.region() != null ? global.region() : env.firstVariable(REGION_VARS);
     if (fixedEndpoint()) {
@@ -394,58 +385,8 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
   }
 
   private DswClient demoClient(String region) {
-    if (demoServer == null) {
-      try {
-        demoServer =
-            EmulatorServer.start(
-                EmulatorConfig.builder()
-                    .instances(200)
-                    .seed(42)
-                    .anchor(demoAnchor())
-                    .regions(DEMO_REGIONS)
-                    .showcase(true)
-                    // the demo's starting and failing instances move every 10 s (dsw wait)
-                    .transitionStep(Duration.ofSeconds(10))
-                    .clock(clock())
-                    .build());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      closeables.add(demoServer);
-    }
-    if (region != null && !Endpoints.isValidRegion(region)) {
-      throw new InvalidQueryException(
-          "'" + region + "' is not a region ID", "e.g. --region cn-hangzhou");
-    }
-    if (region != null) {
-      Endpoints.checkKnown(region); // the demo answers for every region dsw knows
-    }
-    Credentials demo =
-        Credentials.of(
-            EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
-    return new HttpDswClient(
-        transport(() -> CredentialProvider.of(demo)),
-        demoServer.baseUrl() + (region == null ? "" : "/" + region));
-  }
-
-  /**
-   * The demo emulator answers for every documented region; the first is the default. (A plain loop:
-   * a sorting stream here made every start, even --help, spin a lambda class.)
-   */
-  public static final List<String> DEMO_REGIONS = demoRegions();
-
-  private static List<String> demoRegions() {
-    List<String> regions = new java.util.ArrayList<>(List.of("cn-hangzhou"));
-    for (String r : Endpoints.KNOWN_REGIONS) {
-      if (!r.equals("cn-hangzhou")) {
-        regions.add(r);
-      }
-    }
-    return List.copyOf(regions);
-  }
-
-  private java.time.Instant demoAnchor() {
-    return clock().instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    String endpoint = demo.endpoint(region);
+    return new HttpDswClient(transport(() -> CredentialProvider.of(Demo.KEYS)), endpoint);
   }
 
   public CredentialProvider credentials() {
@@ -511,18 +452,16 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
       CredentialChain chain;
       Credentials credentials;
       if (global.isDemo()) {
-        client(); // starts the demo emulator
+        client(); // checks the region and starts the emulator, as a listing does
         chain =
             new CredentialChain(
-                    Map.of("ALIBABA_CLOUD_STS_ENDPOINT", demoServer.baseUrl() + "/sts"),
+                    Map.of("ALIBABA_CLOUD_STS_ENDPOINT", demo.sts()),
                     env.home(),
                     Optional.empty(),
                     null,
                     clock())
                 .http(new dev.dsw.http.TokenTransport(settings()));
-        credentials =
-            Credentials.of(
-                EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
+        credentials = Demo.KEYS;
       } else {
         chain = chain();
         credentials = sharedCredentials().get();
