@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * dsw --demo: the embedded emulator, started on first use, with the fleet the examples name, its
@@ -40,10 +39,10 @@ final class Demo implements AutoCloseable {
       Credentials.of(
           EmulatorServer.DEMO_KEY_ID, EmulatorServer.DEMO_KEY_SECRET, null, "--demo keys");
 
-  private final Supplier<Clock> clock;
+  private final Clock clock;
   private EmulatorServer server;
 
-  Demo(Supplier<Clock> clock) {
+  Demo(Clock clock) {
     this.clock = clock;
   }
 
@@ -87,7 +86,7 @@ final class Demo implements AutoCloseable {
                     .showcase(true)
                     // the demo's starting and failing instances move every 10 s (dsw wait)
                     .transitionStep(Duration.ofSeconds(10))
-                    .clock(clock.get())
+                    .clock(clock)
                     .build());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -97,7 +96,7 @@ final class Demo implements AutoCloseable {
   }
 
   private Instant anchor() {
-    return clock.get().instant().truncatedTo(ChronoUnit.DAYS);
+    return clock.instant().truncatedTo(ChronoUnit.DAYS);
   }
 
   @Override

@@ -39,14 +39,12 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
   private DswClient client;
   private final java.util.Map<String, DswClient> regionClients =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private final Demo demo;
+  private Demo demo;
   private Optional<CliConfig> cliConfig;
   private Target target;
 
   public Services(Environment env) {
     this.env = env;
-    this.demo = new Demo(env::clock);
-    closeables.add(demo); // closed last: after the clients that call it
   }
 
   public void configure(Globals g) {
@@ -384,8 +382,17 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
     return shared;
   }
 
+  /** The demo, built on first use (not at every start): closed after the clients that call it. */
+  private synchronized Demo demo() {
+    if (demo == null) {
+      demo = new Demo(clock());
+      closeables.add(demo);
+    }
+    return demo;
+  }
+
   private DswClient demoClient(String region) {
-    String endpoint = demo.endpoint(region);
+    String endpoint = demo().endpoint(region);
     return new HttpDswClient(transport(() -> CredentialProvider.of(Demo.KEYS)), endpoint);
   }
 
@@ -455,7 +462,7 @@ public final class Services implements AutoCloseable, dev.dsw.listing.Session {
         client(); // checks the region and starts the emulator, as a listing does
         chain =
             new CredentialChain(
-                    Map.of("ALIBABA_CLOUD_STS_ENDPOINT", demo.sts()),
+                    Map.of("ALIBABA_CLOUD_STS_ENDPOINT", demo().sts()),
                     env.home(),
                     Optional.empty(),
                     null,
