@@ -73,7 +73,6 @@ public final class Listing {
     Formatter format = r.transform() == null ? f.formatter(spec) : f.queried(spec, r.transform());
     Counted out = new Counted(format, Plan.all(plan.late()));
     Terminal.Seen seen = plan.keepIds() ? terminal.seen() : Terminal.Seen.NONE;
-    Predicate<Instance> where = narrowed.filter().and(Plan.all(plan.early()));
     out.begin();
     Consumer<Instance> sink =
         i -> {
@@ -86,9 +85,9 @@ public final class Listing {
         };
     try {
       if (r.page() != null) {
-        fleet.single(r.query(), r.page(), r.paging().pageSize(), where, sink);
+        fleet.single(r.query(), r.page(), r.paging().pageSize(), plan.read(), sink);
       } else {
-        fleet.all(r.query(), plan.paging(), where, sink);
+        fleet.all(r.query(), plan.paging(), plan.read(), sink);
       }
     } catch (RuntimeException e) {
       out.abort(); // what was fetched stays where the format can hold it (json: closed)
@@ -200,10 +199,7 @@ public final class Listing {
    * only it.
    */
   public Ended watch(Request asked, Duration every) {
-    if (asked.transform() != null) {
-      throw new InvalidQueryException(
-          asked.transform().flag() + " applies to a listing, not to --watch");
-    }
+    refuseTransform(asked);
     if (!asked.output().format().watchable()) {
       throw new InvalidQueryException(
           "--watch works with -o table, wide or jsonl (got -o " + asked.output().format() + ")");
@@ -215,7 +211,6 @@ public final class Listing {
     if (session.dryRun(plan.firstPage())) {
       return Ended.DONE;
     }
-    Predicate<Instance> where = narrowed.filter().and(Plan.all(plan.early()));
     WatchView view =
         new WatchView(
             spec(r.output(), plan.columns(), Optional.empty()),
@@ -228,7 +223,8 @@ public final class Listing {
       Map<String, Instance> now = new LinkedHashMap<>();
       try {
         Fleet fleet = fleet(Progress.OFF, Fleet.Projection.ALL);
-        fleet.all(r.query(), r.paging(), where, i -> now.put(i.text("RegionId") + "/" + i.id(), i));
+        fleet.all(
+            r.query(), r.paging(), plan.read(), i -> now.put(i.text("RegionId") + "/" + i.id(), i));
         fleet.complete(); // a region missing from one poll must not read as its instances removed
       } catch (RuntimeException e) {
         if (previous == null || !pollMayFail(e)) {
@@ -253,10 +249,7 @@ public final class Listing {
     if (every == null) {
       return run(r, report.get());
     }
-    if (r.transform() != null) {
-      throw new InvalidQueryException(
-          r.transform().flag() + " applies to a listing, not to --watch");
-    }
+    refuseTransform(r);
     terminal.catchInterrupts();
     boolean first = true;
     do {
@@ -278,6 +271,14 @@ public final class Listing {
       first = false;
     } while (!terminal.pause(every));
     return Ended.INTERRUPTED;
+  }
+
+  /** A --query or --jq transforms a whole listing; a watch never ends one. */
+  private static void refuseTransform(Request r) {
+    if (r.transform() != null) {
+      throw new InvalidQueryException(
+          r.transform().flag() + " applies to a listing, not to --watch");
+    }
   }
 
   /**
@@ -317,18 +318,6 @@ public final class Listing {
         };
     return new Fleet(session, session.scopes(), listener, projection);
   }
-
-  /** The request's narrowing and --where, as one test of an instance (dsw wait's polls). */
-  Narrowed narrowed(Request asked) {
-    Narrowing narrowed = session.narrow(asked);
-    Plan plan = plan(narrowed, Report.PRINT);
-    return new Narrowed(
-        narrowed.request(), narrowed.filter().and(Plan.all(plan.early())), plan.firstPage());
-  }
-
-  /** A request narrowed, its test of each instance read, and its first page (for --dry-run). */
-  record Narrowed(
-      Request request, Predicate<Instance> where, dev.dsw.api.ListInstancesQuery firstPage) {}
 
   /**
    * The output spec; the terminal decides width and colour once, here. Columns hidden to fit a

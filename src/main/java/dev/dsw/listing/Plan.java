@@ -25,6 +25,7 @@ import java.util.function.Predicate;
  * {@code PlanTest} checks it without a terminal or a server.
  *
  * @param early the --where expressions tested on the instances read
+ * @param read what each instance read must pass: the narrowing's test and {@code early}
  * @param late those on what the report adds (top's Usage): tested on the rows it prints
  * @param paging how the pages are read
  * @param firstPage the first request, as --dry-run shows it
@@ -39,6 +40,7 @@ import java.util.function.Predicate;
  */
 public record Plan(
     List<Where> early,
+    Predicate<dev.dsw.model.Instance> read,
     List<Where> late,
     Pages.Options paging,
     ListInstancesQuery firstPage,
@@ -91,13 +93,16 @@ public record Plan(
             : Fleet.Projection.ALL;
     int held =
         !print || order.isPresent() ? Integer.MAX_VALUE : format.heldRows(); // all, or the format's
+    // an account is looked up (STS, per profile) only for output that shows, tests or sorts it
+    List<Set<String>> reads = new ArrayList<>();
+    columns.stream().map(Column::fields).filter(java.util.Objects::nonNull).forEach(reads::add);
+    wheres.forEach(w -> reads.add(w.fields()));
+    order.ifPresent(o -> reads.add(o.fields()));
     boolean accounts =
-        !format.hasColumns()
-            || columns.stream().anyMatch(col -> col.header().equals("ACCOUNT"))
-            || wheres.stream()
-                .anyMatch(w -> w.fields() == null || w.fields().contains("AccountId"));
+        !format.hasColumns() || reads.stream().anyMatch(f -> f == null || f.contains("AccountId"));
     return new Plan(
         early,
+        narrowed.filter().and(all(early)),
         late,
         sorted ? r.paging().withLimit(0) : r.paging(),
         r.query().page(r.page() != null ? r.page() : 1, r.paging().pageSize()),

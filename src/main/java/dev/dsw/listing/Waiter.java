@@ -40,10 +40,11 @@ public final class Waiter {
 
   public Listing.Ended run(Request r, Plan plan) {
     Listing listing = new Listing(services);
-    Listing.Narrowed narrowed = listing.narrowed(r);
-    Predicate<Instance> where = narrowed.where();
+    Narrowing narrowed = services.narrow(r);
+    dev.dsw.listing.Plan listed = listing.plan(narrowed, Report.PRINT);
+    Predicate<Instance> where = listed.read();
     r = narrowed.request();
-    if (services.dryRun(narrowed.firstPage())) {
+    if (services.dryRun(listed.firstPage())) {
       return Listing.Ended.DONE;
     }
     Progress progress = terminal.progress(true); // the line is kept whatever stdout is

@@ -170,6 +170,44 @@ class PlanTest {
   }
 
   @Test
+  void anAccountIsLookedUpForOutputThatShowsTestsOrSortsIt() {
+    Plan.Facts profiles = new Plan.Facts(true, false, true, false);
+    assertThat(
+            plan(request(output(Format.table, null, null), 0), Report.PRINT, profiles)
+                .lookUpAccounts())
+        .isFalse();
+    assertThat(
+            plan(request(output(Format.table, null, null), 0, "ACCOUNT~12"), Report.PRINT, profiles)
+                .lookUpAccounts())
+        .isTrue();
+    assertThat(
+            plan(
+                    request(output(Format.table, null, SortColumn.parse("ACCOUNT")), 0),
+                    Report.PRINT,
+                    profiles)
+                .lookUpAccounts())
+        .as("a sort by ACCOUNT needs the accounts it orders by")
+        .isTrue();
+  }
+
+  @Test
+  void whatIsReadPassesTheNarrowingAndTheWhereOnThePages() {
+    Request r = request(output(Format.csv, null, null), 0, "STATUS=Running");
+    Narrowing mine =
+        new Narrowing(r, i -> i.text("UserName").equals("bob"), Set.of(), List.of(), n -> {});
+    Plan p = Plan.of(mine, Report.PRINT, KNOWN, ONE_REGION, CLOCK);
+    assertThat(p.read().test(instance("bob", "Running"))).isTrue();
+    assertThat(p.read().test(instance("ann", "Running"))).as("the narrowing").isFalse();
+    assertThat(p.read().test(instance("bob", "Stopped"))).as("the --where").isFalse();
+  }
+
+  static dev.dsw.model.Instance instance(String owner, String status) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = dev.dsw.model.JsonText.NODES.objectNode();
+    o.put("InstanceId", "dsw-1").put("UserName", owner).put("Status", status);
+    return new dev.dsw.model.Instance(o);
+  }
+
+  @Test
   void columnsNamedForAFormatWithoutColumnsAreAWarningNotAnError() {
     Plan p = plan(request(output(Format.json, List.of("ID"), null), 0), Report.PRINT, ONE_REGION);
     assertThat(p.warnings())
