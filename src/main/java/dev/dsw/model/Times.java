@@ -29,6 +29,9 @@ public final class Times {
   /** One unit with a fraction, as running time is written (854.5h) or said (1.5d, 0.5h). */
   private static final Pattern FRACTION = Pattern.compile("(\\d{1,9})\\.(\\d{1,6})(w|d|h|m|s)");
 
+  /** The seconds in a w, d, h, m and s: the units both duration forms are written in. */
+  private static final long[] UNIT_SECONDS = {7 * 86400, 86400, 3600, 60, 1};
+
   private Times() {}
 
   /** An instant, a date, or an age such as 7d (meaning seven days before the clock's now). */
@@ -127,14 +130,7 @@ public final class Times {
     String v = text.trim();
     Matcher f = FRACTION.matcher(v);
     if (f.matches()) {
-      long unit =
-          switch (f.group(3)) {
-            case "w" -> 7 * 86_400_000L;
-            case "d" -> 86_400_000L;
-            case "h" -> 3_600_000L;
-            case "m" -> 60_000L;
-            default -> 1_000L;
-          };
+      long unit = UNIT_SECONDS["wdhms".indexOf(f.group(3))] * 1000L;
       java.math.BigDecimal ms =
           new java.math.BigDecimal(f.group(1) + "." + f.group(2))
               .multiply(java.math.BigDecimal.valueOf(unit))
@@ -146,10 +142,9 @@ public final class Times {
       return Optional.empty();
     }
     Duration d = Duration.ZERO;
-    long[] seconds = {7 * 86400, 86400, 3600, 60, 1};
     for (int g = 1; g <= 5; g++) {
       if (m.group(g) != null) {
-        d = d.plusSeconds(Long.parseLong(m.group(g)) * seconds[g - 1]);
+        d = d.plusSeconds(Long.parseLong(m.group(g)) * UNIT_SECONDS[g - 1]);
       }
     }
     if (m.group(6) != null) {
