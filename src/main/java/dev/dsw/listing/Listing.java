@@ -329,7 +329,6 @@ public final class Listing {
         .columns(columns)
         .headers(o.headers())
         .terminal(terminal.width(), terminal.isTty(), terminal.colour())
-        .keep(o.keep())
         .hidden(
             hidden -> {
               if (!told[0]) {

@@ -20,9 +20,10 @@ import java.util.function.Predicate;
  * Every decision of one listing, taken once and before any I/O, from the request, the command's
  * report and a few facts of the run: which --where tests the pages and which the rows a report
  * prints, what is fetched (a sort fetches everything and --limit applies after it), the columns and
- * the order, the projection the pages are read for, how many rows are held before stdout is first
- * written, whether accounts are looked up, and whether the IDs are kept for completion. A value:
- * {@code PlanTest} checks it without a terminal or a server.
+ * the order (and the rank of the columns a command keeps on a narrow terminal), the projection the
+ * pages are read for, how many rows are held before stdout is first written, whether accounts are
+ * looked up, and whether the IDs are kept for completion. A value: {@code PlanTest} checks it
+ * without a terminal or a server.
  *
  * @param early the --where expressions tested on the instances read
  * @param read what each instance read must pass: the narrowing's test and {@code early}
@@ -133,13 +134,27 @@ public record Plan(
   /**
    * The columns: the report's own, else those named by --columns, else the command's defaults
    * behind a PROFILE (and in wide, ACCOUNT) column with several profiles and a REGION column with
-   * several regions.
+   * several regions; those the command keeps ({@link Output#keeping}) ranked to stay longest.
    */
   private static List<Column> columns(
       Output o, Report report, InstanceColumns known, Facts facts, List<String> warnings) {
     if (report.columns() != null) {
       return report.columns();
     }
+    List<Column> resolved = known.resolve(names(o, facts, warnings));
+    // the columns the command keeps longest on a narrow terminal stay after every other, the first
+    // last (idle: ID, IDLE_FOR, WASTE, OWNER)
+    List<Column> ranked = new ArrayList<>(resolved.size());
+    for (Column c : resolved) {
+      int k = o.keep().indexOf(c.header());
+      boolean kept = k >= 0 && c.table().stays() != Column.Table.ALWAYS;
+      ranked.add(kept ? c.shown(c.table().stays(Column.Table.ALWAYS - 1 - k)) : c);
+    }
+    return ranked;
+  }
+
+  /** The names of the columns: --columns, else the defaults behind PROFILE, ACCOUNT, REGION. */
+  private static List<String> names(Output o, Facts facts, List<String> warnings) {
     if (o.columns() != null && !o.format().hasColumns()) {
       warnings.add(
           "--columns applies to table, wide, csv and tsv; -o "
@@ -161,7 +176,7 @@ public record Plan(
       }
       names.addAll(o.defaults());
     }
-    return known.resolve(names);
+    return names;
   }
 
   /**

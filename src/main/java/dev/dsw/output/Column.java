@@ -141,6 +141,11 @@ public record Column(
     return new Column(header, r -> r.text(field), shrinkable, null, java.util.Set.of(field));
   }
 
+  /** The same column, shown in the table this way. */
+  public Column shown(Table t) {
+    return new Column(header, cell, t, path, fields, kind, group);
+  }
+
   public String valueOf(Instance i) {
     String v = cell.apply(i);
     return v == null ? "" : v;

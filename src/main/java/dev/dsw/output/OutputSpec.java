@@ -20,21 +20,15 @@ public record OutputSpec(
 
   /**
    * What the terminal is: its width in columns (0: not a terminal: do not fit), colour, whether it
-   * is one, who is told which columns a table gave up to fit it ({@code hidden}: their headers,
-   * called once and only when there are some), and which columns the command keeps longest ({@code
-   * keep}, most important first; the others are given up before them, in the table's own order).
+   * is one, and who is told which columns a table gave up to fit it ({@code hidden}: their headers,
+   * called once and only when there are some).
    */
-  public record Terminal(
-      int width, boolean colour, boolean pretty, Consumer<List<String>> hidden, List<String> keep) {
+  public record Terminal(int width, boolean colour, boolean pretty, Consumer<List<String>> hidden) {
     public static final Terminal NONE = new Terminal(0, false, false);
 
-    public Terminal {
-      keep = List.copyOf(keep);
-    }
-
-    /** A terminal whose hidden columns go untold, fitted in the table's own order. */
+    /** A terminal whose hidden columns go untold. */
     public Terminal(int width, boolean colour, boolean pretty) {
-      this(width, colour, pretty, h -> {}, List.of());
+      this(width, colour, pretty, h -> {});
     }
   }
 
@@ -107,16 +101,7 @@ public record OutputSpec(
 
     /** Who is told the headers of the columns a table gave up to fit the terminal. */
     public Builder hidden(Consumer<List<String>> v) {
-      terminal =
-          new Terminal(terminal.width(), terminal.colour(), terminal.pretty(), v, terminal.keep());
-      return this;
-    }
-
-    /** The columns a narrow table keeps longest, most important first (ID is always kept). */
-    public Builder keep(List<String> v) {
-      terminal =
-          new Terminal(
-              terminal.width(), terminal.colour(), terminal.pretty(), terminal.hidden(), v);
+      terminal = new Terminal(terminal.width(), terminal.colour(), terminal.pretty(), v);
       return this;
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * <p>On a terminal, -o table fits its width by priority (-o wide never does: it shows everything):
  * first the long columns are cut with an ellipsis, but never below their floor; then, while the row
  * is still too wide, whole columns are given up, and the others get their width back. Each column
- * says how ({@link Column.Table}: its floor, when it is given up, its paint), and a command may
- * keep some longest ({@code keep}). The table never wraps.
+ * says how ({@link Column.Table}: its floor, when it is given up, its paint; a command that keeps
+ * some columns longest ranks them so when it plans its listing). The table never wraps.
  *
  * <p>Memory stays bounded: the widths come from the first {@link #SIZING_ROWS} rows, which are kept
  * until then; once there are that many, they are printed and every later row is printed as it
@@ -107,7 +107,7 @@ final class TableFormatter implements Formatter {
     shown = new boolean[n];
     java.util.Arrays.fill(shown, true);
     if (fits) {
-      shown = fit(widths, cols, spec.width(), spec.terminal().keep());
+      shown = fit(widths, cols, spec.width());
       List<String> hidden = new ArrayList<>();
       for (int c = 0; c < n; c++) {
         if (!shown[c]) {
@@ -135,7 +135,7 @@ final class TableFormatter implements Formatter {
    * is not enough gives up columns by their rank (restoring the others' natural widths first). Sets
    * {@code widths} and returns which columns are shown.
    */
-  static boolean[] fit(int[] widths, List<Column> cols, int terminal, List<String> keep) {
+  static boolean[] fit(int[] widths, List<Column> cols, int terminal) {
     int n = widths.length;
     int[] natural = widths.clone();
     boolean[] shown = new boolean[n];
@@ -147,7 +147,7 @@ final class TableFormatter implements Formatter {
     // first given up: the lowest ranked, the rightmost first among equals
     java.util.Arrays.sort(
         byDrop,
-        java.util.Comparator.comparingInt((Integer c) -> rank(cols.get(c), keep))
+        java.util.Comparator.comparingInt((Integer c) -> cols.get(c).table().stays())
             .thenComparing(c -> -c));
     for (int k = 0; ; k++) {
       System.arraycopy(natural, 0, widths, 0, n);
@@ -155,24 +155,12 @@ final class TableFormatter implements Formatter {
         return shown;
       }
       int drop = byDrop[k];
-      if (rank(cols.get(drop), keep) == Column.Table.ALWAYS || visible(shown) == 1) {
+      if (cols.get(drop).table().stays() == Column.Table.ALWAYS || visible(shown) == 1) {
         return shown; // only what is never given up is left: it shows whole, wider than the
         // terminal
       }
       shown[drop] = false;
     }
-  }
-
-  /**
-   * Where a column stands in the order of giving up: lower goes first; {@link Column.Table#ALWAYS}
-   * never goes. The columns a command keeps ({@code keep}, most important first) go after every
-   * other, the first last.
-   */
-  private static int rank(Column c, List<String> keep) {
-    int k = keep.indexOf(c.header());
-    return k < 0 || c.table().stays() == Column.Table.ALWAYS
-        ? c.table().stays()
-        : Column.Table.ALWAYS - 1 - k;
   }
 
   private static int visible(boolean[] shown) {

@@ -208,6 +208,23 @@ class PlanTest {
   }
 
   @Test
+  void theColumnsACommandKeepsAreRankedToStayLongest() {
+    Output kept = output(Format.table, null, null).keeping(List.of("STATUS", "NAME"));
+    List<Column> cols = plan(request(kept, 0), Report.PRINT, ONE_REGION).columns();
+    assertThat(cols).extracting(c -> c.table().stays()).first().isEqualTo(Column.Table.ALWAYS);
+    int name = cols.get(1).table().stays();
+    int status = cols.get(2).table().stays();
+    assertThat(status).as("the first kept stays last").isGreaterThan(name);
+    assertThat(name)
+        .as("kept columns stay after every ranked one")
+        .isGreaterThan(KNOWN.resolve(List.of("NAME")).get(0).table().stays());
+    assertThat(
+            plan(request(output(Format.table, null, null), 0), Report.PRINT, ONE_REGION).columns())
+        .as("without a keep list, the columns' own ranks")
+        .isEqualTo(KNOWN.resolve(List.of("ID", "NAME", "STATUS")));
+  }
+
+  @Test
   void columnsNamedForAFormatWithoutColumnsAreAWarningNotAnError() {
     Plan p = plan(request(output(Format.json, List.of("ID"), null), 0), Report.PRINT, ONE_REGION);
     assertThat(p.warnings())
