@@ -165,7 +165,7 @@ public final class CompletionScripts {
         .append(VIEW_NAMES)
         .append(" ;;\n")
         .append("    workspaces) echo ALL; _dsw_fresh \"$(_dsw_cache_dir)/workspaces\" ;;\n")
-        .append(bashLists(shared))
+        .append(lists(shared, v -> "printf '%s' $'" + String.join("\\n", v) + "'"))
         .append("    *) _dsw_fresh \"$(_dsw_cache_dir)/$1\" ;;\n")
         .append("  esac\n")
         .append("}\n")
@@ -349,7 +349,7 @@ public final class CompletionScripts {
         .append(VIEW_NAMES)
         .append(")\"}) ;;\n")
         .append("    workspaces) items=(ALL ${(f)\"$(_dsw_fresh $dir/workspaces)\"}) ;;\n")
-        .append(zshLists(shared))
+        .append(lists(shared, v -> "items=(" + String.join(" ", v) + ")"))
         .append("    *) items=(${(f)\"$(_dsw_fresh $dir/$1)\"}) ;;\n")
         .append("  esac\n")
         .append(
@@ -495,29 +495,16 @@ public final class CompletionScripts {
     return shared.get(values(o));
   }
 
-  /** The shared lists as cases of bash's _dsw_dynamic: newline-separated, as the others. */
-  private static String bashLists(Map<List<String>, String> shared) {
+  /**
+   * The shared lists as cases of _dsw_dynamic, each written by {@code body} (bash:
+   * newline-separated like the other cases; zsh: an array).
+   */
+  private static String lists(
+      Map<List<String>, String> shared, java.util.function.Function<List<String>, String> body) {
     StringBuilder sb = new StringBuilder();
     shared.forEach(
         (values, name) ->
-            sb.append("    ")
-                .append(name)
-                .append(") printf '%s' $'")
-                .append(String.join("\\n", values))
-                .append("' ;;\n"));
-    return sb.toString();
-  }
-
-  /** The shared lists as cases of zsh's _dsw_dynamic. */
-  private static String zshLists(Map<List<String>, String> shared) {
-    StringBuilder sb = new StringBuilder();
-    shared.forEach(
-        (values, name) ->
-            sb.append("    ")
-                .append(name)
-                .append(") items=(")
-                .append(String.join(" ", values))
-                .append(") ;;\n"));
+            sb.append("    ").append(name).append(") ").append(body.apply(values)).append(" ;;\n"));
     return sb.toString();
   }
 
